@@ -1,0 +1,228 @@
+"""Assembly: ground candidates into claims, then build a Brief (BLUF, entities, timeline)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+
+from . import __version__
+from .backends import Backend, Extraction, get_backend
+from .dates import times
+from .grounding import Grounder
+from .likelihood import band_of, probability_of
+from .quantities import quantities
+from .schema import (
+    Brief,
+    Claim,
+    DroppedClaim,
+    Entity,
+    Generator,
+    Source,
+    TimelineEntry,
+    Usage,
+)
+from .segmentation import blocks
+
+#: How many lead facts the offline BLUF takes.
+BLUF_FACTS = 3
+
+
+@dataclass
+class Grounded:
+    """The grounded result of one source: claims that passed, and candidates that did not."""
+
+    source: Source
+    claims: list[Claim]
+    dropped: list[DroppedClaim]
+    extraction: Extraction
+    usage: Usage = field(default_factory=Usage)
+
+
+def _published(source: Source) -> date | None:
+    if not source.published:
+        return None
+    try:
+        return date.fromisoformat(source.published[:10])
+    except ValueError:
+        return None
+
+
+def _paragraph_of(starts: list[tuple[int, int]], offset: int) -> int | None:
+    number = None
+    for start, index in starts:
+        if start > offset:
+            break
+        number = index
+    return number
+
+
+def ground_extraction(source: Source, extraction: Extraction) -> Grounded:
+    """Check every candidate's quote against the report; keep the grounded, drop the rest.
+
+    Every kept claim's quote is replaced by the report's own characters at its span, so
+    ``source.text[span[0]:span[1]] == quote`` always holds; ``grounding`` says how the
+    alignment was found.
+    """
+    grounder = Grounder(source.text)
+    paragraph_starts = [(b.start, b.number) for b in blocks(source.text)]
+    published = _published(source)
+    claims: list[Claim] = []
+    dropped: list[DroppedClaim] = []
+    seen: set[tuple[int, int]] = set()
+    for candidate in extraction.candidates:
+        span = grounder.find(candidate.quote, candidate.hint)
+        if span is None:
+            dropped.append(DroppedClaim(
+                quote=candidate.quote, kind=candidate.kind, source_id=source.id,
+                reason="quote not found in the report (exact, normalized or fuzzy)",
+            ))
+            continue
+        if (span.start, span.end) in seen:
+            dropped.append(DroppedClaim(
+                quote=candidate.quote, kind=candidate.kind, source_id=source.id,
+                reason="duplicate of another claim's quote",
+            ))
+            continue
+        seen.add((span.start, span.end))
+        quote = source.text[span.start : span.end]
+        band = band_of(candidate.cue) if candidate.kind == "assessment" else None
+        claims.append(Claim(
+            id="C0",
+            kind=candidate.kind,
+            statement=candidate.statement or " ".join(quote.split()),
+            quote=quote,
+            source_id=source.id,
+            span=(span.start, span.end),
+            grounding=span.method,
+            paragraph=_paragraph_of(paragraph_starts, span.start),
+            attributed_to=candidate.attributed_to,
+            attribution_cue=candidate.attribution_cue,
+            cue=candidate.cue,
+            likelihood=band,
+            probability=probability_of(band),
+            confidence=candidate.confidence,
+            quantities=quantities(quote),
+            times=times(quote, published),
+        ))
+    claims.sort(key=lambda c: c.span[0])
+    return Grounded(source, claims, dropped, extraction, extraction.usage)
+
+
+def extract_grounded(source: Source, backend: Backend | None = None) -> Grounded:
+    """Run a backend on one source and ground its candidates."""
+    chosen = backend or get_backend()
+    return ground_extraction(source, chosen.extract(source))
+
+
+def _merge_entities(groups: Iterable[list[Entity]]) -> list[Entity]:
+    merged: dict[str, Entity] = {}
+    for entities in groups:
+        for entity in entities:
+            key = entity.name.lower()
+            if key in merged:
+                merged[key].mentions += entity.mentions
+                merged[key].aliases = sorted(set(merged[key].aliases) | set(entity.aliases))
+            else:
+                merged[key] = entity.model_copy(deep=True)
+    return list(merged.values())
+
+
+def _timeline(claims: list[Claim]) -> list[TimelineEntry]:
+    entries: dict[str, TimelineEntry] = {}
+    order: list[str] = []
+    for claim in claims:
+        for ref in claim.times:
+            if ref.kind == "time":
+                continue
+            key = ref.resolved or " ".join(ref.text.lower().split())
+            if key not in entries:
+                entries[key] = TimelineEntry(when=ref.text, resolved=ref.resolved, claim_ids=[])
+                order.append(key)
+            if claim.id not in entries[key].claim_ids:
+                entries[key].claim_ids.append(claim.id)
+    position = {key: i for i, key in enumerate(order)}
+    resolved = sorted((k for k in order if entries[k].resolved), key=lambda k: (
+        entries[k].resolved or "", position[k]))
+    unresolved = [k for k in order if not entries[k].resolved]
+    return [entries[k] for k in resolved + unresolved]
+
+
+def _bluf(claims: list[Claim], extractions: Sequence[Extraction]) -> list[str]:
+    from_backend = [line for extraction in extractions for line in extraction.bluf]
+    if from_backend:
+        return from_backend
+    facts = [c for c in claims if c.kind == "fact"]
+    lead = sorted(facts, key=lambda c: (c.source_id, c.span[0]))[:BLUF_FACTS]
+    return [c.statement for c in lead]
+
+
+def _source_ids(sources: Sequence[Source]) -> list[Source]:
+    return [s.model_copy(update={"id": f"S{i}"}) for i, s in enumerate(sources, start=1)]
+
+
+def build_brief(
+    sources: Source | Sequence[Source],
+    backend: Backend | None = None,
+    title: str | None = None,
+    generated_at: datetime | None = None,
+) -> Brief:
+    """Extract, ground and assemble a Brief from one or more sources.
+
+    ``generated_at`` defaults to now (UTC); pass it to get byte-identical output.
+    """
+    listed = [sources] if isinstance(sources, Source) else list(sources)
+    if not listed:
+        raise ValueError("build_brief needs at least one source")
+    chosen = backend or get_backend()
+    numbered = _source_ids(listed)
+    results = [extract_grounded(source, chosen) for source in numbered]
+    return assemble(results, chosen, title=title, generated_at=generated_at)
+
+
+def assemble(
+    results: Sequence[Grounded],
+    backend: Backend,
+    title: str | None = None,
+    generated_at: datetime | None = None,
+) -> Brief:
+    """Put grounded results of several sources together into one Brief."""
+    claims: list[Claim] = []
+    dropped: list[DroppedClaim] = []
+    usage = Usage()
+    for result in results:
+        claims.extend(result.claims)
+        dropped.extend(result.dropped)
+        usage.add(result.usage)
+    for number, claim in enumerate(claims, start=1):
+        claim.id = f"C{number}"
+    sources = []
+    for result in results:
+        source = result.source
+        if source.title is None and result.extraction.title:
+            source = source.model_copy(update={"title": result.extraction.title})
+        sources.append(source)
+    first = sources[0]
+    brief_title = title or first.title or (results[0].extraction.title) or "Brief"
+    if not title and len(sources) > 1:
+        brief_title = f"{brief_title} (and {len(sources) - 1} more)"
+    moment = generated_at or datetime.now(UTC).replace(microsecond=0)
+    return Brief(
+        title=brief_title,
+        generated_at=moment,
+        generator=Generator(
+            backend=backend.name,
+            model=backend.model,
+            prompt_id=backend.prompt_id,
+            prompt_version=backend.prompt_version,
+            prompt_hash=backend.prompt_hash,
+            version=__version__,
+        ),
+        sources=sources,
+        bluf=_bluf(claims, [r.extraction for r in results]),
+        claims=claims,
+        entities=_merge_entities(r.extraction.entities for r in results),
+        timeline=_timeline(claims),
+        dropped=dropped,
+        usage=usage,
+    )

@@ -1,0 +1,189 @@
+"""Who holds a claim: attribution patterns, holder names, and holders carried across sentences."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Final
+
+from .lexicons import (
+    ATTRIBUTION_VERBS,
+    AUXILIARIES,
+    CLAUSE_OPENERS,
+    GROUP_PRONOUNS,
+    HOLDER_NOUNS,
+    NON_HOLDER_SUBJECTS,
+    PERSON_PRONOUNS,
+    PREPOSED_ATTRIBUTIONS,
+)
+from .schema import Entity
+
+
+def _alternation(phrases: tuple[str, ...] | list[str]) -> str:
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+
+
+_VERBS: Final = _alternation(ATTRIBUTION_VERBS)
+_VERB: Final = re.compile(rf"(?<![\w-])(?:{_VERBS})(?![\w-])", re.IGNORECASE)
+_TIME_TAIL: Final = r"(?:\s+(?:on|in|at|late|earlier|later|last|this|during|after|before)\b[^,.;]*)?"
+_QUOTE_END: Final = r"(?:,[\"”’']?|[\"”’'],|[?!][\"”’'])"
+_TRAILING: Final = re.compile(
+    rf"{_QUOTE_END}\s+(?P<np>[^,;\"“”]{{2,90}}?)\s+(?P<verb>{_VERBS})\b"
+    rf"(?:\s+(?:reporters|journalists|the\s+\w+|a\s+\w+(?:\s+\w+)?|\w+))?{_TIME_TAIL}"
+    rf"\s*(?:,[^.]*)?[.!]?[\"”’']?\s*$",
+    re.IGNORECASE,
+)
+_INVERTED: Final = re.compile(
+    rf"{_QUOTE_END}\s+(?P<verb>said|says|added|told|wrote|reported|noted|explained|argued|"
+    rf"warned|insisted|stated|claimed|recalled)\s+(?P<np>[^,.;]{{2,80}}?)"
+    rf"(?:,\s+(?:a|an|the|who|which)\b[^.]*)?{_TIME_TAIL}\s*[.!]?[\"”’']?\s*$",
+    re.IGNORECASE,
+)
+_PREPOSED: Final = re.compile(
+    rf"(?<![\w-])(?P<cue>{_alternation(PREPOSED_ATTRIBUTIONS)})\s+(?P<np>[^,;.:\"“”]{{2,90}}?)"
+    rf"(?=\s*(?:,|;|\.|:|$|\s+(?:that|the\s+\w+\s+(?:was|is|were|are|has|had|will|would))\b))",
+    re.IGNORECASE,
+)
+_OPENER: Final = re.compile(
+    rf"^(?:(?:{_alternation(CLAUSE_OPENERS)})\b[^,;\"“]{{0,60}}?,\s+|(?:and|but|while|so)\s+)",
+    re.IGNORECASE,
+)
+_APPOSITIVE: Final = re.compile(r"^(?P<name>[^,]+),\s+(?:a|an|the)\s+(?P<role>[^,]+?),?$")
+_PARENS: Final = re.compile(r"\s*\([^)]*\)")
+_OF_OR_IN: Final = re.compile(r"\s+(?:of|in)\s+(?=[A-Z])")
+_ROLE_NAME: Final = re.compile(
+    r"\b(?P<role>spokesperson|spokesman|spokeswoman|minister|commander|director|president|"
+    r"ambassador|envoy|chief|general|colonel|analyst|official|governor|mayor|secretary)\s+"
+    r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """A holder found in a clause, and the words that attribute the claim to it."""
+
+    holder: str
+    cue: str
+    sentence_wide: bool = False  # preposed "According to X," or trailing ", X said."
+
+
+@dataclass
+class HolderMemory:
+    """Holders and people named so far in a report, to resolve "he said", "the ministry said"."""
+
+    entities: list[Entity] = field(default_factory=list)
+    people: list[str] = field(default_factory=list)
+    groups: list[str] = field(default_factory=list)
+    roles: dict[str, str] = field(default_factory=dict)
+
+    def remember(self, holder: str) -> None:
+        if self._is_person(holder):
+            self.people.append(holder)
+        else:
+            self.groups.append(holder)
+
+    def note_sentence(self, sentence: str) -> None:
+        """Record people and roles named in a sentence ("JCS spokesperson Lee Sung-jun")."""
+        for match in _ROLE_NAME.finditer(sentence):
+            self.roles[match.group("role").lower()] = match.group("name")
+        for entity in self.entities:
+            if entity.type == "person" and entity.name in sentence:
+                self.people.append(entity.name)
+
+    def _is_person(self, holder: str) -> bool:
+        return any(e.type == "person" and e.name in holder for e in self.entities) or bool(
+            _ROLE_NAME.search(holder)
+        )
+
+    def resolve(self, holder: str) -> str | None:
+        """Resolve a pronoun or a definite description to an earlier holder; None if it names none."""
+        lowered = holder.lower()
+        if lowered in PERSON_PRONOUNS:
+            return self.people[-1] if self.people else None
+        if lowered in GROUP_PRONOUNS or lowered == "it":
+            return self.groups[-1] if self.groups else None
+        words = lowered.split()
+        if len(words) == 2 and words[0] in {"the", "a"}:
+            head = words[1]
+            if head in self.roles:
+                return self.roles[head]
+            for earlier in reversed(self.groups + self.people):
+                if head in earlier.lower().split() and earlier.lower() != lowered:
+                    return earlier
+            for entity in self.entities:
+                if entity.type == "organization" and head in entity.name.lower().split():
+                    return entity.name
+        return holder
+
+
+def _valid_np(np: str) -> bool:
+    words = np.split()
+    if not 1 <= len(words) <= 12:
+        return False
+    lowered = [w.lower().strip("()") for w in words]
+    if lowered[0] in NON_HOLDER_SUBJECTS and lowered[0] != "it":
+        return False
+    if lowered[-1] in AUXILIARIES and lowered[-1] not in {"it", "they", "we"}:
+        return False
+    if any(w in {"that", "which", "who", "when", "because", "if", "whether"} for w in lowered):
+        return False
+    if ";" in np or '"' in np or "“" in np:
+        return False
+    head = words[-1].strip("(),'’")
+    head_lower = head.lower().removesuffix("'s").removesuffix("’s")
+    return (
+        head[:1].isupper()
+        or head_lower in HOLDER_NOUNS
+        or head_lower.rstrip("s") in HOLDER_NOUNS
+        or head_lower in PERSON_PRONOUNS | GROUP_PRONOUNS | {"it"}
+    )
+
+
+def canonical_holder(np: str, places: set[str]) -> str:
+    """Tidy a holder noun phrase: no appositive, no "(JCS)", "X of Place" -> "Place's X"."""
+    np = " ".join(np.split()).strip(" ,")
+    appositive = _APPOSITIVE.match(np)
+    if appositive and appositive.group("name")[:1].isupper():
+        np = appositive.group("name")
+    np = _PARENS.sub("", np)
+    words = np.split()
+    if len(words) > 1 and words[0] in {"The", "the"}:
+        np = " ".join(words[1:]) if words[1][:1].isupper() else "the " + " ".join(words[1:])
+    if np[:1].isupper():
+        for joint in reversed(list(_OF_OR_IN.finditer(np))):
+            org, place = np[: joint.start()], np[joint.end() :]
+            if place in places and org[:1].isupper():
+                return f"{place}'s {org}"
+    return np
+
+
+def find_attribution(clause: str) -> Attribution | None:
+    """The holder named in a clause and its cue, before pronouns are resolved."""
+    match = _PREPOSED.search(clause)
+    if match and _valid_np(match.group("np")):
+        return Attribution(match.group("np"), match.group("cue").lower(),
+                           sentence_wide=match.start() == 0 or clause[: match.start()].strip()
+                           in {"However,", "But"})
+    for pattern in (_TRAILING, _INVERTED):
+        match = pattern.search(clause)
+        if match and _valid_np(match.group("np")):
+            return Attribution(match.group("np"), " ".join(match.group("verb").lower().split()),
+                               sentence_wide=True)
+    body = clause
+    for _ in range(2):
+        opener = _OPENER.match(body)
+        if not opener:
+            break
+        body = body[opener.end():]
+    for verb in _VERB.finditer(body):
+        if len(body[: verb.start()].split()) > 14:
+            break
+        np = body[: verb.start()].strip()
+        if "," in np.rstrip(",") and not _APPOSITIVE.match(np):
+            continue
+        if not np or not _valid_np(np.rstrip(",")):
+            continue
+        return Attribution(np.rstrip(","), " ".join(verb.group(0).lower().split()))
+    return None

@@ -1,0 +1,108 @@
+"""The offline backend: deterministic, rule-based extraction with no model and no network."""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from ..attribution import Attribution, HolderMemory, canonical_holder, find_attribution
+from ..cues import read_cues
+from ..entities import extract_entities
+from ..schema import Source
+from ..segmentation import blocks, sentences
+from . import Candidate, Extraction
+
+#: Where a sentence may join parts of different kinds (the joining words are left out).
+_SEPARATOR: Final = re.compile(
+    r",\s+(?:and|but|while|whereas|although|though|yet)\s+|;\s+|\s+[–—]\s+|\s+-\s+"
+)
+_LEADING_JOINER: Final = re.compile(r"^(?:and|but|while|whereas|although|though|yet)\s+",
+                                    re.IGNORECASE)
+_MIN_CLAUSE_WORDS: Final = 4
+
+
+def _statement(quote: str) -> str:
+    text = " ".join(quote.split())
+    text = _LEADING_JOINER.sub("", text)
+    text = text[:1].upper() + text[1:]
+    if text and text[-1] not in ".!?\"”’'":
+        text += "."
+    return text
+
+
+def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split a sentence where it joins parts of different kinds; else keep it whole."""
+    pieces: list[tuple[int, int]] = []
+    cursor = start
+    left_kind = None
+    for sep in _SEPARATOR.finditer(text, start, end):
+        left = text[cursor : sep.start()]
+        right = text[sep.end() : end]
+        if len(left.split()) < _MIN_CLAUSE_WORDS or len(right.split()) < _MIN_CLAUSE_WORDS:
+            continue
+        left_kind = read_cues(left).kind
+        next_sep = _SEPARATOR.search(text, sep.end(), end)
+        right_first = text[sep.end() : next_sep.start() if next_sep else end]
+        if read_cues(right_first).kind != left_kind:
+            pieces.append((cursor, sep.start()))
+            cursor = sep.end()
+    pieces.append((cursor, end))
+    return pieces
+
+
+class OfflineBackend:
+    """Rule-based extraction: sentences and clauses, cue lexicons, attribution patterns."""
+
+    name = "offline"
+    model: str | None = None
+    prompt_id: str | None = None
+    prompt_version: str | None = None
+    prompt_hash: str | None = None
+
+    def extract(self, source: Source) -> Extraction:
+        text = source.text
+        entities = extract_entities(text)
+        places = {e.name for e in entities if e.type in {"country", "location"}}
+        memory = HolderMemory(entities=entities)
+        candidates: list[Candidate] = []
+        title: str | None = None
+        for block in blocks(text):
+            if block.heading:
+                if title is None and block.number == 1:
+                    title = " ".join(text[block.start : block.end].split()).lstrip("# ")
+                continue
+            for sentence in sentences(text, block):
+                wide: Attribution | None = find_attribution(text[sentence.start : sentence.end])
+                if wide is not None and not wide.sentence_wide:
+                    wide = None
+                for start, end in _clauses(text, sentence.start, sentence.end):
+                    quote = text[start:end]
+                    if start == sentence.start:
+                        quote = quote.rstrip(",;:")
+                    else:
+                        quote = quote.rstrip(",;:")
+                    quote = quote.strip()
+                    if len(quote.split()) < 2:
+                        continue
+                    reading = read_cues(quote)
+                    found = find_attribution(quote) or wide
+                    holder = None
+                    if found is not None:
+                        resolved = memory.resolve(found.holder.strip())
+                        if resolved is not None:
+                            holder = canonical_holder(resolved, places)
+                            memory.remember(holder)
+                    candidates.append(
+                        Candidate(
+                            kind=reading.kind,
+                            quote=quote,
+                            statement=_statement(quote),
+                            attributed_to=holder,
+                            attribution_cue=found.cue if found and holder else None,
+                            cue=reading.cue,
+                            confidence=reading.confidence,
+                            hint=start,
+                        )
+                    )
+                memory.note_sentence(text[sentence.start : sentence.end])
+        return Extraction(candidates=candidates, entities=entities, title=title)

@@ -1,0 +1,168 @@
+"""The `briefing` command: parse options, call one library function, print the result."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any, TypeVar
+
+import click
+
+from .errors import BriefingError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class _Group(click.Group):
+    """Turns BriefingError into one `Error: ...` line and exit 1 (tracebacks with --debug)."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except BriefingError as exc:
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            click.echo(f"Error: {exc}", err=True)
+            sys.exit(1)
+        except KeyboardInterrupt:
+            click.echo("Error: interrupted", err=True)
+            sys.exit(130)
+
+
+def _emit(text: str, output: str | None) -> None:
+    """Data to stdout, or atomically to a file."""
+    if output and output != "-":
+        from .output import write_atomic
+
+        write_atomic(output, text)
+        click.echo(f"Wrote {output}", err=True)
+    else:
+        click.echo(text, nl=False)
+
+
+def _parse_time(value: str | None) -> datetime | None:
+    if value is None:
+        return None
+    from .errors import ConfigurationError
+
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError as exc:
+        raise ConfigurationError(f"--generated-at must be ISO 8601, not {value!r}") from exc
+    if moment.tzinfo is None:
+        from datetime import UTC
+
+        moment = moment.replace(tzinfo=UTC)
+    return moment
+
+
+def model_options(function: F) -> F:
+    """Options that choose and configure the extraction backend (shared by generate and diff)."""
+    options = [
+        click.option("--backend", type=click.Choice(["offline", "llm"]), envvar="BRIEFING_BACKEND",
+                     help="Extraction backend. Default: llm when a base URL or API key is "
+                     "configured, else offline."),
+        click.option("--model", envvar="BRIEFING_MODEL", help="Model name (llm backend)."),
+        click.option("--base-url", envvar="BRIEFING_BASE_URL",
+                     help="OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1."),
+        click.option("--concurrency", type=click.IntRange(1, 64), default=None,
+                     help="Reports extracted at once by the llm backend (default 4)."),
+        click.option("--max-tokens-total", type=click.IntRange(1), default=None,
+                     help="Stop before model usage would exceed this many tokens."),
+        click.option("--no-cache", is_flag=True, help="Neither read nor write the response cache."),
+        click.option("--timeout", type=click.FloatRange(0.1), default=None,
+                     help="Seconds to wait for one model response (default 120)."),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+def make_backend(backend: str | None, model: str | None, base_url: str | None,
+                 concurrency: int | None, max_tokens_total: int | None, no_cache: bool,
+                 timeout: float | None) -> Any:
+    """Build the backend the options ask for, and say on stderr which one it is."""
+    from .backends import get_backend
+    from .config import Settings
+
+    settings = Settings.from_env(
+        backend=backend, model=model, base_url=base_url, concurrency=concurrency,
+        max_tokens_total=max_tokens_total, timeout=timeout,
+        cache=False if no_cache else None,
+    )
+    chosen = get_backend(settings.default_backend(), settings=settings)
+    described = chosen.name + (f" (model {chosen.model})" if chosen.model else "")
+    click.echo(f"Using the {described} backend.", err=True)
+    return chosen
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="briefing")
+@click.option("--debug", is_flag=True, help="Show full tracebacks for errors.")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """Turn raw reports into intelligence briefs that keep facts, assessments and
+    speculation apart, every claim quoted from its source.
+
+    \b
+    Example:
+      briefing generate seeds/north-korea-missile-tests.txt
+    """
+    ctx.obj = {"debug": debug}
+
+
+@cli.command()
+@click.argument("reports", nargs=-1, required=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to FILE (atomically).")
+@click.option("-f", "--format", "fmt", type=click.Choice(["markdown", "json", "html"]),
+              default="markdown", show_default=True, help="Output format.")
+@click.option("--title", help="Title of the brief (default: the report's title).")
+@click.option("--templates", type=click.Path(file_okay=False),
+              help="Folder of Jinja templates overriding the shipped ones (run sandboxed).")
+@click.option("--generated-at", help="Timestamp to record (ISO 8601), for reproducible output.")
+@model_options
+def generate(reports: tuple[str, ...], output: str | None, fmt: str, title: str | None,
+             templates: str | None, generated_at: str | None, **model: Any) -> None:
+    """Brief one or more REPORTS (files, or - for standard input).
+
+    \b
+    Examples:
+      briefing generate report.txt
+      briefing generate report.txt --format json -o brief.json
+      cat report.txt | briefing generate - --title "Morning brief"
+    """
+    from .api import generate_brief
+
+    moment = _parse_time(generated_at)
+    backend = make_backend(**model)
+    brief = generate_brief(list(reports), backend=backend, title=title, generated_at=moment)
+    from .rendering import render
+
+    _emit(render(brief, format=fmt, templates=templates), output)
+
+
+@cli.command()
+@click.option("--diff", "diff_schema", is_flag=True, help="Print the schema of diff output instead.")
+def schema(diff_schema: bool) -> None:
+    """Print the JSON Schema of the brief (Brief JSON v1).
+
+    \b
+    Example:
+      briefing schema > brief.schema.json
+    """
+    import json
+
+    if diff_schema:
+        from .diff import diff_json_schema
+
+        click.echo(json.dumps(diff_json_schema(), indent=2))
+        return
+    from .schema import brief_json_schema
+
+    click.echo(json.dumps(brief_json_schema(), indent=2))
+
+
+def main() -> None:
+    """Entry point of the console script."""
+    cli(prog_name="briefing")

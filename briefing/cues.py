@@ -1,0 +1,96 @@
+"""Hedge and judgment cues of a clause, and the claim kind they make (Kent's split)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Final
+
+from .lexicons import CONFIDENCE_CUES, JUDGMENT_CUES, NOT_CUES, UNCERTAINTY_CUES
+from .likelihood import CUE_BANDS
+from .schema import ClaimKind, Confidence, Likelihood
+
+
+def _alternation(phrases: tuple[str, ...] | list[str]) -> re.Pattern[str]:
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+
+
+_BAND: Final = _alternation(list(CUE_BANDS))
+#: Uncertainty cues that yield to any other when a clause has several (the modal is the cue).
+_WEAK: Final = frozenset({"suggests", "suggest", "suggested", "suggesting", "if", "unless",
+                          "whether"})
+_UNCERTAIN: Final = _alternation([c for c in UNCERTAINTY_CUES if c not in _WEAK])
+_UNCERTAIN_WEAK: Final = _alternation(sorted(_WEAK))
+_JUDGMENT: Final = _alternation(JUDGMENT_CUES)
+_NOT_CUE: Final = _alternation(NOT_CUES)
+_CONFIDENCE: Final = _alternation(list(CONFIDENCE_CUES))
+#: "May" the month, not the modal.
+_MONTH_MAY: Final = re.compile(
+    r"\bMay\b(?=\s+\d)|\b(?:in|of|since|until|from|last|next|early|mid|late|by|through)\s+May\b"
+    r"|\bMay\b(?=,?\s+(?:19|20)\d\d)|\d\s+May\b"
+)
+#: "could not" of past inability ("rescuers could not reach"), unless it is an unknown.
+_COULD_NOT: Final = re.compile(
+    r"\bcould(?:\s+not|n't)\b(?!\s+(?:be\s+(?:ruled|excluded|confirmed|verified|independently"
+    r"|immediately|determined|established|identified)|rule\s+out|exclude|confirm|verify|say))",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class CueReading:
+    """What the cues of a clause say: its kind, the deciding cue and its ICD 203 band."""
+
+    kind: ClaimKind
+    cue: str | None = None
+    cue_start: int | None = None  # offset of the cue within the clause
+    band: Likelihood | None = None
+    confidence: Confidence | None = None
+
+
+def _mask(text: str) -> str:
+    """Blank out look-alikes of cues, keeping offsets."""
+    chars = list(text)
+    for pattern in (_NOT_CUE, _MONTH_MAY, _COULD_NOT):
+        for match in pattern.finditer(text):
+            for i in range(match.start(), match.end()):
+                chars[i] = " "
+    return "".join(chars)
+
+
+def read_cues(text: str) -> CueReading:
+    """Classify a clause by its cues.
+
+    Precedence (tests/fixtures/gold/GUIDE.md): an ICD 203 band term makes an assessment with
+    that band; otherwise an uncertainty cue makes an uncertainty; otherwise a judgment cue
+    makes an assessment; a question is an uncertainty; anything else is a fact.
+    """
+    masked = _mask(text)
+    confidence_match = _CONFIDENCE.search(masked)
+    confidence: Confidence | None = None
+    if confidence_match:
+        level = CONFIDENCE_CUES[" ".join(confidence_match.group(0).lower().split())]
+        confidence = level  # type: ignore[assignment]
+    band_match = _BAND.search(masked)
+    if band_match:
+        cue = text[band_match.start() : band_match.end()]
+        band = CUE_BANDS[" ".join(cue.lower().split())]
+        return CueReading("assessment", cue, band_match.start(), band, confidence)
+    uncertain = _UNCERTAIN.search(masked) or _UNCERTAIN_WEAK.search(masked)
+    if uncertain:
+        return CueReading(
+            "uncertainty", text[uncertain.start() : uncertain.end()], uncertain.start(),
+            None, confidence,
+        )
+    judgment = _JUDGMENT.search(masked)
+    if judgment:
+        return CueReading(
+            "assessment", text[judgment.start() : judgment.end()], judgment.start(), None,
+            confidence,
+        )
+    stripped = text.rstrip(" \"'”’)")
+    if stripped.endswith("?"):
+        return CueReading("uncertainty", "?", len(stripped) - 1, None, confidence)
+    return CueReading("fact", None, None, None, confidence)

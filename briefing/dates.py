@@ -1,0 +1,88 @@
+"""Dates and times named in a clause, resolved against the report's date when it is known."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import Final
+
+from .lexicons import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
+from .schema import TimeRef
+
+_MONTH: Final = (
+    "(?:" + "|".join(m.capitalize() for m in MONTHS) + "|"
+    + "|".join(a.capitalize() + r"\.?" for a in MONTH_ABBREVIATIONS) + ")"
+)
+_WEEKDAY: Final = "(?:" + "|".join(d.capitalize() for d in WEEKDAYS) + ")"
+_PART_OF_DAY: Final = r"(?:\s+(?:morning|afternoon|evening|night))?"
+DATE_PATTERN: Final = re.compile(
+    rf"\b(?:(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})"
+    rf"|(?P<md>{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)"
+    rf"|(?P<dm>\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+\d{{4}})?)"
+    rf"|(?P<my>{_MONTH}\s+\d{{4}})"
+    rf"|(?P<weekday>{_WEEKDAY}{_PART_OF_DAY})"
+    rf"|(?P<relative>(?:yesterday|today|tonight|tomorrow|last\s+(?:night|week|month|year)"
+    rf"|this\s+(?:morning|afternoon|evening|week|month|year)|earlier\s+this\s+(?:week|month|year)"
+    rf"|next\s+(?:week|month|year))))\b"
+)
+TIME_PATTERN: Final = re.compile(
+    r"\b(?:\d{1,2}[:.]\d{2}\s*(?:a\.m\.|p\.m\.|AM|PM|am|pm|hrs|GMT|UTC)?"
+    r"|\d{1,2}\s*(?:a\.m\.|p\.m\.|AM|PM|am|pm))(?!\w)(?:\s+local\s+time)?"
+)
+
+
+def _month_number(word: str) -> int:
+    key = word.lower().rstrip(".")
+    if key in MONTHS:
+        return MONTHS.index(key) + 1
+    return MONTH_ABBREVIATIONS[key]
+
+
+def resolve(match: re.Match[str], published: date | None) -> str | None:
+    """ISO date of a date expression; relative ones only when the report's date is known."""
+    groups = match.groupdict()
+    try:
+        if groups["iso"]:
+            return date.fromisoformat(groups["iso"]).isoformat()
+        if groups["md"] or groups["dm"]:
+            text = groups["md"] or groups["dm"]
+            parts = re.findall(r"[A-Za-z]+\.?|\d+", text)
+            month = next(_month_number(p) for p in parts if p[0].isalpha())
+            numbers = [int(p) for p in parts if p.isdigit()]
+            day = numbers[0]
+            if len(numbers) > 1:
+                return date(numbers[1], month, day).isoformat()
+            if published is None:
+                return None
+            candidate = date(published.year, month, day)
+            if candidate > published + timedelta(days=7):
+                candidate = date(published.year - 1, month, day)
+            return candidate.isoformat()
+    except (ValueError, StopIteration):
+        return None
+    if published is None:
+        return None
+    if groups["weekday"]:
+        weekday = WEEKDAYS.index(groups["weekday"].split()[0].lower())
+        return (published - timedelta(days=(published.weekday() - weekday) % 7)).isoformat()
+    relative = (groups["relative"] or "").lower()
+    offsets = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1, "last night": -1,
+               "this morning": 0, "this afternoon": 0, "this evening": 0}
+    key = " ".join(relative.split())
+    if key in offsets:
+        return (published + timedelta(days=offsets[key])).isoformat()
+    return None
+
+
+def times(text: str, published: date | None = None) -> list[TimeRef]:
+    """Dates, weekdays, relative days and clock times named in a clause, in order."""
+    found: list[tuple[int, TimeRef]] = []
+    for match in DATE_PATTERN.finditer(text):
+        kind = "date" if (match.group("iso") or match.group("md") or match.group("dm")
+                          or match.group("my")) else "relative"
+        found.append((match.start(), TimeRef(text=match.group(0), kind=kind,
+                                             resolved=resolve(match, published))))
+    for match in TIME_PATTERN.finditer(text):
+        found.append((match.start(), TimeRef(text=match.group(0).strip(), kind="time")))
+    found.sort(key=lambda item: item[0])
+    return [ref for _, ref in found]

@@ -1,0 +1,180 @@
+"""Named entities of a report: people, organizations, countries, places and weapons."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Final
+
+from .lexicons import (
+    CAPITALIZED_STOPWORDS,
+    COUNTRIES,
+    ORG_WORDS,
+    PERSON_TITLES,
+    PLACE_PREPOSITIONS,
+    PLACE_WORDS,
+    WEAPON_NOUNS,
+)
+from .schema import Entity, EntityType
+
+_UPPER: Final = r"[A-Z\u00c0-\u00de\u0100-\u017f\u0400-\u042f]"
+_WORD: Final = rf"(?:{_UPPER}[\w'’.-]*\w|{_UPPER})"
+_CONNECTOR: Final = r"(?:of|the|de|del|la|al|el|bin|ibn|van|von|der|da|y|for|on)"
+_NAME: Final = re.compile(
+    rf"(?<![\w-]){_WORD}(?:(?:[ \t]+{_CONNECTOR})*[ \t]+{_WORD})*"
+    rf"(?:[ \t]+\(\s*[A-Z][A-Za-z]{{1,7}}\s*\))?"
+)
+_ACRONYM_IN_PARENS: Final = re.compile(r"\s*\(\s*([A-Z][A-Za-z]{1,7})\s*\)$")
+_DESIGNATION: Final = re.compile(r"^[A-Z][A-Za-z]*-\d+[A-Za-z]*$")
+_WEAPON_CLASS: Final = re.compile(
+    r"(?<![\w-])(?:(?:short|medium|intermediate|long)-range\s+)?(?:"
+    + "|".join(sorted((re.escape(w) for w in WEAPON_NOUNS), key=len, reverse=True))
+    + r")(?![\w-])",
+    re.IGNORECASE,
+)
+_SENTENCE_START: Final = re.compile(r"(?:^|[.!?:\n]\s*|[\"“‘]\s*|^\s*[-*•]\s+)$")
+_TRAILING_CONNECTOR: Final = re.compile(rf"(?:\s+{_CONNECTOR})+$")
+
+
+@dataclass
+class _Found:
+    name: str
+    type: EntityType
+    mentions: int = 0
+    aliases: set[str] = field(default_factory=set)
+
+
+def _strip_leading_stopwords(name: str) -> tuple[str, int]:
+    words = name.split(" ")
+    skipped = 0
+    while words and (words[0] in CAPITALIZED_STOPWORDS or words[0].lower() in {"of", "the", "and"}):
+        skipped += len(words[0]) + 1
+        words = words[1:]
+    return " ".join(words), skipped
+
+
+def _possessive(name: str) -> str:
+    for suffix in ("'s", "’s"):
+        if name.endswith(suffix):
+            return name[: -len(suffix)]
+    return name.rstrip("'’")
+
+
+def _split_title(name: str) -> tuple[str, str]:
+    """Split "Defence Minister Ana Ruiz" into ("Defence Minister", "Ana Ruiz")."""
+    words = name.split()
+    i = 0
+    while i < len(words) - 1 and (words[i].lower() in PERSON_TITLES or words[i] in COUNTRIES
+                                  or words[i].endswith(("ese", "ian", "an", "ish", "i"))
+                                  and i == 0 and len(words) > 2):
+        i += 1
+    if i == 0 or not any(w.lower() in PERSON_TITLES for w in words[:i]):
+        return "", name
+    return " ".join(words[:i]), " ".join(words[i:])
+
+
+def classify(name: str, before: str) -> EntityType:
+    """Type of a capitalized name from its words and the word before it."""
+    words = name.split()
+    last = words[-1].lower().rstrip(".")
+    if name in COUNTRIES:
+        return "country"
+    if _DESIGNATION.match(words[-1]):
+        return "weapon"
+    if last in ORG_WORDS or (name.isupper() and 2 <= len(name) <= 7):
+        return "organization"
+    if last in PLACE_WORDS or (len(words) > 1 and words[0].lower() in PLACE_WORDS and
+                               words[1].lower() == "of"):
+        return "location"
+    if any(w.lower() in ORG_WORDS for w in words[:-1]) and " of " in f" {name} ":
+        return "organization"
+    previous = before.split()[-1].lower() if before.split() else ""
+    if previous in PERSON_TITLES:
+        return "person"
+    if previous in PLACE_PREPOSITIONS and len(words) <= 3:
+        return "location"
+    if 2 <= len(words) <= 4 and all(w[0].isupper() for w in words):
+        return "person"
+    return "other"
+
+
+def _place_context(text: str, name: str) -> bool:
+    pattern = re.compile(
+        r"\b(?:" + "|".join(sorted(PLACE_PREPOSITIONS | {"against"})) + r")\s+(?:the\s+)?"
+        + re.escape(name) + r"\b"
+    )
+    return bool(pattern.search(text))
+
+
+def extract_entities(text: str) -> list[Entity]:
+    """Entities named in a report, in order of first mention, with mention counts."""
+    found: dict[str, _Found] = {}
+    order: list[str] = []
+    seen_inside: Counter[str] = Counter()
+    candidates: list[tuple[int, str, bool]] = []
+    for match in _NAME.finditer(text):
+        raw = match.group(0)
+        name, skipped = _strip_leading_stopwords(raw)
+        name = _TRAILING_CONNECTOR.sub("", name)
+        if not name:
+            continue
+        start = match.start() + skipped
+        initial = bool(_SENTENCE_START.search(text, max(0, start - 3), start)) or start == 0
+        candidates.append((start, name, initial and skipped == 0))
+        if not (initial and skipped == 0):
+            seen_inside[name.split()[0]] += 1
+
+    def add(name: str, kind: EntityType, alias: str | None = None) -> None:
+        key = name.lower()
+        if key not in found:
+            found[key] = _Found(name, kind)
+            order.append(key)
+        found[key].mentions += 1
+        if alias:
+            found[key].aliases.add(alias)
+
+    for start, name, initial in candidates:
+        acronym = None
+        parens = _ACRONYM_IN_PARENS.search(name)
+        if parens:
+            acronym = parens.group(1)
+            name = name[: parens.start()]
+        name = _possessive(name)
+        words = name.split()
+        if (initial and len(words) == 1 and name not in COUNTRIES and not seen_inside[name]
+                and not name.isupper()):
+            continue
+        title, person = _split_title(name)
+        if title and person:
+            add(person, "person")
+            continue
+        kind = classify(name, text[max(0, start - 20) : start])
+        if kind == "other" and len(words) == 1 and not name.isupper():
+            # A lone capitalized word: a place if any mention follows a place preposition.
+            if name.lower() not in found and not _place_context(text, name):
+                continue
+            kind = "location"
+        add(name, kind, acronym)
+        if acronym:
+            found[name.lower()].aliases.add(acronym)
+    # Acronyms seen alone count as mentions of the name they abbreviate.
+    for key in list(order):
+        entry = found.get(key)
+        if entry is None or not entry.name.isupper():
+            continue
+        for other in found.values():
+            if other is not entry and entry.name in other.aliases:
+                other.mentions += entry.mentions
+                del found[key]
+                break
+    for match in _WEAPON_CLASS.finditer(text):
+        name = " ".join(match.group(0).lower().split())
+        singular = name[:-1] if name.endswith("s") and not name.endswith("ss") else name
+        add(singular, "weapon")
+    return [
+        Entity(name=found[k].name, type=found[k].type, mentions=found[k].mentions,
+               aliases=sorted(found[k].aliases))
+        for k in order
+        if k in found
+    ]

@@ -1,0 +1,163 @@
+"""Grounding: find a claim's quote in its report, exactly, after normalization, or fuzzily."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from typing import Final
+
+from rapidfuzz import fuzz
+
+from .schema import Grounding
+
+#: Fuzzy matches below this rapidfuzz score (0-100) are rejected.
+FUZZY_THRESHOLD: Final = 90.0
+#: Quotes shorter than this (after normalization) are never matched fuzzily:
+#: a short string fuzzily matches too many places to be evidence of anything.
+FUZZY_MIN_LENGTH: Final = 24
+
+_TRANSLATE: Final = str.maketrans(
+    {
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+        "\u0060": "'", "\u00b4": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+        "\u00ab": '"', "\u00bb": '"', "\u300c": '"', "\u300d": '"',
+        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
+        "\u2015": "-", "\u2212": "-", "\u30fc": "\u30fc",
+        "\u00ad": "", "\u200b": "", "\u200c": "", "\u200d": "", "\ufeff": "",
+    }
+)
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where a quote was found: a half-open range into the report text, and how."""
+
+    start: int
+    end: int
+    method: Grounding
+
+
+@dataclass(frozen=True)
+class _Normalized:
+    text: str
+    starts: list[int]  # original start offset of each normalized character
+    ends: list[int]  # original end offset of each normalized character
+
+
+def _clusters(text: str) -> list[tuple[int, int]]:
+    """Split text into base character + combining marks (incl. Hangul jamo vowels/finals)."""
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    for i in range(1, len(text) + 1):
+        if i == len(text):
+            bounds.append((start, i))
+            break
+        ch = text[i]
+        if unicodedata.combining(ch) or "\u1160" <= ch <= "\u11ff" or "\ud7b0" <= ch <= "\ud7ff":
+            continue
+        bounds.append((start, i))
+        start = i
+    return bounds
+
+
+def normalize(text: str) -> _Normalized:
+    """Fold Unicode (NFKC), quotes, dashes, case and whitespace, keeping a map to the original."""
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    last_space = True
+    if not text:
+        return _Normalized("", [], [])
+    for a, b in _clusters(text):
+        piece = text[a:b]
+        if piece.isascii():
+            folded = piece.lower()
+        else:
+            folded = unicodedata.normalize("NFKC", piece).translate(_TRANSLATE).casefold()
+        for ch in folded:
+            if ch.isspace():
+                if last_space:
+                    continue
+                ch = " "
+                last_space = True
+            else:
+                last_space = False
+            out.append(ch)
+            starts.append(a)
+            ends.append(b)
+    while out and out[-1] == " ":
+        out.pop()
+        starts.pop()
+        ends.pop()
+    return _Normalized("".join(out), starts, ends)
+
+
+def _nearest(text: str, needle: str, hint: int | None) -> int:
+    """Index of the occurrence of needle nearest to hint (the first when no hint), or -1."""
+    first = text.find(needle)
+    if first < 0 or hint is None:
+        return first
+    best, index = first, first
+    while index >= 0:
+        if abs(index - hint) < abs(best - hint):
+            best = index
+        index = text.find(needle, index + 1)
+    return best
+
+
+class Grounder:
+    """Aligns quotes with one report; normalizes the report once for many quotes."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._normalized: _Normalized | None = None
+
+    @property
+    def normalized(self) -> _Normalized:
+        if self._normalized is None:
+            self._normalized = normalize(self.text)
+        return self._normalized
+
+    def find(self, quote: str, hint: int | None = None) -> Span | None:
+        """Find quote in the report: exact, then normalized, then fuzzy; None if absent.
+
+        ``hint`` is a character offset; when the quote occurs more than once, the
+        occurrence nearest to it wins.
+        """
+        stripped = quote.strip()
+        if not stripped:
+            return None
+        index = _nearest(self.text, stripped, hint)
+        if index >= 0:
+            return Span(index, index + len(stripped), "exact")
+        norm = self.normalized
+        needle = normalize(stripped).text.strip(" .\"'")
+        if not needle or not norm.text:
+            return None
+        index = _nearest(norm.text, needle, hint)
+        if index >= 0:
+            return self._span(index, index + len(needle), "normalized")
+        if len(needle) < FUZZY_MIN_LENGTH:
+            return None
+        alignment = fuzz.partial_ratio_alignment(needle, norm.text, score_cutoff=FUZZY_THRESHOLD)
+        if alignment is None:
+            return None
+        start, end = alignment.dest_start, alignment.dest_end
+        # Never accept an alignment much shorter than the quote: that would be a fragment.
+        if end - start < 0.9 * len(needle):
+            return None
+        return self._span(start, end, "fuzzy")
+
+    def _span(self, start: int, end: int, method: Grounding) -> Span:
+        norm = self.normalized
+        while start < end and norm.text[start] == " ":
+            start += 1
+        while end > start and norm.text[end - 1] == " ":
+            end -= 1
+        return Span(norm.starts[start], norm.ends[end - 1], method)
+
+
+def ground(text: str, quote: str, hint: int | None = None) -> Span | None:
+    """Find ``quote`` in ``text`` (see Grounder.find). Returns None when it cannot be aligned."""
+    return Grounder(text).find(quote, hint)

@@ -1,0 +1,292 @@
+"""Every word list the offline backend reads: hedge, judgment and attribution cues, entity cues.
+
+Lists hold words and phrases only; the patterns that use them live in the modules that need
+them. Cues are matched case-insensitively on word boundaries, longest first.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+# --- Hedges and judgments -----------------------------------------------------------------
+
+#: Uncertainty cues (Kent's "speculation"): possibility without commitment, unknowns,
+#: evidential hedges. None of them maps to an ICD 203 band.
+UNCERTAINTY_CUES: Final[tuple[str, ...]] = (
+    # modals of possibility
+    "may", "might", "could", "may have", "might have", "could have", "may not", "might not",
+    "possibly", "perhaps", "possible", "possibility", "potentially", "conceivably",
+    # explicit refusals to exclude
+    "does not rule out", "do not rule out", "did not rule out", "not ruling out",
+    "cannot rule out", "could not rule out", "can't rule out", "cannot be ruled out",
+    "could not be ruled out", "not be ruled out", "has not been ruled out", "not ruled out",
+    "cannot be excluded", "could not be excluded", "cannot exclude", "did not exclude",
+    "does not exclude", "not excluded",
+    # unknowns and open questions
+    "unclear", "not clear", "unknown", "not known", "not yet known", "remains to be seen",
+    "unconfirmed", "not been confirmed", "not been verified", "could not be verified",
+    "could not be independently verified", "could not be confirmed", "cannot be verified",
+    "could not immediately be verified", "could not be independently confirmed",
+    "whether", "uncertain", "no indication of whether",
+    # evidential hedges
+    "appears to", "appear to", "appeared to", "appearing to", "it appears", "it appeared",
+    "apparently", "seems to", "seem to", "seemed to", "it seems", "it seemed", "seemingly",
+    "suspected of", "suggests", "suggest", "suggested", "suggesting", "allegedly", "alleged", "purportedly",
+    "purported", "rumoured", "rumored", "rumours", "rumors", "speculation", "speculated",
+    "speculate", "unverified", "presumably", "supposedly",
+    # conditionals
+    "if", "unless",
+)
+
+#: Judgment cues: verbs and phrases with which a holder commits to an estimate.
+JUDGMENT_CUES: Final[tuple[str, ...]] = (
+    "assess", "assesses", "assessed", "assessment", "judge that", "judges that", "judged",
+    "believe", "believes", "believed", "think", "thinks", "thought that", "suspect that",
+    "suspects that", "suspected that", "suspects", "consider that", "considers that",
+    "considered that", "conclude that", "concludes that", "concluded that", "estimate that",
+    "estimates that", "estimated that", "expect", "expects", "expected", "in the view of",
+    "in his view", "in her view", "in their view", "in our view", "in its view",
+    "is confident that", "are confident that", "was confident that", "were confident that",
+    "is convinced", "are convinced", "was convinced", "were convinced", "predicted",
+    "predicts", "forecast", "forecasts", "anticipate", "anticipates", "anticipated",
+)
+
+#: Phrases that look like cues but are not ("an estimated 300 people": a quantity).
+NOT_CUES: Final[tuple[str, ...]] = (
+    "an estimated", "as expected", "than expected", "than anticipated", "if any",
+    "whether or not", "as if", "even if it", "could not reach", "could not be reached",
+    "could not attend", "could not find", "could not return", "could not enter",
+    "could not leave", "could not access", "could not get", "could not contact",
+    "could not cross", "could not land", "could not dock", "as soon as possible",
+    "where possible", "if possible", "whenever possible", "made possible", "think tank",
+    "think-tank", "think tanks", "think-tanks", "the suspect", "a suspect", "suspects were",
+    "the suspects", "weather forecast",
+)
+
+#: Stated analytic confidence (never inferred): phrase -> level.
+CONFIDENCE_CUES: Final[dict[str, str]] = {
+    "high confidence": "high",
+    "moderate confidence": "moderate",
+    "medium confidence": "moderate",
+    "low confidence": "low",
+}
+
+# --- Attribution ---------------------------------------------------------------------------
+
+#: Verbs and verb phrases that attribute a statement to whoever is their subject.
+ATTRIBUTION_VERBS: Final[tuple[str, ...]] = (
+    "said", "says", "say", "told", "tells", "tell", "reported", "reports", "report",
+    "stated", "states", "announced", "announces", "added", "adds", "noted", "notes",
+    "emphasized", "emphasised", "emphasizes", "emphasises", "stressed", "stresses",
+    "underlined", "underscored", "claimed", "claims", "claim", "confirmed", "confirms",
+    "denied", "denies", "deny", "warned", "warns", "warn", "insisted", "insists", "argued",
+    "argues", "argue", "explained", "explains", "wrote", "writes", "acknowledged",
+    "acknowledges", "admitted", "admits", "alleged", "alleges", "asserted", "asserts",
+    "declared", "declares", "indicated", "indicates", "estimated", "estimates", "estimate",
+    "assessed", "assesses", "assess", "believes", "believe", "believed", "thinks", "think",
+    "judged", "judges", "judge", "concluded", "concludes", "conclude", "expects", "expect",
+    "expected", "suspect", "suspects", "suspected", "fear", "fears", "feared",
+    "expressed concern", "expressed alarm", "voiced concern", "raised concern",
+    "condemned", "condemns", "accused", "accuses", "denounced", "denounces", "rejected",
+    "rejects", "dismissed", "dismisses", "predicted", "predicts", "forecast", "cautioned",
+    "cautions", "speculated", "suggested", "suggests", "hinted", "revealed", "disclosed",
+    "reiterated", "repeated", "maintained", "maintains", "contended", "contends",
+    "does not rule out", "do not rule out", "did not rule out", "would not rule out",
+    "refused to rule out", "declined to rule out", "did not exclude", "does not exclude",
+    "quoted", "cited", "recalled", "observed", "pointed out", "made clear", "asked",
+    "conceded", "concedes", "announced that", "briefed", "informed", "urged", "urges",
+    "called", "described", "characterized", "characterised", "protested",
+    "considers", "consider", "considered", "anticipates", "anticipate",
+    "is confident", "are confident", "was confident", "were confident",
+    "is convinced", "are convinced", "was convinced", "were convinced",
+)
+
+#: Prepositional attributions that precede their holder: "according to the ministry".
+PREPOSED_ATTRIBUTIONS: Final[tuple[str, ...]] = (
+    "according to", "as noted by", "as reported by", "as stated by", "as quoted by",
+    "as cited by", "in the view of", "in the words of", "as confirmed by", "as announced by",
+    "citing", "quoting", "as claimed by", "as estimated by", "as assessed by",
+)
+
+#: Words that, standing alone as a subject, are anaphora to an earlier holder.
+PERSON_PRONOUNS: Final[frozenset[str]] = frozenset({"he", "she"})
+GROUP_PRONOUNS: Final[frozenset[str]] = frozenset({"they", "we"})
+NON_HOLDER_SUBJECTS: Final[frozenset[str]] = frozenset({
+    "it", "this", "that", "these", "those", "there", "which", "who", "i", "you", "what",
+    "some", "others", "one", "many", "few", "both", "all", "each", "none",
+})
+
+#: Words that cannot end a subject noun phrase (so "were reported" is passive, not attribution).
+AUXILIARIES: Final[frozenset[str]] = frozenset({
+    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "not", "also",
+    "will", "would", "could", "should", "might", "may", "can", "must", "shall", "did",
+    "does", "do", "widely", "that", "which", "who", "to", "and", "or", "but", "as", "if",
+    "when", "than", "of", "by", "with", "for", "from", "in", "on", "at", "into", "it",
+    "they", "we", "this", "had", "later", "previously", "once", "then", "being",
+})
+
+#: Adverbials that may open a clause before its subject ("On Wednesday, ...", "However, ...").
+CLAUSE_OPENERS: Final[tuple[str, ...]] = (
+    "however", "meanwhile", "moreover", "furthermore", "separately", "earlier", "later",
+    "also", "still", "yet", "in addition", "in a statement", "in a separate statement",
+    "speaking to reporters", "on", "in", "at", "late", "early", "by", "after", "before",
+    "since", "during", "last", "this", "overnight", "today", "yesterday", "and", "but",
+    "while", "so", "then", "for its part", "for his part", "for her part", "in response",
+    "nonetheless", "nevertheless", "instead", "similarly", "likewise", "so far", "to date",
+)
+
+#: Common nouns that head a holder noun phrase ("the ministry", "a spokeswoman").
+HOLDER_NOUNS: Final[frozenset[str]] = frozenset({
+    "official", "officials", "analyst", "analysts", "authorities", "authority", "military",
+    "army", "navy", "ministry", "government", "spokesperson", "spokesman", "spokeswoman",
+    "police", "experts", "expert", "diplomat", "diplomats", "sources", "source", "residents",
+    "witnesses", "witness", "observers", "agency", "newspaper", "paper", "broadcaster",
+    "statement", "report", "minister", "president", "commander", "investigators",
+    "researchers", "institute", "regime", "council", "committee", "command", "officer",
+    "officers", "prosecutors", "prosecutor", "court", "monitors", "monitor", "group",
+    "coalition", "embassy", "envoy", "ambassador", "mayor", "governor", "lawmakers",
+    "legislators", "rebels", "insurgents", "militants", "activists", "organisers",
+    "organizers", "inspectors", "engineers", "doctors", "medics", "staff", "chief",
+    "director", "secretary", "general", "colonel", "admiral", "brigadier", "captain",
+    "premier", "chancellor", "cabinet", "parliament", "office", "service", "services",
+    "intelligence", "company", "firm", "operator", "bank", "union", "party", "opposition",
+    "administration", "leadership", "leader", "leaders", "team", "mission", "observatory",
+    "think tank", "study", "survey", "assessment", "journalists", "correspondent",
+    "reporters", "bulletin", "communique", "communiqué", "release", "outlet", "media",
+    "guard", "forces", "force", "troops", "commanders", "staffers", "aides", "aide",
+    "negotiators", "mediators", "mediator", "delegation", "delegates", "scientists",
+})
+
+# --- Entities ------------------------------------------------------------------------------
+
+#: Titles that precede a person's name ("Defence Minister", "Colonel").
+PERSON_TITLES: Final[frozenset[str]] = frozenset({
+    "minister", "president", "prime", "deputy", "vice", "general", "gen.", "colonel", "col.",
+    "lt.", "lieutenant", "major", "maj.", "captain", "capt.", "admiral", "adm.", "brigadier",
+    "commander", "commodore", "sergeant", "spokesperson", "spokesman", "spokeswoman", "dr",
+    "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "prof.", "professor", "chief", "director",
+    "secretary", "senator", "governor", "mayor", "ambassador", "envoy", "king", "queen",
+    "prince", "princess", "sheikh", "emir", "sultan", "judge", "justice", "premier",
+    "chancellor", "marshal", "field", "rear", "foreign", "defence", "defense", "interior",
+    "finance", "trade", "energy", "health", "justice", "home", "state", "acting",
+    "former", "senior", "leader", "chairman", "chairwoman", "chair", "speaker", "pastor",
+    "imam", "bishop", "father", "analyst", "researcher", "correspondent", "editor",
+})
+
+#: Last words of organization names.
+ORG_WORDS: Final[frozenset[str]] = frozenset({
+    "ministry", "agency", "council", "command", "chiefs", "staff", "army", "navy", "force",
+    "forces", "guard", "guards", "police", "service", "services", "committee", "commission",
+    "party", "front", "movement", "institute", "institution", "centre", "center",
+    "university", "bank", "company", "corporation", "corp", "corp.", "inc", "inc.", "ltd",
+    "group", "office", "department", "directorate", "bureau", "court", "parliament",
+    "assembly", "congress", "senate", "government", "administration", "authority",
+    "organisation", "organization", "union", "alliance", "news", "times", "post", "herald",
+    "tribune", "gazette", "journal", "press", "radio", "television", "tv", "wire",
+    "association", "federation", "league", "brigade", "regiment", "battalion", "division",
+    "corps", "fleet", "coalition", "network", "foundation", "observatory", "cabinet",
+    "secretariat", "mission", "embassy", "consulate", "tribunal", "board", "fund", "trust",
+    "society", "academy", "school", "hospital", "council", "courier", "monitor", "daily",
+    "weekly", "review", "broadcasting", "broadcaster", "media", "house",
+})
+
+#: Words that name geographical features; a name ending in one is a location.
+PLACE_WORDS: Final[frozenset[str]] = frozenset({
+    "sea", "ocean", "gulf", "bay", "strait", "straits", "river", "lake", "mountains",
+    "mount", "hills", "valley", "province", "region", "district", "county", "island",
+    "islands", "peninsula", "city", "port", "harbour", "harbor", "border", "pass", "desert",
+    "plateau", "coast", "canal", "airport", "airbase", "base", "square", "street", "bridge",
+    "dam", "oblast", "governorate", "prefecture", "state", "territory", "territories",
+    "delta", "basin", "highlands", "lowlands", "heights", "corridor", "crossing", "camp",
+    "reef", "shoal", "archipelago", "cape", "channel", "field", "fields", "refinery",
+    "plant", "terminal", "depot", "station",
+})
+
+#: Prepositions after which a bare capitalized name is taken as a place.
+PLACE_PREPOSITIONS: Final[frozenset[str]] = frozenset({
+    "in", "from", "near", "towards", "toward", "across", "outside", "into", "around",
+    "off", "inside", "via", "through", "between", "along", "of", "port", "city", "town",
+    "village",
+})
+
+#: Countries and territories recognised by name (real-world facts, for real reports).
+COUNTRIES: Final[frozenset[str]] = frozenset({
+    "Afghanistan", "Albania", "Algeria", "Angola", "Argentina", "Armenia", "Australia",
+    "Austria", "Azerbaijan", "Bahrain", "Bangladesh", "Belarus", "Belgium", "Benin",
+    "Bolivia", "Bosnia", "Botswana", "Brazil", "Bulgaria", "Burkina Faso", "Burundi",
+    "Cambodia", "Cameroon", "Canada", "Chad", "Chile", "China", "Colombia", "Congo",
+    "Croatia", "Cuba", "Cyprus", "Czechia", "Czech Republic", "Denmark", "Djibouti",
+    "Ecuador", "Egypt", "Eritrea", "Estonia", "Ethiopia", "Finland", "France", "Gabon",
+    "Georgia", "Germany", "Ghana", "Greece", "Guatemala", "Guinea", "Haiti", "Honduras",
+    "Hungary", "Iceland", "India", "Indonesia", "Iran", "Iraq", "Ireland", "Israel", "Italy",
+    "Japan", "Jordan", "Kazakhstan", "Kenya", "Kosovo", "Kuwait", "Kyrgyzstan", "Laos",
+    "Latvia", "Lebanon", "Libya", "Lithuania", "Luxembourg", "Madagascar", "Malawi",
+    "Malaysia", "Mali", "Mauritania", "Mexico", "Moldova", "Mongolia", "Montenegro",
+    "Morocco", "Mozambique", "Myanmar", "Namibia", "Nepal", "Netherlands", "New Zealand",
+    "Nicaragua", "Niger", "Nigeria", "North Korea", "North Macedonia", "Norway", "Oman",
+    "Pakistan", "Palestine", "Panama", "Paraguay", "Peru", "Philippines", "Poland",
+    "Portugal", "Qatar", "Romania", "Russia", "Rwanda", "Saudi Arabia", "Senegal", "Serbia",
+    "Sierra Leone", "Singapore", "Slovakia", "Slovenia", "Somalia", "South Africa",
+    "South Korea", "South Sudan", "Spain", "Sri Lanka", "Sudan", "Sweden", "Switzerland",
+    "Syria", "Taiwan", "Tajikistan", "Tanzania", "Thailand", "Togo", "Tunisia", "Turkey",
+    "Türkiye", "Turkmenistan", "Uganda", "Ukraine", "United Arab Emirates",
+    "United Kingdom", "United States", "Uruguay", "Uzbekistan", "Venezuela", "Vietnam",
+    "Yemen", "Zambia", "Zimbabwe", "USA", "US", "U.S.", "UK", "UAE", "DPRK", "ROK", "PRC",
+})
+
+#: Weapon classes named by common nouns (matched with an optional range/role prefix).
+WEAPON_NOUNS: Final[tuple[str, ...]] = (
+    "ballistic missile", "ballistic missiles", "cruise missile", "cruise missiles",
+    "hypersonic missile", "hypersonic missiles", "anti-ship missile", "anti-ship missiles",
+    "surface-to-air missile", "surface-to-air missiles", "missile", "missiles", "rocket",
+    "rockets", "drone", "drones", "warship", "warships", "submarine", "submarines", "tank",
+    "tanks", "artillery", "howitzer", "howitzers", "mortar", "mortars", "rocket launcher",
+    "rocket launchers", "fighter jet", "fighter jets", "bomber", "bombers", "frigate",
+    "frigates", "destroyer", "destroyers", "warhead", "warheads", "mines", "landmines",
+    "grenades", "rifles", "munitions", "ammunition", "interceptor", "interceptors",
+)
+
+#: Capitalized words that open sentences but name nothing.
+CAPITALIZED_STOPWORDS: Final[frozenset[str]] = frozenset({
+    "The", "A", "An", "This", "That", "These", "Those", "However", "According", "On", "In",
+    "At", "By", "For", "From", "With", "Without", "After", "Before", "During", "Since",
+    "Meanwhile", "Moreover", "Furthermore", "It", "Its", "He", "She", "They", "We", "I",
+    "His", "Her", "Their", "Our", "There", "Here", "What", "Why", "How", "When", "Where",
+    "Who", "Which", "While", "If", "Unless", "But", "And", "Or", "As", "Also", "Some",
+    "Many", "Most", "All", "One", "Two", "Three", "Four", "Five", "Several", "No", "Not",
+    "Officials", "Analysts", "Experts", "Earlier", "Later", "Last", "Next", "Today",
+    "Yesterday", "Tomorrow", "Still", "Yet", "Such", "Other", "Both", "Each", "Any",
+    "Asked", "Speaking", "Separately", "Despite", "Although", "Though", "Because", "Until",
+    "Under", "Over", "About", "Amid", "Among", "Against", "Following", "Once", "Then",
+    "Now", "Thus", "Therefore", "Nonetheless", "Nevertheless", "Instead", "Mr", "Mrs", "Ms",
+    "Dr", "Update", "Updated", "Editor", "Note", "Photo", "Read", "More", "See", "Click",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Is", "Was", "Are", "Were", "Did", "Do", "Does",
+    "Will", "Would", "Could", "Should", "Can", "Might", "Must", "Has", "Have", "Had",
+    "Let", "To", "Of", "Up", "Out", "Off", "Within", "Through", "Toward", "Towards",
+    "AM", "PM", "GMT", "UTC", "What", "Why",
+})
+
+MONTHS: Final[tuple[str, ...]] = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+)
+MONTH_ABBREVIATIONS: Final[dict[str, int]] = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+WEEKDAYS: Final[tuple[str, ...]] = (
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+)
+
+#: Number words and vague counts, with their value when they have one.
+NUMBER_WORDS: Final[dict[str, float | None]] = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "a dozen": 12, "dozens": None,
+    "hundreds": None, "thousands": None, "several": None, "a few": None, "scores": None,
+}
+SCALE_WORDS: Final[dict[str, float]] = {
+    "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+}

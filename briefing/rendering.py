@@ -1,0 +1,87 @@
+"""Rendering a Brief as Markdown, JSON or HTML through sandboxed Jinja templates."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, Final
+
+from .errors import TemplateError
+from .likelihood import describe
+from .resources import resource_dir
+from .schema import Brief
+
+FORMATS: Final = ("markdown", "json", "html")
+_TEMPLATE_NAMES: Final = {"markdown": "brief.md.j2", "html": "brief.html.j2"}
+
+
+def brief_json(brief: Brief) -> str:
+    """The Brief as stable, indented JSON (the contract other tools read)."""
+    return json.dumps(brief.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
+
+
+def environment(templates: str | Path | None = None, *, html: bool = False) -> Any:
+    """A sandboxed Jinja environment: the user's folder first, then the shipped templates."""
+    from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    loaders = []
+    if templates is not None:
+        folder = Path(templates)
+        if not folder.is_dir():
+            raise TemplateError(f"template folder {folder} does not exist")
+        loaders.append(FileSystemLoader(str(folder)))
+    loaders.append(FileSystemLoader(str(resource_dir("templates"))))
+    env = ImmutableSandboxedEnvironment(
+        loader=ChoiceLoader(loaders),
+        autoescape=html,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["likelihood"] = describe
+    env.filters["oneline"] = lambda value: " ".join(str(value).split())
+    return env
+
+
+def render_template(name: str, context: dict[str, Any], templates: str | Path | None = None,
+                    *, html: bool = False) -> str:
+    """Render one template by name with a context, turning Jinja failures into TemplateError."""
+    from jinja2 import TemplateError as JinjaTemplateError
+    from jinja2.exceptions import SecurityError
+
+    env = environment(templates, html=html)
+    try:
+        return str(env.get_template(name).render(**context))
+    except SecurityError as exc:
+        raise TemplateError(f"template {name} tried something the sandbox forbids: {exc}") from exc
+    except JinjaTemplateError as exc:
+        raise TemplateError(f"template {name} failed: {exc}") from exc
+
+
+def brief_context(brief: Brief) -> dict[str, Any]:
+    """What brief templates see: the brief, its claims by kind, holders and citations."""
+    by_holder: dict[str, list[Any]] = {}
+    for claim in brief.claims_of("assessment"):
+        by_holder.setdefault(claim.attributed_to or "The report", []).append(claim)
+    sources = {source.id: source for source in brief.sources}
+    return {
+        "brief": brief,
+        "facts": brief.claims_of("fact"),
+        "assessments": brief.claims_of("assessment"),
+        "assessments_by_holder": by_holder,
+        "uncertainties": brief.claims_of("uncertainty"),
+        "sources": sources,
+        "multi_source": len(brief.sources) > 1,
+    }
+
+
+def render(brief: Brief, format: str = "markdown", templates: str | Path | None = None) -> str:
+    """Render a Brief. ``format`` is markdown, json or html; ``templates`` overrides ours."""
+    if format == "json":
+        return brief_json(brief)
+    if format not in _TEMPLATE_NAMES:
+        raise TemplateError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
+    return render_template(_TEMPLATE_NAMES[format], brief_context(brief), templates,
+                           html=format == "html")

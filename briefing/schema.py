@@ -1,0 +1,179 @@
+"""The typed data of a brief: sources, claims, entities, timeline, provenance (Brief JSON v1)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1"
+
+ClaimKind = Literal["fact", "assessment", "uncertainty"]
+Grounding = Literal["exact", "normalized", "fuzzy"]
+Likelihood = Literal[
+    "almost no chance",
+    "very unlikely",
+    "unlikely",
+    "roughly even chance",
+    "likely",
+    "very likely",
+    "almost certain",
+]
+Confidence = Literal["low", "moderate", "high"]
+EntityType = Literal["person", "organization", "country", "location", "weapon", "other"]
+Reliability = Literal["A", "B", "C", "D", "E", "F"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Source(_Model):
+    """One report as loaded: metadata, provenance and the exact text that spans index into."""
+
+    id: str = Field(description="Source id within the brief: S1, S2, ...")
+    title: str | None = Field(default=None, description="Title from front matter or first line.")
+    publisher: str | None = None
+    published: str | None = Field(default=None, description="Publication date, ISO 8601.")
+    url: str | None = None
+    path: str | None = Field(default=None, description="File the report was read from; '-' for stdin.")
+    sha256: str = Field(description="SHA-256 of the text below, UTF-8 encoded.")
+    reliability: Reliability = Field(
+        default="F", description="Admiralty source reliability A-F; F: cannot be judged."
+    )
+    encoding: str | None = Field(default=None, description="Encoding the file was decoded from.")
+    text: str = Field(description="The report text that claim spans refer to (front matter removed).")
+
+
+class Quantity(_Model):
+    """A number with its unit as written in a claim ("800 kilometres")."""
+
+    text: str
+    value: float | None = None
+    unit: str | None = None
+
+
+class TimeRef(_Model):
+    """A date or time as written in a claim, resolved to ISO when the report's date allows."""
+
+    text: str
+    kind: Literal["date", "time", "relative"]
+    resolved: str | None = None
+
+
+class Claim(_Model):
+    """One fact, assessment or uncertainty, grounded in a verbatim span of its source."""
+
+    id: str = Field(description="Claim id within the brief: C1, C2, ...")
+    kind: ClaimKind = Field(
+        description="fact: reported without hedging; assessment: a judgment a holder commits to; "
+        "uncertainty: a possibility, speculation or explicit unknown."
+    )
+    statement: str = Field(description="The claim as a self-contained sentence.")
+    quote: str = Field(description="Verbatim text of the report that supports the claim.")
+    source_id: str
+    span: tuple[int, int] = Field(description="Half-open character range of the quote in the source text.")
+    grounding: Grounding = Field(description="How the quote was aligned with the source text.")
+    paragraph: int | None = Field(default=None, description="1-based paragraph of the source.")
+    attributed_to: str | None = Field(
+        default=None, description="Who holds the claim; null when it is the report's own voice."
+    )
+    attribution_cue: str | None = Field(default=None, description='e.g. "reported", "according to".')
+    cue: str | None = Field(default=None, description='Hedge or judgment cue, e.g. "likely", "may".')
+    likelihood: Likelihood | None = Field(default=None, description="ICD 203 band of the cue.")
+    probability: tuple[int, int] | None = Field(
+        default=None, description="ICD 203 probability range of the band, in percent."
+    )
+    confidence: Confidence | None = Field(
+        default=None, description="Analytic confidence, only when the report states it."
+    )
+    corroborated_by: list[str] = Field(default_factory=list, description="Ids of other sources.")
+    quantities: list[Quantity] = Field(default_factory=list)
+    times: list[TimeRef] = Field(default_factory=list)
+
+
+class Entity(_Model):
+    """A named person, organization, country, place or weapon and how often the reports name it."""
+
+    name: str
+    type: EntityType
+    mentions: int = 1
+    aliases: list[str] = Field(default_factory=list)
+
+
+class TimelineEntry(_Model):
+    """A point in time named by the reports, with the claims that mention it."""
+
+    when: str = Field(description="The date or time as written.")
+    resolved: str | None = Field(default=None, description="ISO date when it could be resolved.")
+    claim_ids: list[str]
+
+
+class DroppedClaim(_Model):
+    """A candidate claim that never reached the brief, and why."""
+
+    quote: str
+    reason: str
+    source_id: str | None = None
+    kind: ClaimKind | None = None
+
+
+class Generator(_Model):
+    """How the brief was produced."""
+
+    backend: str
+    model: str | None = None
+    prompt_id: str | None = None
+    prompt_version: str | None = None
+    prompt_hash: str | None = None
+    version: str
+
+
+class Usage(_Model):
+    """Model calls and tokens across every attempt, retries included."""
+
+    calls: int = 0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    cache_hits: int = 0
+
+    def add(self, other: Usage) -> None:
+        self.calls += other.calls
+        self.prompt_tokens += other.prompt_tokens
+        self.completion_tokens += other.completion_tokens
+        self.cache_hits += other.cache_hits
+
+
+class Brief(_Model):
+    """A whole brief: what `briefing generate --format json` prints."""
+
+    schema_version: Literal["1"] = SCHEMA_VERSION
+    title: str
+    generated_at: datetime
+    generator: Generator
+    sources: list[Source]
+    bluf: list[str] = Field(description="Bottom line up front: the few statements that matter most.")
+    claims: list[Claim]
+    entities: list[Entity] = Field(default_factory=list)
+    timeline: list[TimelineEntry] = Field(default_factory=list)
+    dropped: list[DroppedClaim] = Field(default_factory=list)
+    usage: Usage = Field(default_factory=Usage)
+
+    def source(self, source_id: str) -> Source:
+        """The source with this id (KeyError when there is none)."""
+        for source in self.sources:
+            if source.id == source_id:
+                return source
+        raise KeyError(source_id)
+
+    def claims_of(self, kind: ClaimKind) -> list[Claim]:
+        return [claim for claim in self.claims if claim.kind == kind]
+
+
+def brief_json_schema() -> dict[str, object]:
+    """The JSON Schema of Brief, as `briefing schema` prints it."""
+    schema = Brief.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = f"https://briefing.invalid/schema/brief-v{SCHEMA_VERSION}.json"
+    return schema

@@ -1,0 +1,156 @@
+"""Paragraphs, sentences and headings of a report, as character ranges of its text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Final
+
+import blingfire
+import syntok.segmenter as syntok_segmenter
+
+_BLANK_LINE: Final = re.compile(r"\n[ \t]*\n")
+_BULLET: Final = re.compile(r"[ \t]*(?:[-*•▪‣–—]|\d{1,2}[.)])[ \t]+")
+_MD_HEADING: Final = re.compile(r"[ \t]*#{1,6}[ \t]+")
+#: A place where a sentence may end that blingfire did not split: ". Mr. Kim", "left. U.S."
+_SUSPECT_BOUNDARY: Final = re.compile(r"[.!?][\"'”’)\]]*\s+[\"'“‘(]?[A-Z0-9]")
+_ABBREVIATION_END: Final = re.compile(r"(?:\b[A-Z][a-z]{0,3}|\b[A-Za-z]|\.[A-Za-z])\.$")
+_TERMINAL: Final = re.compile(r"[.!?:;][\"'”’)\]]*$")
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph (or list item, or heading) of the report: text[start:end]."""
+
+    start: int
+    end: int
+    number: int  # 1-based paragraph number, as cited in the brief
+    heading: bool
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of a block: text[start:end], bullet markers excluded."""
+
+    start: int
+    end: int
+    paragraph: int
+
+
+def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out = []
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        stop = end if nl < 0 else nl
+        out.append((pos, stop))
+        pos = stop + 1
+    return out
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _is_heading(line: str, alone: bool) -> bool:
+    """A heading: a short line standing alone without closing punctuation, or a question label."""
+    stripped = line.strip()
+    if not stripped:
+        return False
+    if _MD_HEADING.match(stripped):
+        return True
+    words = stripped.split()
+    if stripped.endswith("?"):
+        return alone and len(words) <= 14
+    if _TERMINAL.search(stripped):
+        return False
+    return len(words) <= 16
+
+
+def blocks(text: str) -> list[Block]:
+    """Split a report into paragraphs.
+
+    Reports with blank lines between paragraphs are split there (single newlines inside are
+    line wrapping), except that list items and short unpunctuated lines stand alone. Reports
+    without blank lines have one paragraph per line.
+    """
+    wrapped = bool(_BLANK_LINE.search(text))
+    raw: list[tuple[int, int]] = []
+    if wrapped:
+        pos = 0
+        for match in _BLANK_LINE.finditer(text):
+            raw.append((pos, match.start()))
+            pos = match.end()
+        raw.append((pos, len(text)))
+    else:
+        raw = [(0, len(text))]
+    out: list[Block] = []
+    for a, b in raw:
+        lines = [_trim(text, s, e) for s, e in _lines(text, a, b)]
+        lines = [(s, e) for s, e in lines if e > s]
+        if not wrapped:
+            groups = [[line] for line in lines]
+        else:
+            groups = []
+            for s, e in lines:
+                line = text[s:e]
+                item = bool(_BULLET.match(line) or _MD_HEADING.match(line))
+                if not groups or item or _MD_HEADING.match(text, *groups[-1][-1]):
+                    groups.append([(s, e)])
+                else:
+                    groups[-1].append((s, e))
+        for group in groups:
+            start, end = group[0][0], group[-1][1]
+            line_text = text[start:end]
+            heading = (
+                len(group) == 1
+                and (not wrapped or len(lines) == 1 or bool(_MD_HEADING.match(line_text)))
+                and _is_heading(line_text, alone=True)
+                and not _BULLET.match(line_text)
+            )
+            out.append(Block(start, end, len(out) + 1, heading))
+    return out
+
+
+def _syntok_split(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    piece = text[start:end]
+    out: list[tuple[int, int]] = []
+    for paragraph in syntok_segmenter.analyze(piece):
+        for sentence in paragraph:
+            tokens = list(sentence)
+            if not tokens:
+                continue
+            a = tokens[0].offset
+            b = tokens[-1].offset + len(tokens[-1].value)
+            out.append((start + a, start + b))
+    return out or [(start, end)]
+
+
+def sentences(text: str, block: Block) -> list[Sentence]:
+    """The sentences of a block, bullet markers and surrounding space excluded."""
+    start, end = block.start, block.end
+    bullet = _BULLET.match(text, start, end) or _MD_HEADING.match(text, start, end)
+    if bullet:
+        start = bullet.end()
+    piece = text[start:end]
+    if not piece.strip():
+        return []
+    _, offsets = blingfire.text_to_sentences_and_offsets(piece)
+    spans = [(start + int(a), start + int(b)) for a, b in offsets or [(0, len(piece))]]
+    # blingfire is fast but misses boundaries before abbreviations ("left. Mr. Kim") and
+    # splits after some ("Mr."); syntok is slower and careful: it re-reads those blocks.
+    if any(
+        _SUSPECT_BOUNDARY.search(text, s, e - 1) or _ABBREVIATION_END.search(text, s, e)
+        for s, e in spans
+    ):
+        spans = _syntok_split(text, start, end)
+    out = []
+    for s, e in spans:
+        s, e = _trim(text, s, e)
+        if e > s:
+            out.append(Sentence(s, e, block.number))
+    return out
