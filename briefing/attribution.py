@@ -15,6 +15,9 @@ from .lexicons import (
     NON_HOLDER_SUBJECTS,
     PERSON_PRONOUNS,
     PREPOSED_ATTRIBUTIONS,
+    ORG_WORDS,
+    SPEECH_VERBS,
+    VERB_AUXILIARIES,
 )
 from .schema import Entity
 
@@ -25,7 +28,11 @@ def _alternation(phrases: tuple[str, ...] | list[str]) -> str:
 
 
 _VERBS: Final = _alternation(ATTRIBUTION_VERBS)
-_VERB: Final = re.compile(rf"(?<![\w-])(?:{_VERBS})(?![\w-])", re.IGNORECASE)
+_VERB: Final = re.compile(rf"(?<![\w-])(?:{_VERBS})(?![\w-])")
+_PARENTHETICAL: Final = re.compile(
+    rf",\s+(?P<np>[^,;\"“”]{{2,60}}?)\s+(?P<verb>said|say|says|warn|warned|warns|believe|"
+    rf"believes|argue|argues|argued|insist|insists|insisted|claim|claims|claimed),\s+\S"
+)
 _TIME_TAIL: Final = r"(?:\s+(?:on|in|at|late|earlier|later|last|this|during|after|before)\b[^,.;]*)?"
 _QUOTE_END: Final = r"(?:,[\"”’']?|[\"”’'],|[?!][\"”’'])"
 _TRAILING: Final = re.compile(
@@ -49,14 +56,22 @@ _OPENER: Final = re.compile(
     rf"^(?:(?:{_alternation(CLAUSE_OPENERS)})\b[^,;\"“]{{0,60}}?,\s+|(?:and|but|while|so)\s+)",
     re.IGNORECASE,
 )
+#: Attribution verbs of judgment: a holder nested under them is the one who judges.
+JUDGMENT_VERBS: Final = frozenset({
+    "believe", "believes", "believed", "think", "thinks", "judge", "judges", "judged",
+    "assess", "assesses", "assessed", "estimate", "estimates", "estimated", "concluded",
+    "conclude", "concludes", "suspect", "suspects", "suspected", "expect", "expects",
+    "consider", "considers", "fear", "fears", "have not ruled out", "has not ruled out",
+    "had not ruled out", "do not rule out", "does not rule out", "did not rule out",
+})
 _APPOSITIVE: Final = re.compile(r"^(?P<name>[^,]+),\s+(?:a|an|the)\s+(?P<role>[^,]+?),?$")
 _PARENS: Final = re.compile(r"\s*\([^)]*\)")
 _OF_OR_IN: Final = re.compile(r"\s+(?:of|in)\s+(?=[A-Z])")
 _ROLE_NAME: Final = re.compile(
-    r"\b(?P<role>spokesperson|spokesman|spokeswoman|minister|commander|director|president|"
-    r"ambassador|envoy|chief|general|colonel|analyst|official|governor|mayor|secretary)\s+"
-    r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})",
-    re.IGNORECASE,
+    r"\b(?P<role>(?i:spokesperson|spokesman|spokeswoman|minister|commander|director|president|"
+    r"ambassador|envoy|chief|general|colonel|analyst|official|governor|mayor|secretary|major|"
+    r"brigadier|captain|admiral|lieutenant))\s+"
+    r"(?P<name>[A-Z][\w'’-]+(?:\s+(?:al-|bin\s+|de\s+)?[A-Z][\w'’-]+){0,3})"
 )
 
 
@@ -118,27 +133,81 @@ class HolderMemory:
         return holder
 
 
-def _valid_np(np: str) -> bool:
+_VERBISH: Final = re.compile(r"^[a-z][a-z-]*(?:ed|ing)$")
+_NOT_VERBISH: Final = frozenset({
+    "armed", "retired", "unnamed", "so-called", "self-styled", "elected", "united", "detained",
+    "exiled", "named", "based", "led", "related", "concerned", "informed", "qualified",
+    "appointed", "designated", "embattled", "acting", "ruling", "leading", "governing",
+    "visiting", "outgoing", "incoming", "neighbouring", "neighboring", "opposing",
+    "speaking", "seasoned", "specialised", "specialized", "skilled", "dedicated", "senior",
+})
+
+
+def _valid_np(np: str, *, relaxed: bool = False) -> bool:
+    """Whether text before an attribution verb can be its subject (a holder noun phrase).
+
+    ``relaxed`` accepts any head noun (for verbs only people and bodies do: said, believe);
+    otherwise the head must be a name or a known holder noun.
+    """
     words = np.split()
     if not 1 <= len(words) <= 12:
         return False
-    lowered = [w.lower().strip("()") for w in words]
-    if lowered[0] in NON_HOLDER_SUBJECTS and lowered[0] != "it":
+    lowered = [w.lower().strip("(),") for w in words]
+    if lowered[0] in NON_HOLDER_SUBJECTS or all(w in {"the", "a", "an"} for w in lowered):
         return False
-    if lowered[-1] in AUXILIARIES and lowered[-1] not in {"it", "they", "we"}:
+    if lowered[-1] in AUXILIARIES and lowered[-1] not in {"it", "they"}:
         return False
-    if any(w in {"that", "which", "who", "when", "because", "if", "whether"} for w in lowered):
+    if any(w in {"that", "which", "who", "when", "because", "if", "whether", "but"}
+           for w in lowered):
         return False
-    if ";" in np or '"' in np or "“" in np:
+    if any(_VERBISH.match(w) and w not in _NOT_VERBISH for w in lowered):
+        return False
+    if ";" in np or '"' in np or "“" in np or "”" in np or ":" in np:
         return False
     head = words[-1].strip("(),'’")
     head_lower = head.lower().removesuffix("'s").removesuffix("’s")
+    if relaxed:
+        return True
     return (
-        head[:1].isupper()
+        any(w[:1].isupper() for w in words)
         or head_lower in HOLDER_NOUNS
         or head_lower.rstrip("s") in HOLDER_NOUNS
         or head_lower in PERSON_PRONOUNS | GROUP_PRONOUNS | {"it"}
     )
+
+
+def _subject(np: str, *, relaxed: bool) -> str | None:
+    """The holder in a subject that may carry appositives: "His lawyer, Rania Aziz," -> name."""
+    parts = [p.strip() for p in np.strip(" ,").split(",")]
+    parts = [p for p in parts if p]
+    if not parts:
+        return None
+    first = parts[0]
+    if len(parts) > 1:
+        if any(p.lower().startswith(("and ", "but ", "or ")) for p in parts[1:]):
+            return None
+        name = parts[1]
+        first_words = first.split()
+        name_like = bool(name) and all(w[:1].isupper() or w.lower() in {"al", "bin", "de", "van",
+                                                                           "von", "del", "la"}
+                                       or w[:3] in {"al-", "el-"} for w in name.split())
+        if name_like and len(name.split()) <= 5 and (
+            first_words[0].lower() in NON_HOLDER_SUBJECTS | {"a", "an", "the", "one"}
+            or not any(w[:1].isupper() for w in first_words)
+        ):
+            return name
+    if first.lower() in PERSON_PRONOUNS | GROUP_PRONOUNS | {"it"}:
+        return first
+    return first if _valid_np(first, relaxed=relaxed) else None
+
+
+def _strip_auxiliaries(np: str) -> str:
+    words = np.split()
+    while words and words[-1].lower() in VERB_AUXILIARIES:
+        words.pop()
+    while words and words[-1].lower().endswith("ly") and len(words) > 1 and words[-1].islower():
+        words.pop()
+    return " ".join(words)
 
 
 def canonical_holder(np: str, places: set[str]) -> str:
@@ -154,36 +223,66 @@ def canonical_holder(np: str, places: set[str]) -> str:
     if np[:1].isupper():
         for joint in reversed(list(_OF_OR_IN.finditer(np))):
             org, place = np[: joint.start()], np[joint.end() :]
-            if place in places and org[:1].isupper():
+            if place in places and org[:1].isupper() and org.split()[-1].lower() in ORG_WORDS:
                 return f"{place}'s {org}"
     return np
 
 
-def find_attribution(clause: str) -> Attribution | None:
-    """The holder named in a clause and its cue, before pronouns are resolved."""
-    match = _PREPOSED.search(clause)
-    if match and _valid_np(match.group("np")):
-        return Attribution(match.group("np"), match.group("cue").lower(),
-                           sentence_wide=match.start() == 0 or clause[: match.start()].strip()
-                           in {"However,", "But"})
-    for pattern in (_TRAILING, _INVERTED):
-        match = pattern.search(clause)
-        if match and _valid_np(match.group("np")):
-            return Attribution(match.group("np"), " ".join(match.group("verb").lower().split()),
-                               sentence_wide=True)
-    body = clause
+def _leading(body: str) -> Attribution | None:
+    """An attribution whose holder is the subject at the start of the clause."""
     for _ in range(2):
         opener = _OPENER.match(body)
         if not opener:
             break
         body = body[opener.end():]
     for verb in _VERB.finditer(body):
-        if len(body[: verb.start()].split()) > 14:
+        before = body[: verb.start()]
+        if len(before.split()) > 16:
             break
-        np = body[: verb.start()].strip()
-        if "," in np.rstrip(",") and not _APPOSITIVE.match(np):
+        words = before.split()
+        if words and words[-1].lower() in {"was", "were", "is", "are", "been", "be", "being"}:
+            continue  # passive: "were reported"
+        np = _strip_auxiliaries(before)
+        if not np:
             continue
-        if not np or not _valid_np(np.rstrip(",")):
+        cue = " ".join(verb.group(0).split())
+        holder = _subject(np, relaxed=cue in SPEECH_VERBS)
+        if holder is None:
             continue
-        return Attribution(np.rstrip(","), " ".join(verb.group(0).lower().split()))
+        return Attribution(holder, cue)
+    return None
+
+
+def _inner(clause: str, outer: Attribution) -> Attribution | None:
+    """A holder nested in the reported content: "X told the agency that analysts believe..."."""
+    at = clause.find(outer.cue)
+    if at < 0:
+        return None
+    rest = clause[at + len(outer.cue):]
+    that = re.search(r"\bthat\s+", rest)
+    if that and len(rest[: that.start()].split()) <= 8:
+        rest = rest[that.end():]
+    inner = _leading(rest)
+    if inner is None or inner.cue not in JUDGMENT_VERBS:
+        return None
+    return inner
+
+
+def find_attribution(clause: str) -> Attribution | None:
+    """The holder named in a clause and its cue, before pronouns are resolved."""
+    match = _PREPOSED.search(clause)
+    if match and _valid_np(match.group("np"), relaxed=True):
+        return Attribution(match.group("np"), " ".join(match.group("cue").lower().split()),
+                           sentence_wide=match.start() == 0 or clause[: match.start()].strip()
+                           in {"However,", "But"})
+    for pattern in (_TRAILING, _INVERTED, _PARENTHETICAL):
+        match = pattern.search(clause)
+        if match:
+            holder = _subject(match.group("np"), relaxed=True)
+            if holder:
+                return Attribution(holder, " ".join(match.group("verb").lower().split()),
+                                   sentence_wide=True)
+    found = _leading(clause)
+    if found is not None:
+        return _inner(clause, found) or found
     return None

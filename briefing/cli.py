@@ -163,6 +163,68 @@ def schema(diff_schema: bool) -> None:
     click.echo(json.dumps(brief_json_schema(), indent=2))
 
 
+@cli.group(name="eval")
+def eval_group() -> None:
+    """Score extraction against gold annotations (see tests/fixtures/gold/GUIDE.md)."""
+
+
+@eval_group.command(name="claims")
+@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False))
+@click.option("--split", type=click.Choice(["dev", "test"]), default=None,
+              help="Score one split only (default: both). test/ is held out from tuning.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON on stdout.")
+@click.option("--errors", type=click.Path(dir_okay=False),
+              help="Write every mismatch (JSONL) to this file.")
+@model_options
+def eval_claims(gold_dir: str, split: str | None, as_json: bool, errors: str | None,
+                **model: Any) -> None:
+    """Per-kind precision/recall/F1, holder, likelihood and grounding scores.
+
+    \b
+    Example:
+      briefing eval claims tests/fixtures/gold --split test
+    """
+    import json
+
+    from .evaluation import evaluate_claims, format_claim_scores
+
+    result, mistakes = evaluate_claims(gold_dir, make_backend(**model), split)
+    click.echo(format_claim_scores(result), err=True, nl=False)
+    if errors:
+        from .output import write_atomic
+
+        write_atomic(errors, "".join(json.dumps(m, ensure_ascii=False) + "\n" for m in mistakes))
+    if as_json:
+        click.echo(json.dumps(result, indent=2))
+
+
+@eval_group.command(name="sentences")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--predictions", type=click.Path(dir_okay=False),
+              help="Write per-sentence predictions (JSONL) to this file.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON on stdout.")
+@model_options
+def eval_sentences(file: str, predictions: str | None, as_json: bool, **model: Any) -> None:
+    """Precision/recall/F1 of "uncertain" sentences (lines: {"id", "text", "label"}).
+
+    \b
+    Example:
+      briefing eval sentences tests/fixtures/sentences.jsonl
+    """
+    import json
+
+    from .evaluation import evaluate_sentences, format_sentence_scores
+
+    result, rows = evaluate_sentences(file, make_backend(**model))
+    click.echo(format_sentence_scores(result), err=True, nl=False)
+    if predictions:
+        from .output import write_atomic
+
+        write_atomic(predictions, "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
+    if as_json:
+        click.echo(json.dumps(result, indent=2))
+
+
 def main() -> None:
     """Entry point of the console script."""
     cli(prog_name="briefing")

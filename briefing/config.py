@@ -27,6 +27,18 @@ def default_cache_dir() -> Path:
     return (Path(base) if base else Path.home() / ".cache") / "briefing"
 
 
+#: Numeric settings that may also come from the environment: variable -> (field, type).
+_NUMBER_ENV: dict[str, tuple[str, type[int] | type[float]]] = {
+    "BRIEFING_TIMEOUT": ("timeout", float),
+    "BRIEFING_MAX_ATTEMPTS": ("max_attempts", int),
+    "BRIEFING_MAX_RETRY_SECONDS": ("max_retry_seconds", float),
+    "BRIEFING_RETRY_WAIT": ("retry_initial_wait", float),
+    "BRIEFING_MAX_OUTPUT_TOKENS": ("max_output_tokens", int),
+    "BRIEFING_CHUNK_TOKENS": ("chunk_tokens", int),
+    "BRIEFING_REQUESTS_PER_MINUTE": ("requests_per_minute", float),
+}
+
+
 @dataclass
 class Settings:
     """Where the model lives and how to talk to it; built from options and the environment."""
@@ -42,6 +54,13 @@ class Settings:
     max_tokens_total: int | None = None
     cache: bool = True
     cache_dir: Path = field(default_factory=default_cache_dir)
+    retry_initial_wait: float = 1.0  # seconds before the first retry; doubles, with jitter
+    retry_max_wait: float = 60.0  # longest single wait between retries (Retry-After excepted)
+    max_reasks: int = 2  # re-asks after invalid model output, on top of the first answer
+    max_output_tokens: int = 4096  # max_tokens of one model answer
+    chunk_tokens: int = 6000  # report tokens per request before a long report is split
+    chunk_overlap_tokens: int = 200  # tokens of context repeated between neighbouring chunks
+    requests_per_minute: float | None = None  # shared rate limit across concurrent requests
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
@@ -54,6 +73,15 @@ class Settings:
         backend = _env("BRIEFING_BACKEND")
         if backend:
             values["backend"] = backend
+        for name, (key, kind) in _NUMBER_ENV.items():
+            raw = _env(name)
+            if raw is not None:
+                try:
+                    values[key] = kind(raw)
+                except ValueError:
+                    from .errors import ConfigurationError
+
+                    raise ConfigurationError(f"{name} must be a number, not {raw!r}") from None
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)  # type: ignore[arg-type]
 

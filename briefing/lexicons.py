@@ -27,6 +27,10 @@ UNCERTAINTY_CUES: Final[tuple[str, ...]] = (
     "unconfirmed", "not been confirmed", "not been verified", "could not be verified",
     "could not be independently verified", "could not be confirmed", "cannot be verified",
     "could not immediately be verified", "could not be independently confirmed",
+    "cannot say", "can't say", "could not say", "unable to say", "could not independently verify",
+    "could not verify", "cannot verify", "cannot confirm", "could not confirm",
+    "unable to verify", "unable to confirm", "have not ruled out", "has not ruled out",
+    "had not ruled out", "not ruling out",
     "whether", "uncertain", "no indication of whether",
     # evidential hedges
     "appears to", "appear to", "appeared to", "appearing to", "it appears", "it appeared",
@@ -48,6 +52,9 @@ JUDGMENT_CUES: Final[tuple[str, ...]] = (
     "in his view", "in her view", "in their view", "in our view", "in its view",
     "is confident that", "are confident that", "was confident that", "were confident that",
     "is convinced", "are convinced", "was convinced", "were convinced", "predicted",
+    "in our judgement", "in our judgment", "in our estimate", "in our estimation",
+    "in my view", "in my judgement", "in my judgment", "in our assessment",
+    "in their assessment", "expressed confidence", "voiced confidence",
     "predicts", "forecast", "forecasts", "anticipate", "anticipates", "anticipated",
 )
 
@@ -60,7 +67,8 @@ NOT_CUES: Final[tuple[str, ...]] = (
     "could not cross", "could not land", "could not dock", "as soon as possible",
     "where possible", "if possible", "whenever possible", "made possible", "think tank",
     "think-tank", "think tanks", "think-tanks", "the suspect", "a suspect", "suspects were",
-    "the suspects", "weather forecast",
+    "the suspects", "weather forecast", "declined to speculate", "refused to speculate",
+    "would not speculate", "did not speculate",
 )
 
 #: Stated analytic confidence (never inferred): phrase -> level.
@@ -96,7 +104,10 @@ ATTRIBUTION_VERBS: Final[tuple[str, ...]] = (
     "quoted", "cited", "recalled", "observed", "pointed out", "made clear", "asked",
     "conceded", "concedes", "announced that", "briefed", "informed", "urged", "urges",
     "called", "described", "characterized", "characterised", "protested",
-    "considers", "consider", "considered", "anticipates", "anticipate",
+    "considers", "consider", "considered", "anticipates", "anticipate", "insist", "rejects",
+    "reject", "disputed", "disputes", "did not dispute", "declined to comment", "declined",
+    "refused", "have not ruled out", "has not ruled out", "had not ruled out",
+    "expressed confidence", "voiced confidence", "explained", "agreed", "agree", "agrees",
     "is confident", "are confident", "was confident", "were confident",
     "is convinced", "are convinced", "was convinced", "were convinced",
 )
@@ -106,14 +117,40 @@ PREPOSED_ATTRIBUTIONS: Final[tuple[str, ...]] = (
     "according to", "as noted by", "as reported by", "as stated by", "as quoted by",
     "as cited by", "in the view of", "in the words of", "as confirmed by", "as announced by",
     "citing", "quoting", "as claimed by", "as estimated by", "as assessed by",
+    "as it was noted by", "as was noted by", "as informed", "as it was reported by",
+    "as was reported by", "as it was stated by", "as was stated by", "told by",
 )
 
 #: Words that, standing alone as a subject, are anaphora to an earlier holder.
 PERSON_PRONOUNS: Final[frozenset[str]] = frozenset({"he", "she"})
-GROUP_PRONOUNS: Final[frozenset[str]] = frozenset({"they", "we"})
+GROUP_PRONOUNS: Final[frozenset[str]] = frozenset({"they"})
+#: "We" and "I" are the report's own voice (commentary, statements): no holder.
 NON_HOLDER_SUBJECTS: Final[frozenset[str]] = frozenset({
     "it", "this", "that", "these", "those", "there", "which", "who", "i", "you", "what",
-    "some", "others", "one", "many", "few", "both", "all", "each", "none",
+    "some", "others", "one", "many", "few", "both", "all", "each", "none", "we", "no", "her",
+    "his", "its", "their", "our", "my", "your", "nobody", "nothing", "such",
+})
+
+#: Attribution verbs that only people and bodies do: with them, any noun phrase can hold.
+SPEECH_VERBS: Final[frozenset[str]] = frozenset({
+    "said", "says", "say", "told", "tells", "tell", "added", "adds", "stated", "states",
+    "insisted", "insists", "insist", "warned", "warns", "warn", "argued", "argues", "argue",
+    "explained", "explains", "wrote", "writes", "claimed", "claims", "claim", "denied",
+    "denies", "deny", "believe", "believes", "believed", "think", "thinks", "judge",
+    "judges", "judged", "assess", "assesses", "assessed", "estimate", "estimates",
+    "estimated", "consider", "considers", "considered", "concluded", "conclude",
+    "concludes", "expect", "expects", "suspect", "suspects", "suspected", "fear", "fears",
+    "feared", "acknowledged", "admitted", "declared", "announced", "reported", "emphasized",
+    "emphasised", "stressed", "noted", "confirmed", "condemned", "accused", "rejected",
+    "rejects", "reject", "recalled", "conceded", "agreed", "agree", "agrees",
+    "declined to comment", "expressed concern", "expressed confidence",
+})
+
+#: Words that may sit between a subject and its verb ("has denied", "did not rule out").
+VERB_AUXILIARIES: Final[frozenset[str]] = frozenset({
+    "has", "have", "had", "would", "will", "did", "does", "do", "also", "not", "later",
+    "earlier", "again", "then", "still", "only", "further", "repeatedly", "previously",
+    "already", "now", "reportedly", "separately", "publicly", "privately", "once",
 })
 
 #: Words that cannot end a subject noun phrase (so "were reported" is passive, not attribution).

@@ -66,6 +66,8 @@ def _is_heading(line: str, alone: bool) -> bool:
     words = stripped.split()
     if stripped.endswith("?"):
         return alone and len(words) <= 14
+    if stripped.endswith(":"):
+        return len(words) <= 12
     if _TERMINAL.search(stripped):
         return False
     return len(words) <= 16

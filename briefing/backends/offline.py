@@ -19,6 +19,7 @@ _SEPARATOR: Final = re.compile(
 _LEADING_JOINER: Final = re.compile(r"^(?:and|but|while|whereas|although|though|yet)\s+",
                                     re.IGNORECASE)
 _MIN_CLAUSE_WORDS: Final = 4
+_OPENING_QUOTES: Final = ("“", '"', "‘", "«")
 
 
 def _statement(quote: str) -> str:
@@ -66,15 +67,23 @@ class OfflineBackend:
         memory = HolderMemory(entities=entities)
         candidates: list[Candidate] = []
         title: str | None = None
+        quoted_holder: Attribution | None = None  # speaker of the quotation in progress
         for block in blocks(text):
             if block.heading:
                 if title is None and block.number == 1:
                     title = " ".join(text[block.start : block.end].split()).lstrip("# ")
                 continue
             for sentence in sentences(text, block):
-                wide: Attribution | None = find_attribution(text[sentence.start : sentence.end])
-                if wide is not None and not wide.sentence_wide:
-                    wide = None
+                sentence_text = text[sentence.start : sentence.end]
+                own = find_attribution(sentence_text)
+                wide: Attribution | None = own if own is not None and own.sentence_wide else None
+                opens_quote = sentence_text[:1] in _OPENING_QUOTES
+                if own is None and opens_quote and quoted_holder is not None:
+                    wide = quoted_holder  # a quotation that goes on from the last sentence
+                if own is not None and any(q in sentence_text for q in _OPENING_QUOTES):
+                    quoted_holder = own
+                elif not opens_quote:
+                    quoted_holder = None
                 for start, end in _clauses(text, sentence.start, sentence.end):
                     quote = text[start:end]
                     if start == sentence.start:
