@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import os
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 
 from .backends import Backend
@@ -14,10 +15,13 @@ def generate_brief(
     backend: Backend | None = None,
     title: str | None = None,
     generated_at: datetime | None = None,
+    ratings: Mapping[str, str] | str | os.PathLike[str] | None = None,
 ) -> Brief:
-    """Load report files (or "-" for stdin) and build one brief from them."""
+    """Load reports (files of any supported format, folders, or "-" for stdin) and build one
+    brief from them. ``ratings`` is a publisher → reliability (A-F) table or a YAML file of one.
+    """
     from .assembly import build_brief
-    from .sources import load_file
+    from .formats import load_sources
 
-    sources = [load_file(path) for path in reports]
+    sources = [source for path in reports for source in load_sources(path, ratings=ratings)]
     return build_brief(sources, backend=backend, title=title, generated_at=generated_at)

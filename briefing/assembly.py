@@ -141,6 +141,8 @@ def _timeline(claims: list[Claim]) -> list[TimelineEntry]:
                 order.append(key)
             if claim.id not in entries[key].claim_ids:
                 entries[key].claim_ids.append(claim.id)
+            if claim.source_id not in entries[key].source_ids:
+                entries[key].source_ids.append(claim.source_id)
     position = {key: i for i, key in enumerate(order)}
     resolved = sorted((k for k in order if entries[k].resolved), key=lambda k: (
         entries[k].resolved or "", position[k]))
@@ -176,7 +178,13 @@ def build_brief(
         raise ValueError("build_brief needs at least one source")
     chosen = backend or get_backend()
     numbered = _source_ids(listed)
-    results = [extract_grounded(source, chosen) for source in numbered]
+    extract_many = getattr(chosen, "extract_many", None)
+    if callable(extract_many):  # a model backend runs several reports concurrently
+        extractions = extract_many(numbered)
+        results = [ground_extraction(source, extraction)
+                   for source, extraction in zip(numbered, extractions, strict=True)]
+    else:
+        results = [extract_grounded(source, chosen) for source in numbered]
     return assemble(results, chosen, title=title, generated_at=generated_at)
 
 
@@ -202,6 +210,11 @@ def assemble(
         if source.title is None and result.extraction.title:
             source = source.model_copy(update={"title": result.extraction.title})
         sources.append(source)
+    from .corroboration import corroborate
+
+    corroborated = corroborate(claims, sources,
+                               {r.source.id: r.extraction.entities for r in results})
+    claims = corroborated.claims
     first = sources[0]
     brief_title = title or first.title or (results[0].extraction.title) or "Brief"
     if not title and len(sources) > 1:
@@ -222,7 +235,8 @@ def assemble(
         bluf=_bluf(claims, [r.extraction for r in results]),
         claims=claims,
         entities=_merge_entities(r.extraction.entities for r in results),
-        timeline=_timeline(claims),
+        timeline=_timeline(corroborated.cited),
         dropped=dropped,
         usage=usage,
+        conflicts=corroborated.conflicts,
     )

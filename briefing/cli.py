@@ -225,6 +225,40 @@ def eval_sentences(file: str, predictions: str | None, as_json: bool, **model: A
         click.echo(json.dumps(result, indent=2))
 
 
+@cli.command()
+@click.argument("old")
+@click.argument("new")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to FILE (atomically).")
+@click.option("-f", "--format", "fmt", type=click.Choice(["markdown", "json"]),
+              default="markdown", show_default=True, help="Output format.")
+@click.option("--exit-code", is_flag=True,
+              help="Exit 1 when anything changed, like git diff --exit-code.")
+@click.option("--all", "show_all", is_flag=True, help="Also list the unchanged claims.")
+@click.option("--generated-at",
+              help="Timestamp for briefs made from reports (ISO 8601), for reproducible output.")
+@model_options
+def diff(old: str, new: str, output: str | None, fmt: str, exit_code: bool, show_all: bool,
+         generated_at: str | None, **model: Any) -> None:
+    """Show what changed between two briefs of a developing story.
+
+    OLD and NEW are brief JSON files (from generate --format json) or reports,
+    which are briefed first with the chosen backend; either may be - (stdin).
+
+    \b
+    Examples:
+      briefing diff monday.json tuesday.json
+      briefing diff old-report.txt new-report.txt --format json -o diff.json
+      briefing diff old.json new.json --exit-code > /dev/null || echo changed
+    """
+    from .diff import diff_files, render_diff
+
+    result = diff_files(old, new, backend=lambda: make_backend(**model),
+                        generated_at=_parse_time(generated_at))
+    _emit(render_diff(result, fmt, include_unchanged=show_all), output)
+    if exit_code and result.changed:
+        sys.exit(1)
+
+
 def main() -> None:
     """Entry point of the console script."""
     cli(prog_name="briefing")

@@ -140,8 +140,10 @@ def extract_entities(text: str) -> list[Entity]:
         if parens:
             acronym = parens.group(1)
             name = name[: parens.start()]
-        name = _possessive(name)
+        name = _possessive(name).strip()
         words = name.split()
+        if not words:
+            continue
         if (initial and len(words) == 1 and name not in COUNTRIES and not seen_inside[name]
                 and not name.isupper()):
             continue

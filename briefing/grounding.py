@@ -6,8 +6,6 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Final
 
-from rapidfuzz import fuzz
-
 from .schema import Grounding
 
 #: Fuzzy matches below this rapidfuzz score (0-100) are rejected.
@@ -140,6 +138,8 @@ class Grounder:
             return self._span(index, index + len(needle), "normalized")
         if len(needle) < FUZZY_MIN_LENGTH:
             return None
+        from rapidfuzz import fuzz
+
         alignment = fuzz.partial_ratio_alignment(needle, norm.text, score_cutoff=FUZZY_THRESHOLD)
         if alignment is None:
             return None

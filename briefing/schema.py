@@ -23,6 +23,8 @@ Likelihood = Literal[
 Confidence = Literal["low", "moderate", "high"]
 EntityType = Literal["person", "organization", "country", "location", "weapon", "other"]
 Reliability = Literal["A", "B", "C", "D", "E", "F"]
+Credibility = Literal[1, 2, 3, 4, 5, 6]
+ConflictAspect = Literal["quantity", "date", "place", "actor", "stance"]
 
 
 class _Model(BaseModel):
@@ -62,6 +64,21 @@ class TimeRef(_Model):
     resolved: str | None = None
 
 
+class Citation(_Model):
+    """One report's words for a claim: where they are, and whether that report is independent."""
+
+    source_id: str
+    span: tuple[int, int] = Field(description="Half-open character range of the quote.")
+    quote: str = Field(description="Verbatim text of that report at span.")
+    grounding: Grounding
+    paragraph: int | None = None
+    not_independent_of: str | None = Field(
+        default=None, description="Id of a source cited before this one that it repeats "
+        "(same publisher, or copied text); null when independent.",
+    )
+    dependence: Literal["same publisher", "copied text"] | None = None
+
+
 class Claim(_Model):
     """One fact, assessment or uncertainty, grounded in a verbatim span of its source."""
 
@@ -91,6 +108,14 @@ class Claim(_Model):
     corroborated_by: list[str] = Field(default_factory=list, description="Ids of other sources.")
     quantities: list[Quantity] = Field(default_factory=list)
     times: list[TimeRef] = Field(default_factory=list)
+    citations: list[Citation] = Field(
+        default_factory=list,
+        description="Every report that states this claim, this claim's own quote first.",
+    )
+    credibility: Credibility | None = Field(
+        default=None, description="Admiralty credibility 1-6: 1 confirmed by independent "
+        "sources, 6 cannot be judged.",
+    )
 
 
 class Entity(_Model):
@@ -108,6 +133,23 @@ class TimelineEntry(_Model):
     when: str = Field(description="The date or time as written.")
     resolved: str | None = Field(default=None, description="ISO date when it could be resolved.")
     claim_ids: list[str]
+    source_ids: list[str] = Field(default_factory=list, description="Sources naming this time.")
+
+
+class ConflictSide(_Model):
+    """What one side of a conflict reports: its value, claim and citations."""
+
+    claim_id: str
+    value: str = Field(description='The differing value as written, e.g. "800 kilometres".')
+    statement: str
+    citations: list[Citation]
+
+
+class Conflict(_Model):
+    """The same quantity, date, place, actor or stance reported differently by different sources."""
+
+    aspect: ConflictAspect
+    sides: list[ConflictSide]
 
 
 class DroppedClaim(_Model):
@@ -158,6 +200,9 @@ class Brief(_Model):
     entities: list[Entity] = Field(default_factory=list)
     timeline: list[TimelineEntry] = Field(default_factory=list)
     dropped: list[DroppedClaim] = Field(default_factory=list)
+    conflicts: list[Conflict] = Field(
+        default_factory=list, description="Conflicting reporting across sources, side by side."
+    )
     usage: Usage = Field(default_factory=Usage)
 
     def source(self, source_id: str) -> Source:

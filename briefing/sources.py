@@ -18,7 +18,8 @@ DEFAULT_MAX_BYTES: Final = 20 * 1024 * 1024
 _FRONT_MATTER: Final = re.compile(r"\A---[ \t]*\r?\n(?P<yaml>.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 _METADATA_KEYS: Final = ("title", "publisher", "published", "url", "reliability")
 _RELIABILITY: Final = frozenset("ABCDEF")
-_TEXT_SUFFIXES: Final = frozenset({".txt", ".md", ".markdown", ".text", ""})
+_TEXT_SUFFIXES: Final = frozenset({".txt", ".md", ".markdown", ".text", "",
+                                   ".html", ".htm", ".json", ".jsonl"})
 
 
 def _max_bytes() -> int:
@@ -148,9 +149,14 @@ def read_bytes(path: str) -> bytes:
 
 
 def load_file(path: str, **metadata: Any) -> Source:
-    """Load a report file (.txt or .md, optional front matter), or stdin for "-"."""
+    """Load a report file (.txt or .md, optional front matter; one HTML page or JSON report),
+    or stdin for "-". Files holding several reports (JSONL, folders) need load_sources."""
     name = "standard input" if path == "-" else path
     text, encoding = decode(read_bytes(path), name)
+    from .formats import detect_format, load_one
+
+    if detect_format(path, text) != "text":
+        return load_one(path, text, encoding, **metadata)
     front, body = split_front_matter(text, name)
     merged = {k: front[k] for k in _METADATA_KEYS if k in front}
     merged.update({k: v for k, v in metadata.items() if v is not None})

@@ -1,0 +1,241 @@
+"""Input formats: HTML pages, JSON, JSONL, folders and text files turned into Sources."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Final, Literal
+
+from .errors import SourceError
+from .schema import Source
+from .sources import decode, make_source, read_bytes, split_front_matter
+
+Format = Literal["text", "html", "json", "jsonl"]
+
+#: Metadata a report may carry besides its text (front matter, JSON keys, HTML meta tags).
+METADATA_KEYS: Final = ("title", "publisher", "published", "url", "reliability")
+#: Suffixes read as reports; anything else in a folder is skipped.
+SUFFIXES: Final[dict[str, Format]] = {
+    ".txt": "text", ".text": "text", ".md": "text", ".markdown": "text",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl",
+}
+_HTML_START: Final = re.compile(
+    r"\A(?:\ufeff)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|article|main)\b",
+    re.IGNORECASE | re.DOTALL,
+)
+#: Keys of a brief (a file `briefing generate --format json` wrote), to refuse it politely.
+_BRIEF_KEYS: Final = frozenset({"schema_version", "claims", "generator"})
+
+#: Turns a {publisher: letter} table into a lookup; see briefing.reliability.
+RatingLookup = Callable[[str | None], str | None]
+
+
+@dataclass
+class Report:
+    """One report found in a file, before it becomes a Source: its text and metadata."""
+
+    body: str
+    metadata: dict[str, Any]
+    path: str
+    encoding: str | None
+
+
+def detect_format(path: str, text: str) -> Format:
+    """The format of a report: by suffix first, by sniffing the content when the suffix is silent.
+
+    A ``.txt`` or ``.md`` file is always text, whatever it holds. A file without a known suffix
+    (or standard input) is HTML when it starts like a page, JSON when it parses as JSON, JSONL
+    when every non-blank line is a JSON object, and text otherwise.
+    """
+    by_suffix = SUFFIXES.get(Path(path).suffix.lower()) if path != "-" else None
+    if by_suffix is not None:
+        return by_suffix
+    if _HTML_START.match(text):
+        return "html"
+    stripped = text.lstrip("\ufeff \t\r\n")
+    if stripped[:1] in {"{", "["}:
+        try:
+            json.loads(stripped)
+        except ValueError:
+            lines = [line for line in stripped.splitlines() if line.strip()]
+            if lines and all(line.lstrip().startswith("{") for line in lines):
+                return "jsonl"
+            return "text"
+        return "json"
+    return "text"
+
+
+def _text_reports(text: str, name: str, path: str, encoding: str | None) -> list[Report]:
+    front, body = split_front_matter(text, name)
+    metadata = {k: front[k] for k in METADATA_KEYS if k in front}
+    return [Report(body, metadata, path, encoding)]
+
+
+def _html_reports(text: str, name: str, path: str, encoding: str | None) -> list[Report]:
+    """Main text and metadata of a web page, without navigation, ads and boilerplate."""
+    import trafilatura
+
+    document = trafilatura.bare_extraction(
+        text,
+        with_metadata=True,
+        include_comments=False,
+        include_images=False,
+        include_links=False,
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+    body = getattr(document, "text", None) if document is not None else None
+    if not body or not str(body).strip():
+        raise SourceError(f"{name}: no article text could be extracted from the HTML page")
+    metadata: dict[str, Any] = {
+        "title": getattr(document, "title", None),
+        "publisher": getattr(document, "sitename", None) or getattr(document, "hostname", None),
+        "published": getattr(document, "date", None),
+        "url": getattr(document, "url", None),
+    }
+    return [Report(str(body), {k: v for k, v in metadata.items() if v}, path, encoding)]
+
+
+def _record(value: Any, name: str, where: str) -> dict[str, Any]:
+    """Check one JSON report object: a mapping with a non-empty string "text"."""
+    if not isinstance(value, dict):
+        raise SourceError(f"{name}{where}: a report must be a JSON object with a \"text\" key, "
+                          f"not {type(value).__name__}")
+    if value.keys() >= _BRIEF_KEYS:
+        raise SourceError(f"{name}{where} is a brief (briefing's JSON output), not a report")
+    text = value.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise SourceError(f"{name}{where}: the report has no \"text\" (a non-empty string)")
+    return value
+
+
+def _from_record(value: dict[str, Any], path: str, encoding: str | None) -> Report:
+    metadata = {k: value[k] for k in METADATA_KEYS if value.get(k) not in (None, "")}
+    return Report(str(value["text"]), metadata, path, encoding)
+
+
+def _json_reports(text: str, name: str, path: str, encoding: str | None) -> list[Report]:
+    try:
+        data = json.loads(text)
+    except ValueError as exc:
+        raise SourceError(f"{name} is not valid JSON: {exc}") from exc
+    if isinstance(data, list):
+        if not data:
+            raise SourceError(f"{name} holds an empty list: no reports")
+        return [
+            _from_record(_record(item, name, f" item {i}"), f"{path}#{i}", encoding)
+            for i, item in enumerate(data, start=1)
+        ]
+    return [_from_record(_record(data, name, ""), path, encoding)]
+
+
+def _jsonl_reports(text: str, name: str, path: str, encoding: str | None) -> list[Report]:
+    reports = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            value = json.loads(line)
+        except ValueError as exc:
+            raise SourceError(f"{name} line {number} is not valid JSON: {exc}") from exc
+        record = _record(value, name, f" line {number}")
+        reports.append(_from_record(record, f"{path}:{number}", encoding))
+    if not reports:
+        raise SourceError(f"{name} holds no reports")
+    return reports
+
+
+_PARSERS: Final = {
+    "text": _text_reports,
+    "html": _html_reports,
+    "json": _json_reports,
+    "jsonl": _jsonl_reports,
+}
+
+
+def parse_reports(path: str, text: str, encoding: str | None = None) -> list[Report]:
+    """The reports held by one decoded file (several for JSON lists and JSONL)."""
+    name = "standard input" if path == "-" else path
+    return _PARSERS[detect_format(path, text)](text, name, path, encoding)
+
+
+def to_source(report: Report, ratings: RatingLookup | None = None, **metadata: Any) -> Source:
+    """A Source from a Report: explicit metadata wins over the report's own, which wins over the
+    reliability table (a rating written into a report is more specific than its publisher's)."""
+    merged = dict(report.metadata)
+    merged.update({k: v for k, v in metadata.items() if v is not None})
+    if ratings is not None and not merged.get("reliability"):
+        rating = ratings(str(merged["publisher"]) if merged.get("publisher") else None)
+        if rating:
+            merged["reliability"] = rating
+    return make_source(report.body, path=report.path, encoding=report.encoding, metadata=merged)
+
+
+def is_report_file(path: Path) -> bool:
+    """Whether a folder entry is read as a report: a visible file with a report suffix."""
+    return (path.is_file() and not path.name.startswith((".", "~"))
+            and path.suffix.lower() in SUFFIXES)
+
+
+def report_files(folder: str | os.PathLike[str]) -> list[Path]:
+    """Report files directly inside a folder, sorted by name; other files are skipped."""
+    directory = Path(folder)
+    try:
+        entries = sorted(directory.iterdir(), key=lambda p: p.name)
+    except OSError as exc:
+        raise SourceError(f"{directory} cannot be listed: {exc.strerror or exc}") from exc
+    files = [entry for entry in entries if is_report_file(entry)]
+    if not files:
+        raise SourceError(
+            f"{directory} holds no reports (files ending in {', '.join(sorted(SUFFIXES))})"
+        )
+    return files
+
+
+def load_reports(path: str | os.PathLike[str]) -> list[Report]:
+    """Every report in a file, in standard input ("-"), or in the report files of a folder."""
+    name = os.fspath(path)
+    if name != "-" and Path(name).is_dir():
+        return [report for file in report_files(name) for report in load_reports(str(file))]
+    display = "standard input" if name == "-" else name
+    text, encoding = decode(read_bytes(name), display)
+    return parse_reports(name, text, encoding)
+
+
+def load_sources(
+    path: str | os.PathLike[str],
+    *,
+    ratings: RatingLookup | Mapping[str, str] | str | os.PathLike[str] | None = None,
+    **metadata: Any,
+) -> list[Source]:
+    """Load every report a path holds: a file of any supported format, "-", or a folder.
+
+    ``ratings`` is a reliability table (a publisher → A-F mapping or a YAML file of one);
+    ``metadata`` (title, publisher, published, url, reliability) overrides what reports say.
+    """
+    lookup = _lookup(ratings)
+    return [to_source(report, lookup, **metadata) for report in load_reports(path)]
+
+
+def load_one(path: str, text: str, encoding: str | None, **metadata: Any) -> Source:
+    """The single report of a decoded HTML or JSON file (for sources.load_file)."""
+    reports = parse_reports(path, text, encoding)
+    if len(reports) != 1:
+        name = "standard input" if path == "-" else path
+        raise SourceError(f"{name} holds {len(reports)} reports; load it with load_sources()")
+    return to_source(reports[0], None, **metadata)
+
+
+def _lookup(ratings: RatingLookup | Mapping[str, str] | str | os.PathLike[str] | None,
+            ) -> RatingLookup | None:
+    if ratings is None or callable(ratings):
+        return ratings
+    from .reliability import ReliabilityTable
+
+    if isinstance(ratings, Mapping):
+        return ReliabilityTable.from_mapping(ratings).lookup
+    return ReliabilityTable.load(ratings).lookup

@@ -1,0 +1,82 @@
+"""Grounding: exact, normalized and fuzzy alignment of quotes, and refusal of invented ones."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from briefing.grounding import ground
+
+REPORT = (
+    "SEOUL — JCS spokesperson Lee Sung-jun said on Friday that the launch “was not a test”.\n"
+    "防衛大臣の中谷元は、ミサイルが「不規則な軌道」を飛んだ可能性があると述べた。\n"
+    "Colonel Park Ji-hoon told reporters the convoy’s route remained unclear.\n"
+)
+
+
+def test_exact_quote_is_found_with_its_offsets() -> None:
+    quote = "JCS spokesperson Lee Sung-jun said on Friday"
+    span = ground(REPORT, quote)
+    assert span is not None and span.method == "exact"
+    assert REPORT[span.start : span.end] == quote
+
+
+def test_japanese_quote_is_found_exactly() -> None:
+    span = ground(REPORT, "ミサイルが「不規則な軌道」を飛んだ")
+    assert span is not None and span.method == "exact"
+
+
+def test_straight_quotes_and_hyphens_match_curly_quotes_and_dashes() -> None:
+    span = ground(
+        REPORT, 'SEOUL - JCS spokesperson Lee Sung-jun said on Friday that the launch "was not a test"'
+    )
+    assert span is not None and span.method == "normalized"
+    assert REPORT[span.start : span.end].startswith("SEOUL — JCS")
+    assert REPORT[span.start : span.end].endswith("was not a test")
+
+
+def test_case_and_whitespace_are_normalized() -> None:
+    span = ground(REPORT, "colonel  PARK Ji-hoon\ntold reporters")
+    assert span is not None and span.method == "normalized"
+    assert REPORT[span.start : span.end] == "Colonel Park Ji-hoon told reporters"
+
+
+def test_decomposed_hangul_matches_composed() -> None:
+    import unicodedata
+
+    text = "The envoy 김정은 arrived in the capital on Monday."
+    decomposed = unicodedata.normalize("NFD", text)
+    span = ground(decomposed, "envoy 김정은 arrived")
+    assert span is not None and span.method == "normalized"
+    assert unicodedata.normalize("NFC", decomposed[span.start : span.end]) == "envoy 김정은 arrived"
+
+
+def test_small_rewording_is_found_fuzzily() -> None:
+    span = ground(REPORT, "Colonel Park Ji-hoon told reporters the convoys route remained unclear")
+    assert span is not None and span.method == "fuzzy"
+    assert "convoy’s route remained unclear" in REPORT[span.start : span.end]
+
+
+def test_invented_quote_is_not_found() -> None:
+    assert ground(REPORT, "The summit was cancelled after the minister resigned in protest.") is None
+
+
+def test_short_near_miss_is_not_matched_fuzzily() -> None:
+    assert ground(REPORT, "Lee Sung-min said") is None
+
+
+def test_hint_picks_the_nearest_occurrence() -> None:
+    text = "Troops moved. Later, troops moved. Troops moved."
+    span = ground(text, "troops moved", hint=20)
+    assert span is not None and (span.start, span.end) == (21, 33)
+
+
+@given(st.text(min_size=1, max_size=200), st.data())
+def test_any_substring_grounds_to_an_equal_slice(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text) - 1))
+    end = data.draw(st.integers(start + 1, len(text)))
+    quote = text[start:end]
+    span = ground(text, quote)
+    if quote.strip():
+        assert span is not None and span.method == "exact"
+        assert text[span.start : span.end] == quote.strip()
