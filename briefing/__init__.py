@@ -1,4 +1,4 @@
-"""briefing: turn raw reports into intelligence briefs that keep facts, judgments and speculation apart."""
+"""briefing: turn raw reports into briefs that keep facts, judgments and speculation apart."""
 
 from __future__ import annotations
 

@@ -155,7 +155,8 @@ def _bluf(claims: list[Claim], extractions: Sequence[Extraction]) -> list[str]:
     if from_backend:
         return from_backend
     facts = [c for c in claims if c.kind == "fact"]
-    lead = sorted(facts, key=lambda c: (c.source_id, c.span[0]))[:BLUF_FACTS]
+    # Facts confirmed by independent sources (credibility 1) lead; then report order.
+    lead = sorted(facts, key=lambda c: (c.credibility or 6, c.source_id, c.span[0]))[:BLUF_FACTS]
     return [c.statement for c in lead]
 
 

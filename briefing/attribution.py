@@ -13,9 +13,9 @@ from .lexicons import (
     GROUP_PRONOUNS,
     HOLDER_NOUNS,
     NON_HOLDER_SUBJECTS,
+    ORG_WORDS,
     PERSON_PRONOUNS,
     PREPOSED_ATTRIBUTIONS,
-    ORG_WORDS,
     SPEECH_VERBS,
     VERB_AUXILIARIES,
 )
@@ -30,8 +30,8 @@ def _alternation(phrases: tuple[str, ...] | list[str]) -> str:
 _VERBS: Final = _alternation(ATTRIBUTION_VERBS)
 _VERB: Final = re.compile(rf"(?<![\w-])(?:{_VERBS})(?![\w-])")
 _PARENTHETICAL: Final = re.compile(
-    rf",\s+(?P<np>[^,;\"“”]{{2,60}}?)\s+(?P<verb>said|say|says|warn|warned|warns|believe|"
-    rf"believes|argue|argues|argued|insist|insists|insisted|claim|claims|claimed),\s+\S"
+    r",\s+(?P<np>[^,;\"“”]{2,60}?)\s+(?P<verb>said|say|says|warn|warned|warns|believe|"
+    r"believes|argue|argues|argued|insist|insists|insisted|claim|claims|claimed),\s+\S"
 )
 _TIME_TAIL: Final = r"(?:\s+(?:on|in|at|late|earlier|later|last|this|during|after|before)\b[^,.;]*)?"
 _QUOTE_END: Final = r"(?:,[\"”’']?|[\"”’'],|[?!][\"”’'])"

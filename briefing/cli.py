@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from datetime import datetime
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
@@ -113,30 +114,56 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
 
 @cli.command()
-@click.argument("reports", nargs=-1, required=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to FILE (atomically).")
+@click.argument("reports", nargs=-1)
+@click.option("-o", "--output", type=click.Path(),
+              help="Write to FILE (atomically); with --each, the folder for the briefs.")
 @click.option("-f", "--format", "fmt", type=click.Choice(["markdown", "json", "html"]),
               default="markdown", show_default=True, help="Output format.")
 @click.option("--title", help="Title of the brief (default: the report's title).")
 @click.option("--templates", type=click.Path(file_okay=False),
               help="Folder of Jinja templates overriding the shipped ones (run sandboxed).")
 @click.option("--generated-at", help="Timestamp to record (ISO 8601), for reproducible output.")
+@click.option("--sources", "sources_table", type=click.Path(dir_okay=False),
+              help="YAML table of publisher: reliability (A-F); unlisted publishers are F.")
+@click.option("--each", type=click.Path(file_okay=False),
+              help="Write one brief per report in DIR to the folder given by -o.")
 @model_options
 def generate(reports: tuple[str, ...], output: str | None, fmt: str, title: str | None,
-             templates: str | None, generated_at: str | None, **model: Any) -> None:
-    """Brief one or more REPORTS (files, or - for standard input).
+             templates: str | None, generated_at: str | None, sources_table: str | None,
+             each: str | None, **model: Any) -> None:
+    """Brief one or more REPORTS (.txt, .md, .html, .json, .jsonl files, folders of them,
+    or - for standard input) in one brief, or each report of a folder in its own brief.
 
     \b
     Examples:
       briefing generate report.txt
       briefing generate report.txt --format json -o brief.json
       cat report.txt | briefing generate - --title "Morning brief"
+      briefing generate a.txt b.html c.jsonl --sources ratings.yaml
+      briefing generate --each reports/ -o briefs/
     """
     from .api import generate_brief
 
+    if each is not None and (reports or not output):
+        raise click.UsageError("--each DIR takes no REPORTS and needs -o OUTDIR")
+    if each is None and not reports:
+        raise click.UsageError("Missing argument 'REPORTS...' (or use --each DIR -o OUTDIR).")
+    if each is None and output and Path(output).is_dir():
+        raise click.UsageError(f"-o {output} is a folder; folders are for --each")
     moment = _parse_time(generated_at)
     backend = make_backend(**model)
-    brief = generate_brief(list(reports), backend=backend, title=title, generated_at=moment)
+    if each is not None:
+        from .batch import run_batch
+
+        result = run_batch(each, str(output), backend=backend, fmt=fmt, templates=templates,
+                           title=title, generated_at=moment, ratings=sources_table,
+                           workers=model.get("concurrency"),
+                           echo=lambda message: click.echo(message, err=True))
+        click.echo(f"Wrote {len(result.written)} briefs to {output}", err=True)
+        result.check()
+        return
+    brief = generate_brief(list(reports), backend=backend, title=title, generated_at=moment,
+                           ratings=sources_table)
     from .rendering import render
 
     _emit(render(brief, format=fmt, templates=templates), output)

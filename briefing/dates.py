@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from typing import Final
+from typing import Final, Literal
 
 from .lexicons import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
 from .schema import TimeRef
@@ -78,8 +78,8 @@ def times(text: str, published: date | None = None) -> list[TimeRef]:
     """Dates, weekdays, relative days and clock times named in a clause, in order."""
     found: list[tuple[int, TimeRef]] = []
     for match in DATE_PATTERN.finditer(text):
-        kind = "date" if (match.group("iso") or match.group("md") or match.group("dm")
-                          or match.group("my")) else "relative"
+        dated = match.group("iso") or match.group("md") or match.group("dm") or match.group("my")
+        kind: Literal["date", "relative"] = "date" if dated else "relative"
         found.append((match.start(), TimeRef(text=match.group(0), kind=kind,
                                              resolved=resolve(match, published))))
     for match in TIME_PATTERN.finditer(text):

@@ -142,9 +142,9 @@ class ClaimChange(_Model):
     )
     old: ClaimSide | None = Field(description="The claim in the old brief; null when added.")
     new: ClaimSide | None = Field(description="The claim in the new brief; null when removed.")
-    similarity: float | None = Field(
-        default=None, description="Alignment score of the pair (0-100 text similarity plus "
-        "bonuses for shared entities and numbers); null for added and removed claims."
+    score: float | None = Field(
+        default=None, description="Alignment score of the pair: 0-100 text similarity plus up "
+        "to 15 for shared entities and numbers; null for added and removed claims."
     )
     numbers: list[NumberChange] = Field(default_factory=list, description="Numbers that differ.")
     holder: HolderChange | None = Field(default=None, description="Set when the holder changed.")
@@ -443,7 +443,7 @@ def compare(old: Claim, new: Claim, similarity: float | None = None) -> ClaimCha
     ordered = [c for c in CHANGE_CLASSES if c in classes] or ["unchanged"]
     return ClaimChange(
         classes=ordered, old=_side(old), new=_side(new),
-        similarity=None if similarity is None else round(similarity, 2),
+        score=None if similarity is None else round(similarity, 2),
         numbers=numbers, holder=holder, likelihood=likelihood, kind=kind,
     )
 
@@ -613,7 +613,7 @@ SUMMARY_LABELS: Final[dict[str, str]] = {
     "likelihood_changed": "likelihood changed",
     "firmed_up": "firmed up",
     "walked_back": "walked back",
-    "kind_changed": "assessment ↔ uncertainty",
+    "kind_changed": "kind changed (assessment ↔ uncertainty)",
     "unchanged": "unchanged",
 }
 #: Order of the detailed sections: what matters most first.

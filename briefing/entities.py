@@ -66,8 +66,8 @@ def _split_title(name: str) -> tuple[str, str]:
     words = name.split()
     i = 0
     while i < len(words) - 1 and (words[i].lower() in PERSON_TITLES or words[i] in COUNTRIES
-                                  or words[i].endswith(("ese", "ian", "an", "ish", "i"))
-                                  and i == 0 and len(words) > 2):
+                                  or (words[i].endswith(("ese", "ian", "an", "ish", "i"))
+                                  and i == 0 and len(words) > 2)):
         i += 1
     if i == 0 or not any(w.lower() in PERSON_TITLES for w in words[:i]):
         return "", name

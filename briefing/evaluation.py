@@ -92,24 +92,24 @@ def load_gold(folder: str | Path, split: str | None = None) -> list[GoldReport]:
         part = root / name
         if not part.is_dir():
             raise SourceError(f"{root} has no {name}/ split")
-        for annotations in sorted(part.glob("*.jsonl")):
-            report = annotations.with_suffix(".txt")
+        for gold_file in sorted(part.glob("*.jsonl")):
+            report = gold_file.with_suffix(".txt")
             text = load_file(str(report)).text
             claims = []
-            for number, line in enumerate(annotations.read_text("utf-8").splitlines(), 1):
+            for number, line in enumerate(gold_file.read_text("utf-8").splitlines(), 1):
                 if not line.strip():
                     continue
                 try:
                     item = json.loads(line)
                     start = text.find(item["quote"])
                 except (json.JSONDecodeError, KeyError, TypeError) as exc:
-                    raise SourceError(f"{annotations}:{number}: not a gold claim ({exc})") from exc
+                    raise SourceError(f"{gold_file}:{number}: not a gold claim ({exc})") from exc
                 if start < 0:
-                    raise SourceError(f"{annotations}:{number}: quote not found in {report.name}")
+                    raise SourceError(f"{gold_file}:{number}: quote not found in {report.name}")
                 claims.append(GoldClaim(start, start + len(item["quote"]), item["kind"],
                                         item.get("holder"), item.get("cue"),
                                         item.get("likelihood")))
-            reports.append(GoldReport(annotations.stem, report, claims))
+            reports.append(GoldReport(gold_file.stem, report, claims))
     return reports
 
 

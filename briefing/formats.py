@@ -217,7 +217,7 @@ def load_sources(
     ``ratings`` is a reliability table (a publisher → A-F mapping or a YAML file of one);
     ``metadata`` (title, publisher, published, url, reliability) overrides what reports say.
     """
-    lookup = _lookup(ratings)
+    lookup = rating_lookup(ratings)
     return [to_source(report, lookup, **metadata) for report in load_reports(path)]
 
 
@@ -230,8 +230,9 @@ def load_one(path: str, text: str, encoding: str | None, **metadata: Any) -> Sou
     return to_source(reports[0], None, **metadata)
 
 
-def _lookup(ratings: RatingLookup | Mapping[str, str] | str | os.PathLike[str] | None,
-            ) -> RatingLookup | None:
+def rating_lookup(ratings: RatingLookup | Mapping[str, str] | str | os.PathLike[str] | None,
+                  ) -> RatingLookup | None:
+    """A publisher → letter lookup from a table, a mapping or a YAML file (None: no table)."""
     if ratings is None or callable(ratings):
         return ratings
     from .reliability import ReliabilityTable

@@ -159,7 +159,7 @@ AUXILIARIES: Final[frozenset[str]] = frozenset({
     "will", "would", "could", "should", "might", "may", "can", "must", "shall", "did",
     "does", "do", "widely", "that", "which", "who", "to", "and", "or", "but", "as", "if",
     "when", "than", "of", "by", "with", "for", "from", "in", "on", "at", "into", "it",
-    "they", "we", "this", "had", "later", "previously", "once", "then", "being",
+    "they", "we", "this", "later", "previously", "once", "then",
 })
 
 #: Adverbials that may open a clause before its subject ("On Wednesday, ...", "However, ...").
@@ -205,7 +205,7 @@ PERSON_TITLES: Final[frozenset[str]] = frozenset({
     "secretary", "senator", "governor", "mayor", "ambassador", "envoy", "king", "queen",
     "prince", "princess", "sheikh", "emir", "sultan", "judge", "justice", "premier",
     "chancellor", "marshal", "field", "rear", "foreign", "defence", "defense", "interior",
-    "finance", "trade", "energy", "health", "justice", "home", "state", "acting",
+    "finance", "trade", "energy", "health", "home", "state", "acting",
     "former", "senior", "leader", "chairman", "chairwoman", "chair", "speaker", "pastor",
     "imam", "bishop", "father", "analyst", "researcher", "correspondent", "editor",
 })
@@ -223,7 +223,7 @@ ORG_WORDS: Final[frozenset[str]] = frozenset({
     "association", "federation", "league", "brigade", "regiment", "battalion", "division",
     "corps", "fleet", "coalition", "network", "foundation", "observatory", "cabinet",
     "secretariat", "mission", "embassy", "consulate", "tribunal", "board", "fund", "trust",
-    "society", "academy", "school", "hospital", "council", "courier", "monitor", "daily",
+    "society", "academy", "school", "hospital", "courier", "monitor", "daily",
     "weekly", "review", "broadcasting", "broadcaster", "media", "house",
 })
 
@@ -302,7 +302,7 @@ CAPITALIZED_STOPWORDS: Final[frozenset[str]] = frozenset({
     "October", "November", "December", "Is", "Was", "Are", "Were", "Did", "Do", "Does",
     "Will", "Would", "Could", "Should", "Can", "Might", "Must", "Has", "Have", "Had",
     "Let", "To", "Of", "Up", "Out", "Off", "Within", "Through", "Toward", "Towards",
-    "AM", "PM", "GMT", "UTC", "What", "Why",
+    "AM", "PM", "GMT", "UTC",
 })
 
 MONTHS: Final[tuple[str, ...]] = (

@@ -53,11 +53,8 @@ def quantities(text: str) -> list[Quantity]:
             continue
         if word and not word[0].isalpha():
             continue
-        value: float | None
-        if digits:
-            value = float(digits.replace(",", ""))
-        else:
-            value = NUMBER_WORDS[" ".join(word.lower().split())]
+        value = (float(digits.replace(",", "")) if digits
+                 else NUMBER_WORDS[" ".join(word.lower().split())])
         if match.group("scale") and value is not None:
             value *= SCALE_WORDS[match.group("scale").lower()]
         number_end = match.end("scale") if match.group("scale") else (

@@ -190,7 +190,7 @@ class Usage(_Model):
 class Brief(_Model):
     """A whole brief: what `briefing generate --format json` prints."""
 
-    schema_version: Literal["1"] = SCHEMA_VERSION
+    schema_version: Literal["1"] = "1"
     title: str
     generated_at: datetime
     generator: Generator

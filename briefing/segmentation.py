@@ -59,14 +59,14 @@ def _blingfire() -> ModuleType:
     if "numpy" in sys.modules:
         import blingfire
 
-        return blingfire
+        return blingfire  # type: ignore[no-any-return]
     sys.modules["numpy"] = _DeferredNumpy("numpy")
     try:
         import blingfire
     finally:
         if isinstance(sys.modules.get("numpy"), _DeferredNumpy):
             del sys.modules["numpy"]
-    return blingfire
+    return blingfire  # type: ignore[no-any-return]
 
 
 def _syntok() -> Any:

@@ -16,7 +16,7 @@ from .schema import Source
 #: Reports larger than this are refused (override with BRIEFING_MAX_BYTES).
 DEFAULT_MAX_BYTES: Final = 20 * 1024 * 1024
 _FRONT_MATTER: Final = re.compile(r"\A---[ \t]*\r?\n(?P<yaml>.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
-_METADATA_KEYS: Final = ("title", "publisher", "published", "url", "reliability")
+_METADATA_KEYS: Final[tuple[str, ...]] = ("title", "publisher", "published", "url", "reliability")
 _RELIABILITY: Final = frozenset("ABCDEF")
 _TEXT_SUFFIXES: Final = frozenset({".txt", ".md", ".markdown", ".text", "",
                                    ".html", ".htm", ".json", ".jsonl"})

@@ -334,9 +334,14 @@ def test_added_and_removed_swap_when_arguments_swap(old: Brief, new: Brief) -> N
     mirrored = {(c.new.claim_id, c.old.claim_id)
                 for c in backward.changes + backward.unchanged if c.old and c.new}
     assert pairs == mirrored
-    assert forward.counts.firmed_up == backward.counts.walked_back - sum(
-        1 for c in backward.of_class("walked_back") if c.kind and c.kind.old == "fact"
-        and c.kind.new == "assessment" and False)
+    # firming up one way is walking back the other way; likelihood moves reverse
+    assert forward.counts.firmed_up == backward.counts.walked_back
+    assert forward.counts.walked_back == backward.counts.firmed_up
+    ups = sorted(c.old.claim_id for c in forward.of_class("likelihood_changed")
+                 if c.old and c.likelihood and c.likelihood.direction == "up")
+    downs = sorted(c.new.claim_id for c in backward.of_class("likelihood_changed")
+                   if c.new and c.likelihood and c.likelihood.direction == "down")
+    assert ups == downs
 
 
 @PROPERTY_SETTINGS

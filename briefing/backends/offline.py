@@ -85,12 +85,7 @@ class OfflineBackend:
                 elif not opens_quote:
                     quoted_holder = None
                 for start, end in _clauses(text, sentence.start, sentence.end):
-                    quote = text[start:end]
-                    if start == sentence.start:
-                        quote = quote.rstrip(",;:")
-                    else:
-                        quote = quote.rstrip(",;:")
-                    quote = quote.strip()
+                    quote = text[start:end].rstrip(",;:").strip()
                     if len(quote.split()) < 2:
                         continue
                     reading = read_cues(quote)
