@@ -16,6 +16,7 @@ __all__ = [
     "diff_briefs",
     "extract",
     "load_source",
+    "load_sources",
     "render",
 ]
 
@@ -30,6 +31,16 @@ def load_source(path_or_text: Any, **metadata: Any) -> Source:
     from .sources import load_source as _load
 
     return _load(path_or_text, **metadata)
+
+
+def load_sources(path: Any, *, ratings: Any = None, **metadata: Any) -> list[Source]:
+    """Every report in a file (.txt, .md, .html, .json, .jsonl), a folder, or "-" (stdin).
+
+    ``ratings`` is a publisher → reliability (A-F) mapping or a YAML file of one.
+    """
+    from .formats import load_sources as _load_all
+
+    return _load_all(path, ratings=ratings, **metadata)
 
 
 def extract(source: Source, backend: Backend | None = None) -> list[Claim]:

@@ -102,6 +102,7 @@ def run_batch(
     except OSError as exc:
         raise BriefingError(f"cannot create {target}: {exc.strerror or exc}") from exc
     names = _output_names(files)
+    folder_templates = Path(templates) if templates is not None else None
 
     def one(file: Path) -> tuple[list[Path], list[BatchFailure]]:
         written: list[Path] = []
@@ -116,7 +117,7 @@ def run_batch(
             try:
                 brief = build_brief([source], backend=chosen, title=title,
                                     generated_at=generated_at)
-                write_atomic(path, render(brief, format=fmt, templates=templates))
+                write_atomic(path, render(brief, format=fmt, templates=folder_templates))
             except BriefingError as exc:
                 failed.append(BatchFailure(source.path or str(file), str(exc)))
                 continue

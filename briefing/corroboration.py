@@ -59,13 +59,15 @@ _PLACE_BEFORE: Final = re.compile(
     r"\b(?:in|from|to|towards?|near|off|at|into|over|across|inside|outside)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-_STOPWORDS: Final = frozenset(
-    "a an the of to in on at by for from with and or but as that this these those it its is "
-    "are was were be been being has have had will would shall should can could may might must "
-    "which who whom whose what when where while after before during than then there their "
-    "they them he she his her we our you your one into onto over under about said says say "
-    "according also not no".split()
-)
+_STOPWORDS: Final = frozenset({
+    "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "from", "with", "and", "or",
+    "but", "as", "that", "this", "these", "those", "it", "its", "is", "are", "was", "were", "be",
+    "been", "being", "has", "have", "had", "will", "would", "shall", "should", "can", "could",
+    "may", "might", "must", "which", "who", "whom", "whose", "what", "when", "where", "while",
+    "after", "before", "during", "than", "then", "there", "their", "they", "them", "he", "she",
+    "his", "her", "we", "our", "you", "your", "one", "into", "onto", "over", "under", "about",
+    "said", "says", "say", "according", "also", "not", "no"
+})
 _UNITS: Final = {
     "km": "km", "kilometre": "km", "kilometer": "km", "kilometres": "km", "kilometers": "km",
     "mile": "mi", "miles": "mi", "mi": "mi", "m": "m", "metre": "m", "meter": "m",
@@ -271,14 +273,21 @@ def _compare(a: _Features, b: _Features, score: float) -> _Pair | None:
     return None
 
 
-def _scores(frames: list[str]) -> list[list[float]]:
-    from rapidfuzz import fuzz
-    from rapidfuzz.process import cdist
+def _scores(frames: list[str]) -> dict[tuple[int, int], float]:
+    """Similarity (0-100) of every pair of masked wordings (i < j) that could relate at all."""
+    from rapidfuzz import fuzz, process
 
-    by_set = cdist(frames, frames, scorer=fuzz.token_set_ratio)
-    by_sort = cdist(frames, frames, scorer=fuzz.token_sort_ratio)
-    return [[(float(by_set[i][j]) + float(by_sort[i][j])) / 2 for j in range(len(frames))]
-            for i in range(len(frames))]
+    floor = min(AGREE_SIMILARITY, CONFLICT_SIMILARITY_ANCHORED)
+    found: dict[tuple[int, int], float] = {}
+    for i, frame in enumerate(frames):
+        # token_set_ratio >= token_sort_ratio, so the set score alone can prefilter.
+        for _, by_set, j in process.extract(frame, frames, scorer=fuzz.token_set_ratio,
+                                            score_cutoff=floor, limit=None):
+            if j > i:
+                score = (by_set + fuzz.token_sort_ratio(frame, frames[j])) / 2
+                if score >= floor:
+                    found[(i, j)] = score
+    return found
 
 
 # --- clustering -----------------------------------------------------------------------------
@@ -313,14 +322,13 @@ def corroborate(
 
     relations: dict[tuple[int, int], _Pair] = {}
     if len(sources) > 1 and len(claims) > 1:
-        scores = _scores([f.frame for f in features])
-        for a in features:
-            for b in features[a.index + 1 :]:
-                if a.claim.source_id == b.claim.source_id:
-                    continue
-                pair = _compare(a, b, scores[a.index][b.index])
-                if pair is not None:
-                    relations[(a.index, b.index)] = relations[(b.index, a.index)] = pair
+        for (i, j), score in _scores([f.frame for f in features]).items():
+            a, b = features[i], features[j]
+            if a.claim.source_id == b.claim.source_id:
+                continue
+            pair = _compare(a, b, score)
+            if pair is not None:
+                relations[(i, j)] = relations[(j, i)] = pair
 
     clusters: list[list[int]] = []
     for feature in features:

@@ -72,7 +72,7 @@ def detect_format(path: str, text: str) -> Format:
 
 def _text_reports(text: str, name: str, path: str, encoding: str | None) -> list[Report]:
     front, body = split_front_matter(text, name)
-    metadata = {k: front[k] for k in METADATA_KEYS if k in front}
+    metadata: dict[str, Any] = {k: front[k] for k in METADATA_KEYS if k in front}
     return [Report(body, metadata, path, encoding)]
 
 
@@ -97,7 +97,8 @@ def _html_reports(text: str, name: str, path: str, encoding: str | None) -> list
         "published": getattr(document, "date", None),
         "url": getattr(document, "url", None),
     }
-    return [Report(str(body), {k: v for k, v in metadata.items() if v}, path, encoding)]
+    kept: dict[str, Any] = {k: v for k, v in metadata.items() if v}
+    return [Report(str(body), kept, path, encoding)]
 
 
 def _record(value: Any, name: str, where: str) -> dict[str, Any]:
@@ -114,7 +115,9 @@ def _record(value: Any, name: str, where: str) -> dict[str, Any]:
 
 
 def _from_record(value: dict[str, Any], path: str, encoding: str | None) -> Report:
-    metadata = {k: value[k] for k in METADATA_KEYS if value.get(k) not in (None, "")}
+    metadata: dict[str, Any] = {
+        k: value[k] for k in METADATA_KEYS if value.get(k) not in (None, "")
+    }
     return Report(str(value["text"]), metadata, path, encoding)
 
 

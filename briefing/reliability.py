@@ -6,7 +6,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
 from .errors import ConfigurationError
 
@@ -34,7 +34,7 @@ class ReliabilityTable:
     origin: str = "the reliability table"
 
     @classmethod
-    def from_mapping(cls, data: Mapping[object, object], origin: str = "the reliability table",
+    def from_mapping(cls, data: Mapping[Any, Any], origin: str = "the reliability table",
                      ) -> ReliabilityTable:
         """Validate a mapping of publisher → letter (A-F); anything else is a ConfigurationError."""
         ratings: dict[str, str] = {}

@@ -25,7 +25,17 @@ from briefing.diff import (
 )
 from briefing.errors import BriefFormatError
 from briefing.rendering import brief_json
-from briefing.schema import Brief, Claim, Entity, Generator, Quantity, Source, TimelineEntry
+from briefing.schema import (
+    Brief,
+    Claim,
+    ClaimKind,
+    Entity,
+    Generator,
+    Likelihood,
+    Quantity,
+    Source,
+    TimelineEntry,
+)
 from briefing.sources import load_file
 
 from .conftest import FIXED_TIME, FIXTURES
@@ -261,7 +271,8 @@ WORDS = ("missile", "convoy", "harbour", "ministry", "bridge", "drone", "village
          "north", "river", "coast", "valley", "airfield", "the", "a", "of", "on", "in")
 HOLDERS = (None, "Ostravian Defence Ministry", "Harven Coast Guard", "Analysts at Tessaly")
 ENTITY_NAMES = ("Valmora", "Port Arlen", "Kelbin", "Dunmere", "Ostrel")
-BANDS = ("unlikely", "roughly even chance", "likely", "very likely")
+BANDS: tuple[Likelihood, ...] = ("unlikely", "roughly even chance", "likely", "very likely")
+KINDS: tuple[ClaimKind, ...] = ("fact", "assessment", "uncertainty")
 CUES = {"fact": None, "uncertainty": "may"}
 
 
@@ -281,7 +292,7 @@ def briefs(draw: st.DrawFn) -> Brief:
     claims = []
     cursor = 0
     for number, text in enumerate(texts, start=1):
-        kind = draw(st.sampled_from(("fact", "assessment", "uncertainty")))
+        kind = draw(st.sampled_from(KINDS))
         band = draw(st.sampled_from(BANDS)) if kind == "assessment" else None
         quantities = [Quantity(text=w + " kilometres", value=float(w), unit="kilometres")
                       for w in text.split() if w.isdigit()]
@@ -379,7 +390,7 @@ def test_a_changed_number_is_found(brief: Brief, data: st.DataObject) -> None:
     changed = target.model_copy(update={
         "quote": quote, "statement": quote,
         "quantities": [Quantity(text=f"{new_number} kilometres", value=float(new_number),
-                                unit="kilometres")] + target.quantities[1:],
+                                unit="kilometres"), *target.quantities[1:]],
     })
     edited = brief.model_copy(update={
         "claims": [changed if c.id == target.id else c for c in brief.claims]})
