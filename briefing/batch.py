@@ -12,10 +12,12 @@ from pathlib import Path
 from typing import Final
 
 from .backends import Backend, get_backend
-from .errors import BriefingError, SourceError
+from .errors import BriefingError, SourceError, TemplateError
+from .schema import Brief
 
 #: File suffix of each output format.
 SUFFIX: Final = {"markdown": ".md", "json": ".json", "html": ".html"}
+_TEMPLATES: Final = {"markdown": "brief.md.j2", "html": "brief.html.j2"}
 
 
 class BatchError(BriefingError):
@@ -53,6 +55,28 @@ def default_workers(backend: Backend) -> int:
     return int(getattr(settings, "concurrency", 4) or 4)
 
 
+def _renderer(fmt: str, templates: Path | None) -> Callable[[Brief], str]:
+    """A render function that compiles the template once for the whole batch, not per brief."""
+    from jinja2 import TemplateError as JinjaTemplateError
+
+    from .rendering import brief_context, brief_json, environment
+
+    if fmt == "json":
+        return brief_json
+    try:
+        template = environment(templates, html=fmt == "html").get_template(_TEMPLATES[fmt])
+    except JinjaTemplateError as exc:
+        raise TemplateError(f"template {_TEMPLATES[fmt]} failed: {exc}") from exc
+
+    def render(brief: Brief) -> str:
+        try:
+            return str(template.render(**brief_context(brief)))
+        except JinjaTemplateError as exc:  # SecurityError included
+            raise TemplateError(f"template {_TEMPLATES[fmt]} failed: {exc}") from exc
+
+    return render
+
+
 def _output_names(files: list[Path]) -> dict[Path, str]:
     """Output base names: the file's stem, or its whole name when two files share a stem."""
     stems: dict[str, int] = {}
@@ -87,7 +111,6 @@ def run_batch(
     from .assembly import build_brief
     from .formats import load_sources, rating_lookup, report_files
     from .output import write_atomic
-    from .rendering import render
 
     if fmt not in SUFFIX:
         raise BriefingError(f"unknown format {fmt!r}; choose one of {', '.join(SUFFIX)}")
@@ -102,7 +125,7 @@ def run_batch(
     except OSError as exc:
         raise BriefingError(f"cannot create {target}: {exc.strerror or exc}") from exc
     names = _output_names(files)
-    folder_templates = Path(templates) if templates is not None else None
+    render = _renderer(fmt, Path(templates) if templates is not None else None)
 
     def one(file: Path) -> tuple[list[Path], list[BatchFailure]]:
         written: list[Path] = []
@@ -117,7 +140,7 @@ def run_batch(
             try:
                 brief = build_brief([source], backend=chosen, title=title,
                                     generated_at=generated_at)
-                write_atomic(path, render(brief, format=fmt, templates=folder_templates))
+                write_atomic(path, render(brief))
             except BriefingError as exc:
                 failed.append(BatchFailure(source.path or str(file), str(exc)))
                 continue
