@@ -43,9 +43,9 @@ class _DeferredNumpy(ModuleType):
     def __getattr__(self, name: str) -> Any:
         if name.startswith("__"):
             raise AttributeError(name)
-        import numpy
+        import importlib
 
-        return getattr(numpy, name)
+        return getattr(importlib.import_module("numpy"), name)
 
 
 @cache
