@@ -36,6 +36,7 @@ _NUMBER_ENV: dict[str, tuple[str, type[int] | type[float]]] = {
     "BRIEFING_MAX_OUTPUT_TOKENS": ("max_output_tokens", int),
     "BRIEFING_CHUNK_TOKENS": ("chunk_tokens", int),
     "BRIEFING_REQUESTS_PER_MINUTE": ("requests_per_minute", float),
+    "BRIEFING_MAX_CLAIMS": ("max_claims", int),
 }
 
 
@@ -61,6 +62,7 @@ class Settings:
     chunk_tokens: int = 6000  # report tokens per request before a long report is split
     chunk_overlap_tokens: int = 200  # tokens of context repeated between neighbouring chunks
     requests_per_minute: float | None = None  # shared rate limit across concurrent requests
+    max_claims: int = 40  # claims one answer may hold (maxItems in the answer schema)
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:

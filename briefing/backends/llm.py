@@ -69,7 +69,8 @@ class _Answer(BaseModel):
 class AnswerClaim(_Answer):
     """One claim as the model states it; our code grounds the quote and computes the band."""
 
-    id: str = Field(description="Claim id, c1, c2, ... in report order.")
+    id: str = Field(description="Claim id, c1, c2, ... in report order.",
+                    json_schema_extra={"maxLength": 12})
     kind: ClaimKind = Field(
         description="fact: stated without hedging (attribution alone does not hedge); "
         "assessment: a judgment a holder commits to (likely, probably, assess, believe); "
@@ -77,22 +78,27 @@ class AnswerClaim(_Answer):
         "does not rule out, unclear, if)."
     )
     statement: str = Field(
-        description="The claim as one self-contained sentence, pronouns and short names resolved."
+        description="The claim as one self-contained sentence, pronouns and short names resolved.",
+        json_schema_extra={"maxLength": 400},
     )
     quote: str = Field(
         description="The report's words that state the claim, copied character for character: "
-        "one contiguous passage, no ellipsis, no paraphrase."
+        "one contiguous passage, no ellipsis, no paraphrase.",
+        json_schema_extra={"maxLength": 600},
     )
     holder: str | None = Field(
         description="Who holds the claim, in the fullest form the report uses; null when it is "
-        "the report's own voice."
+        "the report's own voice.",
+        json_schema_extra={"maxLength": 120},
     )
     attribution_cue: str | None = Field(
-        description='Words that attribute the claim, as written ("said", "according to"); or null.'
+        description='Words that attribute the claim, as written ("said", "according to"); or null.',
+        json_schema_extra={"maxLength": 60},
     )
     hedge_cue: str | None = Field(
         description='Hedge or judgment word or phrase as written ("likely", "may", "believe", '
-        '"does not rule out", "if"); null for facts.'
+        '"does not rule out", "if"); null for facts.',
+        json_schema_extra={"maxLength": 60},
     )
     stated_confidence: Confidence | None = Field(
         description="Confidence the report states in words for this claim; null unless stated."
@@ -102,15 +108,18 @@ class AnswerClaim(_Answer):
 class AnswerEntity(_Answer):
     """A named person, organization, country, place or weapon."""
 
-    name: str = Field(description="The name as written in the report.")
+    name: str = Field(description="The name as written in the report.",
+                      json_schema_extra={"maxLength": 120})
     type: EntityType = Field(description="What kind of thing the name refers to.")
 
 
 class AnswerBullet(_Answer):
     """One line of the bottom line up front."""
 
-    text: str = Field(description="One short sentence for a decision maker.")
-    claim_ids: list[str] = Field(description="Ids of the claims this bullet rests on.")
+    text: str = Field(description="One short sentence for a decision maker.",
+                      json_schema_extra={"maxLength": 300})
+    claim_ids: list[str] = Field(description="Ids of the claims this bullet rests on.",
+                                 json_schema_extra={"maxItems": 8})
 
 
 class Answer(_Answer):
@@ -121,9 +130,35 @@ class Answer(_Answer):
     bluf: list[AnswerBullet] = Field(description="At most three bottom-line bullets.")
 
 
-def answer_schema() -> dict[str, Any]:
-    """The JSON Schema of Answer, as sent to the server."""
-    return Answer.model_json_schema()
+def answer_schema(max_claims: int = 40) -> dict[str, Any]:
+    """The JSON Schema of Answer, as sent to the server.
+
+    Lengths and item counts are bounded (in the schema, not in validation) so that a server
+    constraining its output with a grammar cannot generate forever.
+    """
+    schema = Answer.model_json_schema()
+    for definition in schema["$defs"].values():
+        for prop in definition["properties"].values():
+            # A nullable string: the bound belongs on its string branch, where grammars see it.
+            if "anyOf" in prop and "maxLength" in prop:
+                limit = prop.pop("maxLength")
+                for branch in prop["anyOf"]:
+                    if branch.get("type") == "string":
+                        branch["maxLength"] = limit
+    properties = schema["properties"]
+    properties["claims"]["maxItems"] = max_claims
+    properties["entities"]["maxItems"] = max_claims
+    properties["bluf"]["maxItems"] = MAX_BLUF
+    return schema
+
+
+def strict_schema(schema: Any) -> Any:
+    """The schema for json_schema mode: maxLength removed (strict servers reject it)."""
+    if isinstance(schema, dict):
+        return {k: strict_schema(v) for k, v in schema.items() if k != "maxLength"}
+    if isinstance(schema, list):
+        return [strict_schema(v) for v in schema]
+    return schema
 
 
 def _schema_hash(schema: dict[str, Any]) -> str:
@@ -401,7 +436,7 @@ class LLMBackend:
         self.server = (self.settings.base_url or OPENAI_BASE_URL).rstrip("/")
         self._api_key = self._key()
         self._prompt = prompt or load_prompt(EXTRACT_PROMPT)
-        self._schema = answer_schema()
+        self._schema = answer_schema(self.settings.max_claims)
         self.schema_hash = _schema_hash(self._schema)
         self.prompt_id: str | None = self._prompt.id
         self.prompt_version: str | None = self._prompt.version
@@ -410,7 +445,7 @@ class LLMBackend:
         self._mode: Mode | None = None
         self._client_obj: openai.OpenAI | None = None
         self._cache_obj: ResponseCache | None = None
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()  # model discovery creates the client under it
         self._probe_lock = threading.Lock()
         self.limiter = RateLimiter(self.settings.concurrency, self.settings.requests_per_minute)
         self.budget = TokenBudget(self.settings.max_tokens_total)
@@ -656,7 +691,8 @@ class LLMBackend:
         if mode == "json_schema":
             params["response_format"] = {
                 "type": "json_schema",
-                "json_schema": {"name": "claims", "schema": self._schema, "strict": True},
+                "json_schema": {"name": "claims", "schema": strict_schema(self._schema),
+                                "strict": True},
             }
         elif mode == "json_object":
             params["response_format"] = {"type": "json_object", "schema": self._schema}
@@ -799,7 +835,8 @@ class LLMBackend:
             for bullet in answer.bluf:
                 text = " ".join(bullet.text.split())
                 grounded = bool(bullet.claim_ids) and all(
-                    grounder.find(quotes[cid]) is not None for cid in bullet.claim_ids
+                    cid in quotes and grounder.find(quotes[cid]) is not None
+                    for cid in bullet.claim_ids
                 )
                 if grounded and text and text not in bluf and len(bluf) < MAX_BLUF:
                     bluf.append(text)
