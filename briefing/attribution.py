@@ -19,6 +19,7 @@ from .lexicons import (
     SPEECH_VERBS,
     VERB_AUXILIARIES,
 )
+from .phrases import PhraseMatcher
 from .schema import Entity
 
 
@@ -28,7 +29,7 @@ def _alternation(phrases: tuple[str, ...] | list[str]) -> str:
 
 
 _VERBS: Final = _alternation(ATTRIBUTION_VERBS)
-_VERB: Final = re.compile(rf"(?<![\w-])(?:{_VERBS})(?![\w-])")
+_VERB: Final = PhraseMatcher(ATTRIBUTION_VERBS, ignore_case=False)
 _PARENTHETICAL: Final = re.compile(
     r",\s+(?P<np>[^,;\"“”]{2,60}?)\s+(?P<verb>said|say|says|warn|warned|warns|believe|"
     r"believes|argue|argues|argued|insist|insists|insisted|claim|claims|claimed),\s+\S"

@@ -99,12 +99,17 @@ def classify(name: str, before: str) -> EntityType:
     return "other"
 
 
-def _place_context(text: str, name: str) -> bool:
-    pattern = re.compile(
-        r"\b(?:" + "|".join(sorted(PLACE_PREPOSITIONS | {"against"})) + r")\s+(?:the\s+)?"
-        + re.escape(name) + r"\b"
-    )
-    return bool(pattern.search(text))
+_AFTER_PLACE_PREPOSITION: Final = re.compile(
+    r"\b(?:" + "|".join(sorted(PLACE_PREPOSITIONS | {"against"})) + r")\s+(?:the\s+)?"
+    r"([A-Z\u00c0-\u00de\u0100-\u017f\u0400-\u042f][\w'’.-]*\w)"
+)
+
+
+def _place_context(text: str, name: str, cache: dict[str, set[str]]) -> bool:
+    """Whether some mention of a one-word name follows a place preposition ("in Varnia")."""
+    if "names" not in cache:
+        cache["names"] = set(_AFTER_PLACE_PREPOSITION.findall(text))
+    return name in cache["names"]
 
 
 def extract_entities(text: str) -> list[Entity]:
@@ -113,6 +118,7 @@ def extract_entities(text: str) -> list[Entity]:
     order: list[str] = []
     seen_inside: Counter[str] = Counter()
     candidates: list[tuple[int, str, bool]] = []
+    place_cache: dict[str, set[str]] = {}
     for match in _NAME.finditer(text):
         raw = match.group(0)
         name, skipped = _strip_leading_stopwords(raw)
@@ -154,7 +160,7 @@ def extract_entities(text: str) -> list[Entity]:
         kind = classify(name, text[max(0, start - 20) : start])
         if kind == "other" and len(words) == 1 and not name.isupper():
             # A lone capitalized word: a place if any mention follows a place preposition.
-            if name.lower() not in found and not _place_context(text, name):
+            if name.lower() not in found and not _place_context(text, name, place_cache):
                 continue
             kind = "location"
         add(name, kind, acronym)
