@@ -361,11 +361,10 @@ def corroborate(
             flipped = pair.conflicts
         for aspect, left, right in flipped:
             conflicting.setdefault(key, {}).setdefault(aspect, (i, left, j, right))
-    disputed = {n for key in conflicting for n in key}
 
     representatives: list[Claim] = []
     new_id: dict[int, str] = {}
-    for number, members in enumerate(clusters):
+    for members in clusters:
         ordered = sorted(members, key=lambda m: (order.get(claims[m].source_id, 0), m))
         lead = min(ordered, key=lambda m: (reliability.get(claims[m].source_id, "F"),
                                            ordered.index(m)))
@@ -382,7 +381,9 @@ def corroborate(
             citations.append(citation)
         lead_group = groups[claims[lead].source_id]
         independent = {groups[claims[m].source_id] for m in members}
-        credibility: Credibility = 1 if len(independent) >= 2 and number not in disputed else 6
+        # Admiralty 1 is "confirmed by other sources": two independent reports agree. A
+        # contradiction does not undo the confirmation; it is shown under Conflicting reporting.
+        credibility: Credibility = 1 if len(independent) >= 2 else 6
         claim = claims[lead].model_copy(deep=True, update={
             "id": f"C{len(representatives) + 1}",
             "citations": citations,

@@ -69,8 +69,9 @@ def test_range_conflict_is_shown_side_by_side_never_merged(outlets: Brief) -> No
     assert {c.source_id for c in eight.citations} == {ids["Northgate Ledger"],
                                                      ids["Harbor Daily Courier"]}
     assert [c.source_id for c in six.citations] == [ids["Pell Valley Times"]]
-    # Two independent outlets agree on 800 km, but a third reports otherwise: not confirmed.
-    assert eight.credibility == 6 and six.credibility == 6
+    # Two independent outlets agree on 800 km (confirmed: 1); the third's 600 km stands alone (6).
+    # The disagreement is not hidden: it is listed under Conflicting reporting.
+    assert eight.credibility == 1 and six.credibility == 6
     [conflict] = [c for c in outlets.conflicts if c.aspect == "quantity"]
     assert [side.value for side in conflict.sides] == ["800 kilometres", "600 kilometres"]
     assert [side.claim_id for side in conflict.sides] == [eight.id, six.id]
@@ -86,10 +87,9 @@ def test_range_conflict_is_shown_side_by_side_never_merged(outlets: Brief) -> No
 
 
 def test_credibility_one_only_where_two_independent_sources_agree(outlets: Brief) -> None:
-    disputed = {side.claim_id for c in outlets.conflicts for side in c.sides}
     for claim in outlets.claims:
         independent = {c.source_id for c in claim.citations if c.not_independent_of is None}
-        expected = 1 if len(independent) >= 2 and claim.id not in disputed else 6
+        expected = 1 if len(independent) >= 2 else 6
         assert claim.credibility == expected, claim
 
 
