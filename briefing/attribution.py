@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Final
 
 from .lexicons import (
@@ -19,7 +20,7 @@ from .lexicons import (
     SPEECH_VERBS,
     VERB_AUXILIARIES,
 )
-from .phrases import PhraseMatcher
+from .phrases import PhraseMatcher, words_of
 from .schema import Entity
 
 
@@ -76,6 +77,14 @@ _ROLE_NAME: Final = re.compile(
 )
 
 
+_ROLE_WORDS: Final = frozenset({
+    "spokesperson", "spokesman", "spokeswoman", "minister", "commander", "director",
+    "president", "ambassador", "envoy", "chief", "general", "colonel", "analyst", "official",
+    "governor", "mayor", "secretary", "major", "brigadier", "captain", "admiral", "lieutenant",
+})
+_PREPOSED_WORDS: Final = frozenset(p.split()[0] for p in PREPOSED_ATTRIBUTIONS)
+
+
 @dataclass(frozen=True)
 class Attribution:
     """A holder found in a clause, and the words that attribute the claim to it."""
@@ -102,8 +111,9 @@ class HolderMemory:
 
     def note_sentence(self, sentence: str) -> None:
         """Record people and roles named in a sentence ("JCS spokesperson Lee Sung-jun")."""
-        for match in _ROLE_NAME.finditer(sentence):
-            self.roles[match.group("role").lower()] = match.group("name")
+        if not _ROLE_WORDS.isdisjoint(words_of(sentence)):
+            for match in _ROLE_NAME.finditer(sentence):
+                self.roles[match.group("role").lower()] = match.group("name")
         for entity in self.entities:
             if entity.type == "person" and entity.name in sentence:
                 self.people.append(entity.name)
@@ -269,13 +279,17 @@ def _inner(clause: str, outer: Attribution) -> Attribution | None:
     return inner
 
 
+@lru_cache(maxsize=1024)
 def find_attribution(clause: str) -> Attribution | None:
     """The holder named in a clause and its cue, before pronouns are resolved."""
-    match = _PREPOSED.search(clause)
+    words = words_of(clause)
+    match = None if _PREPOSED_WORDS.isdisjoint(words) else _PREPOSED.search(clause)
     if match and _valid_np(match.group("np"), relaxed=True):
         return Attribution(match.group("np"), " ".join(match.group("cue").lower().split()),
                            sentence_wide=match.start() == 0 or clause[: match.start()].strip()
                            in {"However,", "But"})
+    if not _VERB.occurs_in(clause):
+        return None
     for pattern in (_TRAILING, _INVERTED, _PARENTHETICAL):
         match = pattern.search(clause)
         if match:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Final
 
 from .lexicons import CONFIDENCE_CUES, JUDGMENT_CUES, NOT_CUES, UNCERTAINTY_CUES
@@ -64,6 +65,7 @@ def _mask(text: str) -> str:
     return "".join(chars)
 
 
+@lru_cache(maxsize=1024)
 def read_cues(text: str) -> CueReading:
     """Classify a clause by its cues.
 

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from typing import Final, Literal
 
 from .lexicons import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
+from .phrases import words_of
 from .schema import TimeRef
 
 _MONTH: Final = (
@@ -28,6 +29,14 @@ DATE_PATTERN: Final = re.compile(
 TIME_PATTERN: Final = re.compile(
     r"\b(?:\d{1,2}[:.]\d{2}\s*(?:a\.m\.|p\.m\.|AM|PM|am|pm|hrs|GMT|UTC)?"
     r"|\d{1,2}\s*(?:a\.m\.|p\.m\.|AM|PM|am|pm))(?!\w)(?:\s+local\s+time)?"
+)
+
+
+_DIGIT: Final = re.compile(r"\d")
+_DATE_WORDS: Final = (
+    frozenset(m.capitalize() for m in MONTHS) | frozenset(d.capitalize() for d in WEEKDAYS)
+    | frozenset(a.capitalize() for a in MONTH_ABBREVIATIONS)
+    | frozenset({"yesterday", "today", "tonight", "tomorrow", "last", "this", "earlier", "next"})
 )
 
 
@@ -77,6 +86,8 @@ def resolve(match: re.Match[str], published: date | None) -> str | None:
 def times(text: str, published: date | None = None) -> list[TimeRef]:
     """Dates, weekdays, relative days and clock times named in a clause, in order."""
     found: list[tuple[int, TimeRef]] = []
+    if not _DIGIT.search(text) and _DATE_WORDS.isdisjoint(words_of(text)):
+        return []
     for match in DATE_PATTERN.finditer(text):
         dated = match.group("iso") or match.group("md") or match.group("dm") or match.group("my")
         kind: Literal["date", "relative"] = "date" if dated else "relative"

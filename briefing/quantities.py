@@ -7,6 +7,7 @@ from typing import Final
 
 from .dates import DATE_PATTERN, TIME_PATTERN
 from .lexicons import NUMBER_WORDS, SCALE_WORDS
+from .phrases import words_of
 from .schema import Quantity
 
 _NUMBER_WORD: Final = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
@@ -26,12 +27,16 @@ _NOT_UNITS: Final = frozenset({
     "september", "october", "november", "december", "but", "percentage", "it", "this", "per",
 })
 _NEXT_WORDS: Final = re.compile(r"(?:\s+[A-Za-z][A-Za-z-]*){1,2}")
+_DIGIT: Final = re.compile(r"\d")
+_WORDS: Final = frozenset(w.split()[-1] for w in NUMBER_WORDS) | frozenset(SCALE_WORDS)
 _YEAR: Final = re.compile(r"(?:19|20)\d\d")
 
 
 def quantities(text: str) -> list[Quantity]:
     """The quantities named in a clause, in order; years and clock times are left out."""
     out: list[Quantity] = []
+    if not _DIGIT.search(text) and _WORDS.isdisjoint(words_of(text)):
+        return out
     masked = text
     for pattern in (DATE_PATTERN, TIME_PATTERN):
         masked = pattern.sub(lambda m: " " * len(m.group(0)), masked)

@@ -69,6 +69,45 @@ def _blingfire() -> ModuleType:
     return blingfire  # type: ignore[no-any-return]
 
 
+def _sentence_offsets(piece: str) -> list[tuple[int, int]]:
+    """Sentence ranges of a text, from blingfire's TextToSentencesWithOffsets.
+
+    blingfire's own wrapper maps UTF-8 byte offsets to characters with a Python loop over every
+    byte, which costs more than the segmentation itself; this calls the same exported function
+    and converts only the few boundary offsets (none at all for ASCII text).
+    """
+    module = _blingfire()
+    library = getattr(module, "blingfire", None)
+    function = getattr(library, "TextToSentencesWithOffsets", None)
+    if function is None:  # a blingfire without the ctypes handle: use its public wrapper
+        _, offsets = module.text_to_sentences_and_offsets(piece)
+        return [(int(a), int(b)) for a, b in offsets]
+    import ctypes
+
+    data = piece.encode("utf-8")
+    size = len(data) * 2 + 16
+    out = ctypes.create_string_buffer(size)
+    starts = (ctypes.c_int32 * size)()
+    ends = (ctypes.c_int32 * size)()
+    length = function(ctypes.c_char_p(data), ctypes.c_int(len(data)), ctypes.byref(out),
+                      ctypes.byref(starts), ctypes.byref(ends), ctypes.c_int(size))
+    if length == -1 or length > size:
+        return [(0, len(piece))]
+    count = out.value.count(b"\n") + 1
+    pairs = [(int(a), int(b) + 1) for a, b in zip(starts[:count], ends[:count], strict=True)]
+    if piece.isascii():
+        return pairs
+    # UTF-8 byte offsets to character offsets, decoding each stretch once, in order.
+    wanted = sorted({o for pair in pairs for o in pair})
+    chars: dict[int, int] = {}
+    byte_at, char_at = 0, 0
+    for offset in wanted:
+        char_at += len(data[byte_at:offset].decode("utf-8", errors="replace"))
+        byte_at = offset
+        chars[offset] = char_at
+    return [(chars[a], chars[b]) for a, b in pairs]
+
+
 def _syntok() -> Any:
     import syntok.segmenter
 
@@ -179,8 +218,8 @@ def sentences(text: str, block: Block) -> list[Sentence]:
     piece = text[start:end]
     if not piece.strip():
         return []
-    _, offsets = _blingfire().text_to_sentences_and_offsets(piece)
-    spans = [(start + int(a), start + int(b)) for a, b in offsets or [(0, len(piece))]]
+    offsets = _sentence_offsets(piece)
+    spans = [(start + a, start + b) for a, b in offsets or [(0, len(piece))]]
     # blingfire is fast but misses boundaries before abbreviations ("left. Mr. Kim") and
     # splits after some ("Mr."); syntok is slower and careful: it re-reads those blocks.
     if any(

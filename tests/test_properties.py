@@ -39,3 +39,14 @@ def test_extraction_never_crashes_and_spans_slice_back(text: str) -> None:
             assert claim.probability is None
     assert Brief.model_validate_json(render(brief, format="json")) == brief
     render(brief)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=300))
+def test_fast_sentence_offsets_equal_blingfire_wrapper(text: str) -> None:
+    from briefing.segmentation import _blingfire, _sentence_offsets
+
+    if not text.strip():
+        return
+    _, expected = _blingfire().text_to_sentences_and_offsets(text)
+    assert _sentence_offsets(text) == [(int(a), int(b)) for a, b in expected]
