@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Final
 
@@ -21,16 +22,25 @@ def brief_json(brief: Brief) -> str:
 
 
 def environment(templates: str | Path | None = None, *, html: bool = False) -> Any:
-    """A sandboxed Jinja environment: the user's folder first, then the shipped templates."""
+    """A sandboxed Jinja environment: the user's folder first, then the shipped templates.
+
+    One environment per folder and mode is kept, so templates compile once per process (Jinja
+    reloads a template whose file changed).
+    """
+    folder = None if templates is None else str(Path(templates).resolve())
+    if folder is not None and not Path(folder).is_dir():
+        raise TemplateError(f"template folder {templates} does not exist")
+    return _environment(folder, html)
+
+
+@lru_cache(maxsize=16)
+def _environment(templates: str | None, html: bool) -> Any:
     from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
     loaders = []
     if templates is not None:
-        folder = Path(templates)
-        if not folder.is_dir():
-            raise TemplateError(f"template folder {folder} does not exist")
-        loaders.append(FileSystemLoader(str(folder)))
+        loaders.append(FileSystemLoader(templates))
     loaders.append(FileSystemLoader(str(resource_dir("templates"))))
     env = ImmutableSandboxedEnvironment(
         loader=ChoiceLoader(loaders),
