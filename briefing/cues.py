@@ -12,20 +12,15 @@ from .likelihood import CUE_BANDS
 from .phrases import PhraseMatcher
 from .schema import ClaimKind, Confidence, Likelihood
 
-
-def _alternation(phrases: tuple[str, ...] | list[str]) -> PhraseMatcher:
-    return PhraseMatcher(phrases)
-
-
-_BAND: Final = _alternation(list(CUE_BANDS))
+_BAND: Final = PhraseMatcher(list(CUE_BANDS))
 #: Uncertainty cues that yield to any other when a clause has several (the modal is the cue).
 _WEAK: Final = frozenset({"suggests", "suggest", "suggested", "suggesting", "if", "unless",
                           "whether"})
-_UNCERTAIN: Final = _alternation([c for c in UNCERTAINTY_CUES if c not in _WEAK])
-_UNCERTAIN_WEAK: Final = _alternation(sorted(_WEAK))
-_JUDGMENT: Final = _alternation(JUDGMENT_CUES)
-_NOT_CUE: Final = _alternation(NOT_CUES)
-_CONFIDENCE: Final = _alternation(list(CONFIDENCE_CUES))
+_UNCERTAIN: Final = PhraseMatcher([c for c in UNCERTAINTY_CUES if c not in _WEAK])
+_UNCERTAIN_WEAK: Final = PhraseMatcher(sorted(_WEAK))
+_JUDGMENT: Final = PhraseMatcher(JUDGMENT_CUES)
+_NOT_CUE: Final = PhraseMatcher(NOT_CUES)
+_CONFIDENCE: Final = PhraseMatcher(list(CONFIDENCE_CUES))
 #: "May" the month, not the modal.
 _MONTH_MAY: Final = re.compile(
     r"\bMay\b(?=\s+\d)|\b(?:in|of|since|until|from|last|next|early|mid|late|by|through)\s+May\b"

@@ -10,7 +10,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Final, Literal, TypeAlias
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import Field, ValidationError
 from rapidfuzz import fuzz, process
 
 from . import __version__
@@ -18,7 +18,7 @@ from .backends import Backend
 from .errors import BriefFormatError, TemplateError
 from .lexicons import NUMBER_WORDS
 from .likelihood import BANDS
-from .schema import Brief, Claim, ClaimKind, Entity, Likelihood, TimelineEntry
+from .schema import Brief, Claim, ClaimKind, Entity, Likelihood, StrictModel, TimelineEntry
 
 DIFF_SCHEMA_VERSION: Final = "1"
 
@@ -58,11 +58,7 @@ ENTITY_BONUS: Final = 10.0
 NUMBER_BONUS: Final = 5.0
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class SourceRef(_Model):
+class SourceRef(StrictModel):
     """A source of one side of the diff, enough to find it again."""
 
     id: str = Field(description="Source id within its brief: S1, S2, ...")
@@ -71,7 +67,7 @@ class SourceRef(_Model):
     sha256: str = Field(description="SHA-256 of the report text.")
 
 
-class BriefRef(_Model):
+class BriefRef(StrictModel):
     """One side of the diff: which brief it is."""
 
     title: str = Field(description="Title of the brief.")
@@ -81,7 +77,7 @@ class BriefRef(_Model):
     claims: int = Field(description="Number of claims in the brief.")
 
 
-class ClaimSide(_Model):
+class ClaimSide(StrictModel):
     """A claim as one side of a change shows it: what it says, its kind, and its citation."""
 
     claim_id: str = Field(description="Id of the claim in its own brief (old or new).")
@@ -98,7 +94,7 @@ class ClaimSide(_Model):
     likelihood: Likelihood | None = Field(default=None, description="ICD 203 band, if any.")
 
 
-class NumberChange(_Model):
+class NumberChange(StrictModel):
     """A number that differs between the two sides of an aligned claim."""
 
     old: str | None = Field(description='The number as the old claim writes it ("800 kilometres"); '
@@ -109,14 +105,14 @@ class NumberChange(_Model):
     new_value: float | None = Field(default=None, description="Numeric value, when it has one.")
 
 
-class HolderChange(_Model):
+class HolderChange(StrictModel):
     """Who holds the claim, before and after (null: the report's own voice)."""
 
     old: str | None
     new: str | None
 
 
-class LikelihoodChange(_Model):
+class LikelihoodChange(StrictModel):
     """An ICD 203 likelihood band that moved."""
 
     old: Likelihood | None = Field(description="Old band; null when unquantified.")
@@ -126,14 +122,14 @@ class LikelihoodChange(_Model):
     )
 
 
-class KindChange(_Model):
+class KindChange(StrictModel):
     """A claim whose kind changed: firmed up, walked back, or assessment ↔ uncertainty."""
 
     old: ClaimKind
     new: ClaimKind
 
 
-class ClaimChange(_Model):
+class ClaimChange(StrictModel):
     """One claim of either brief, or an aligned pair of them, and how it changed."""
 
     classes: list[ChangeClass] = Field(
@@ -154,7 +150,7 @@ class ClaimChange(_Model):
     kind: KindChange | None = Field(default=None, description="Set when the claim kind changed.")
 
 
-class ChangeCounts(_Model):
+class ChangeCounts(StrictModel):
     """How many claims fall in each class (an aligned pair counts once in each of its classes)."""
 
     added: int = 0
@@ -172,7 +168,7 @@ class ChangeCounts(_Model):
     timeline_dropped: int = 0
 
 
-class BriefDiff(_Model):
+class BriefDiff(StrictModel):
     """What changed between two briefs of a developing story: `briefing diff --format json`."""
 
     schema_version: Literal["1"] = Field(default=DIFF_SCHEMA_VERSION,

@@ -27,8 +27,13 @@ Credibility = Literal[1, 2, 3, 4, 5, 6]
 ConflictAspect = Literal["quantity", "date", "place", "actor", "stance"]
 
 
-class _Model(BaseModel):
+class StrictModel(BaseModel):
+    """Base of every model that crosses a boundary: unknown fields are an error, not ignored."""
+
     model_config = ConfigDict(extra="forbid")
+
+
+_Model = StrictModel
 
 
 class Source(_Model):

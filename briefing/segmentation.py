@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import sys
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from types import ModuleType
 from typing import Any, Final
 
@@ -150,7 +150,8 @@ def _is_heading(line: str, alone: bool) -> bool:
     return len(words) <= 16
 
 
-def blocks(text: str) -> list[Block]:
+@lru_cache(maxsize=32)
+def blocks(text: str) -> tuple[Block, ...]:
     """Split a report into paragraphs.
 
     Reports with blank lines between paragraphs are split there (single newlines inside are
@@ -192,7 +193,7 @@ def blocks(text: str) -> list[Block]:
                 and not _BULLET.match(line_text)
             )
             out.append(Block(start, end, len(out) + 1, heading))
-    return out
+    return tuple(out)
 
 
 def _syntok_split(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -16,7 +16,7 @@ from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING, Any, Final, Literal
 from urllib.parse import urlsplit
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import Field, ValidationError
 from tenacity import (
     RetryCallState,
     Retrying,
@@ -30,7 +30,7 @@ from ..config import Settings
 from ..errors import BudgetExceededError, ConfigurationError, ModelOutputError, TransportError
 from ..grounding import Grounder, normalize
 from ..prompts import EXTRACT_PROMPT, Prompt, data_delimiter, load_prompt
-from ..schema import ClaimKind, Confidence, Entity, EntityType, Source, Usage
+from ..schema import ClaimKind, Confidence, Entity, EntityType, Source, StrictModel, Usage
 from ..segmentation import blocks, sentences
 from . import Candidate, Extraction
 
@@ -62,11 +62,7 @@ MAX_BLUF: Final = 3
 # --- The model's answer: the schema is half the prompt -------------------------------------
 
 
-class _Answer(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class AnswerClaim(_Answer):
+class AnswerClaim(StrictModel):
     """One claim as the model states it; our code grounds the quote and computes the band."""
 
     id: str = Field(description="Claim id, c1, c2, ... in report order.",
@@ -105,7 +101,7 @@ class AnswerClaim(_Answer):
     )
 
 
-class AnswerEntity(_Answer):
+class AnswerEntity(StrictModel):
     """A named person, organization, country, place or weapon."""
 
     name: str = Field(description="The name as written in the report.",
@@ -113,7 +109,7 @@ class AnswerEntity(_Answer):
     type: EntityType = Field(description="What kind of thing the name refers to.")
 
 
-class AnswerBullet(_Answer):
+class AnswerBullet(StrictModel):
     """One line of the bottom line up front."""
 
     text: str = Field(description="One short sentence for a decision maker.",
@@ -122,7 +118,7 @@ class AnswerBullet(_Answer):
                                  json_schema_extra={"maxItems": 8})
 
 
-class Answer(_Answer):
+class Answer(StrictModel):
     """The model's whole answer for one report (or one chunk of a long report)."""
 
     claims: list[AnswerClaim] = Field(description="Every claim of the report, in report order.")
