@@ -21,10 +21,11 @@ SEED = ROOT / "seeds" / "north-korea-missile-tests.txt"
 def vocabulary() -> list[str]:
     """Sentences of the fixture reports: the generator recombines them into new reports."""
     from briefing.segmentation import blocks, sentences
+    from briefing.sources import split_front_matter
 
     found: list[str] = []
     for path in sorted((ROOT / "tests" / "fixtures" / "gold" / "dev").glob("*.txt")):
-        text = path.read_text(encoding="utf-8")
+        text = split_front_matter(path.read_text(encoding="utf-8"), path.name)[1]
         for block in blocks(text):
             if not block.heading:
                 found += [text[s.start : s.end] for s in sentences(text, block)]

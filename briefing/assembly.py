@@ -2,24 +2,28 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from typing import Generic, TypeVar
 
 from . import __version__
 from .backends import Backend, Extraction, get_backend
-from .dates import times
+from .dates import find_times
 from .grounding import Grounder
 from .likelihood import band_of, probability_of
-from .quantities import quantities
+from .quantities import find_quantities
 from .schema import (
     Brief,
     Claim,
     DroppedClaim,
     Entity,
     Generator,
+    Quantity,
     Source,
     TimelineEntry,
+    TimeRef,
     Usage,
 )
 from .segmentation import blocks
@@ -57,6 +61,27 @@ def _paragraph_of(starts: list[tuple[int, int]], offset: int) -> int | None:
     return number
 
 
+T = TypeVar("T", Quantity, TimeRef)
+
+
+class _Ranged(Generic[T]):
+    """Items found once over a whole text with their ranges, picked per claim by range."""
+
+    def __init__(self, found: list[tuple[int, int, T]]) -> None:
+        self._found = found
+        self._starts = [start for start, _, _ in found]
+
+    def within(self, start: int, end: int) -> list[T]:
+        out = []
+        for i in range(bisect_left(self._starts, start), len(self._found)):
+            a, b, item = self._found[i]
+            if a >= end:
+                break
+            if b <= end:
+                out.append(item.model_copy())
+        return out
+
+
 def ground_extraction(source: Source, extraction: Extraction) -> Grounded:
     """Check every candidate's quote against the report; keep the grounded, drop the rest.
 
@@ -67,6 +92,10 @@ def ground_extraction(source: Source, extraction: Extraction) -> Grounded:
     grounder = Grounder(source.text)
     paragraph_starts = [(b.start, b.number) for b in blocks(source.text)]
     published = _published(source)
+    times_found = find_times(source.text, published)
+    found_times: _Ranged[TimeRef] = _Ranged(times_found)
+    found_quantities: _Ranged[Quantity] = _Ranged(
+        find_quantities(source.text, skip=[(start, end) for start, end, _ in times_found]))
     claims: list[Claim] = []
     dropped: list[DroppedClaim] = []
     seen: set[tuple[int, int]] = set()
@@ -102,8 +131,8 @@ def ground_extraction(source: Source, extraction: Extraction) -> Grounded:
             likelihood=band,
             probability=probability_of(band),
             confidence=candidate.confidence,
-            quantities=quantities(quote),
-            times=times(quote, published),
+            quantities=found_quantities.within(span.start, span.end),
+            times=found_times.within(span.start, span.end),
         ))
     claims.sort(key=lambda c: c.span[0])
     return Grounded(source, claims, dropped, extraction, extraction.usage)

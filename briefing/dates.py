@@ -85,15 +85,26 @@ def resolve(match: re.Match[str], published: date | None) -> str | None:
 
 def times(text: str, published: date | None = None) -> list[TimeRef]:
     """Dates, weekdays, relative days and clock times named in a clause, in order."""
-    found: list[tuple[int, TimeRef]] = []
+    return [ref for _, _, ref in find_times(text, published)]
+
+
+def find_times(text: str, published: date | None = None) -> list[tuple[int, int, TimeRef]]:
+    """Dates and times named in a text with their character ranges, in order of start.
+
+    Run once over a whole report, then picked per claim by range.
+    """
+    found: list[tuple[int, int, TimeRef]] = []
     if not _DIGIT.search(text) and _DATE_WORDS.isdisjoint(words_of(text)):
         return []
     for match in DATE_PATTERN.finditer(text):
         dated = match.group("iso") or match.group("md") or match.group("dm") or match.group("my")
         kind: Literal["date", "relative"] = "date" if dated else "relative"
-        found.append((match.start(), TimeRef(text=match.group(0), kind=kind,
-                                             resolved=resolve(match, published))))
+        found.append((match.start(), match.end(), TimeRef(text=match.group(0), kind=kind,
+                                                          resolved=resolve(match, published))))
     for match in TIME_PATTERN.finditer(text):
-        found.append((match.start(), TimeRef(text=match.group(0).strip(), kind="time")))
+        start, end = match.span()
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        found.append((start, end, TimeRef(text=text[start:end], kind="time")))
     found.sort(key=lambda item: item[0])
-    return [ref for _, ref in found]
+    return found

@@ -320,10 +320,25 @@ WEEKDAYS: Final[tuple[str, ...]] = (
 #: Number words and vague counts, with their value when they have one.
 NUMBER_WORDS: Final[dict[str, float | None]] = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "a dozen": 12, "dozens": None,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90, "hundred": 100, "a dozen": 12, "dozens": None,
     "hundreds": None, "thousands": None, "several": None, "a few": None, "scores": None,
 }
+#: Tens that join a unit with a hyphen: "twenty-three".
+TENS_WORDS: Final[frozenset[str]] = frozenset({
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+})
 SCALE_WORDS: Final[dict[str, float]] = {
     "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
 }
+#: Abbreviations that stand before a name or number ("Gen. Park", "No. 4"): a period after one
+#: rarely ends a sentence. Lower-case, without the period; single-letter initials count too.
+NAME_ABBREVIATIONS: Final[frozenset[str]] = frozenset({
+    "mr", "mrs", "ms", "dr", "prof", "rev", "fr", "sr", "jr", "st", "mt", "ft",
+    "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cpl", "pvt", "adm", "cmdr", "cdr", "brig",
+    "gov", "sen", "rep", "pres", "amb", "hon", "insp", "supt", "det", "no", "nos", "vol", "art",
+    "sec", "dept", "ave", "rd", "blvd", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec",
+})

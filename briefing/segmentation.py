@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import re
 import sys
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from types import ModuleType
 from typing import Any, Final
 
+from .lexicons import NAME_ABBREVIATIONS
+
 _BLANK_LINE: Final = re.compile(r"\n[ \t]*\n")
 _BULLET: Final = re.compile(r"[ \t]*(?:[-*•▪‣–—]|\d{1,2}[.)])[ \t]+")
 _MD_HEADING: Final = re.compile(r"[ \t]*#{1,6}[ \t]+")
-#: A place where a sentence may end that blingfire did not split: ". Mr. Kim", "left. U.S."
+#: A place where a sentence may end that blingfire did not split: "left. Mr. Kim", "left. U.S."
 _SUSPECT_BOUNDARY: Final = re.compile(r"[.!?][\"'”’)\]]*\s+[\"'“‘(]?[A-Z0-9]")
-_ABBREVIATION_END: Final = re.compile(r"(?:\b[A-Z][a-z]{0,3}|\b[A-Za-z]|\.[A-Za-z])\.$")
+#: The word before a period: "Gen", "U.S", "P".
+_WORD_BEFORE: Final = re.compile(r"(?<![\w.])[A-Za-z]+(?:\.[A-Za-z]+)*$")
 _TERMINAL: Final = re.compile(r"[.!?:;][\"'”’)\]]*$")
 
 
@@ -210,24 +214,87 @@ def _syntok_split(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out or [(start, end)]
 
 
+@lru_cache(maxsize=32)
+def _text_offsets(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """blingfire's sentence ranges over the whole text (starts, ends), computed once per text.
+
+    One call for the whole report costs a fraction of one call per paragraph; sentences()
+    clips the ranges to each block, since a block boundary always ends a sentence.
+    """
+    pairs = _sentence_offsets(text) or [(0, len(text))]
+    return tuple(a for a, _ in pairs), tuple(b for _, b in pairs)
+
+
+def _abbreviation(word: str) -> bool:
+    """A title or number abbreviation ("Gen", "No"), an initial ("P") or a dotted one ("U.S")."""
+    return "." in word or len(word) == 1 or word.lower() in NAME_ABBREVIATIONS
+
+
+def _suspect(text: str, start: int, end: int) -> bool:
+    """Whether blingfire may have missed a boundary inside text[start:end] ("left. Mr. Kim").
+
+    A period after an abbreviation that stands before names ("Gen. Park", "P. Sido") is one
+    blingfire was right to leave alone.
+    """
+    for match in _SUSPECT_BOUNDARY.finditer(text, start, end - 1):
+        word = _word_before(text, start, match.start())
+        if not (word[:1].isupper() and _abbreviation(word)) and word.lower() not in NAME_ABBREVIATIONS:
+            return True
+    return False
+
+
+def _word_before(text: str, start: int, at: int) -> str:
+    found = _WORD_BEFORE.search(text, max(start, at - 24), at)
+    return found.group(0) if found else ""
+
+
+def _ends_in_abbreviation(text: str, start: int, end: int) -> bool:
+    if end <= start or text[end - 1] != ".":
+        return False
+    word = _word_before(text, start, end - 1)
+    return bool(word) and _abbreviation(word)
+
+
+def _careful(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Re-read with syntok only the stretches blingfire may have got wrong.
+
+    blingfire misses boundaries before abbreviations ("left. Mr. Kim") and splits after some
+    ("Mr."): a sentence holding a suspect boundary is re-read, and one ending in an
+    abbreviation is re-read together with the sentence that follows it.
+    """
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(spans):
+        s, e = spans[i]
+        j = i
+        while j + 1 < len(spans) and _ends_in_abbreviation(text, *spans[j]):
+            j += 1
+        e = spans[j][1]
+        if j > i or _suspect(text, s, e):
+            out += _syntok_split(text, s, e)
+        else:
+            out.append((s, e))
+        i = j + 1
+    return out
+
+
 def sentences(text: str, block: Block) -> list[Sentence]:
     """The sentences of a block, bullet markers and surrounding space excluded."""
     start, end = block.start, block.end
     bullet = _BULLET.match(text, start, end) or _MD_HEADING.match(text, start, end)
     if bullet:
         start = bullet.end()
-    piece = text[start:end]
-    if not piece.strip():
+    if start >= end or text[start:end].isspace():
         return []
-    offsets = _sentence_offsets(piece)
-    spans = [(start + a, start + b) for a, b in offsets or [(0, len(piece))]]
-    # blingfire is fast but misses boundaries before abbreviations ("left. Mr. Kim") and
-    # splits after some ("Mr."); syntok is slower and careful: it re-reads those blocks.
-    if any(
-        _SUSPECT_BOUNDARY.search(text, s, e - 1) or _ABBREVIATION_END.search(text, s, e)
-        for s, e in spans
-    ):
-        spans = _syntok_split(text, start, end)
+    starts, ends = _text_offsets(text)
+    spans: list[tuple[int, int]] = []
+    for i in range(bisect_right(ends, start), len(starts)):
+        if starts[i] >= end:
+            break
+        s, e = _trim(text, max(starts[i], start), min(ends[i], end))
+        if e > s:
+            spans.append((s, e))
+    spans = _careful(text, spans or [(start, end)])
     out = []
     for s, e in spans:
         s, e = _trim(text, s, e)

@@ -1,0 +1,107 @@
+"""Sentences, quantities and dates: the small units every claim is built from."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from briefing.dates import find_times, times
+from briefing.quantities import find_quantities, quantities
+from briefing.segmentation import blocks, sentences
+
+
+def split(text: str) -> list[str]:
+    return [text[s.start : s.end] for b in blocks(text) if not b.heading for s in sentences(text, b)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The district head P. A. Varentsov said supplies would continue. Crews left at dawn.",
+            ["The district head P. A. Varentsov said supplies would continue.", "Crews left at dawn."],
+        ),
+        (
+            "Gen. Ilse Marrow arrived on Monday. She left on Tuesday.",
+            ["Gen. Ilse Marrow arrived on Monday.", "She left on Tuesday."],
+        ),
+        (
+            "The convoy left at noon. Mr. Dask said it would return.",
+            ["The convoy left at noon.", "Mr. Dask said it would return."],
+        ),
+        (
+            "Fighting has continued since May. The ministry gave no figures.",
+            ["Fighting has continued since May.", "The ministry gave no figures."],
+        ),
+        (
+            "Aid reached Block No. 4 on Friday. Nothing more arrived.",
+            ["Aid reached Block No. 4 on Friday.", "Nothing more arrived."],
+        ),
+    ],
+)
+def test_sentences_keep_abbreviations_and_initials_inside(text: str, expected: list[str]) -> None:
+    assert split(text) == expected
+
+
+def test_sentences_never_cross_paragraphs() -> None:
+    first = "The ministry said the test failed because a valve froze in the cold air over the northern range"
+    text = f"Background\n\n{first}\n\nAnalysts disagreed with it."
+    assert split(text) == [first, "Analysts disagreed with it."]
+
+
+def test_sentence_ranges_slice_the_text_after_a_bullet() -> None:
+    text = "Key points:\n\n- Troops moved north. Shelling stopped.\n- Talks resume on Monday."
+    assert split(text) == ["Troops moved north.", "Shelling stopped.", "Talks resume on Monday."]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Twenty-three people died in the floods.", [("Twenty-three people", 23.0, "people")]),
+        ("Seventy-five percent of 3,000 troops left.",
+         [("Seventy-five percent", 75.0, "%"), ("3,000 troops", 3000.0, "troops")]),
+        ("The missile flew 800 km before falling.", [("800 km", 800.0, "km")]),
+        ("The deal is worth $3.5 billion.", [("$3.5 billion", 3.5e9, "USD")]),
+        ("It fired several short-range ballistic missiles.",
+         [("several short-range ballistic missiles", None, "missiles")]),
+    ],
+)
+def test_quantities_have_values_and_units(text: str, expected: list[tuple[str, float | None, str]]) -> None:
+    assert [(q.text, q.value, q.unit) for q in quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The border has been tense for weeks.",       # "ten" inside a word
+        "It was the fourth such intrusion.",          # an ordinal, not a count
+        "The tender rules were not respected.",
+        "The old ones were replaced.",
+        "Talks began on 3 March 2026 at 14:00.",      # dates, years and clock times
+    ],
+)
+def test_words_and_dates_that_are_not_quantities(text: str) -> None:
+    assert quantities(text) == []
+
+
+def test_quantity_ranges_slice_the_text() -> None:
+    text = "Police held 38 people on Saturday; about two hundred marched on 4 May."
+    found = find_quantities(text)
+    assert [text[a:b] for a, b, _ in found] == ["38 people", "two hundred"]
+    assert all(text[a:b] == q.text for a, b, q in found)
+
+
+def test_times_resolve_against_the_report_date() -> None:
+    published = date(2026, 11, 20)  # a Friday
+    found = times("Troops crossed on 18 November and again yesterday at 06:30.", published)
+    assert [(t.text, t.kind, t.resolved) for t in found] == [
+        ("18 November", "date", "2026-11-18"),
+        ("yesterday", "relative", "2026-11-19"),
+        ("06:30", "time", None),
+    ]
+
+
+def test_time_ranges_slice_the_text() -> None:
+    text = "The strike came on Tuesday morning, at 5 a.m. local time."
+    assert [text[a:b] for a, b, _ in find_times(text)] == ["Tuesday morning", "5 a.m. local time"]
