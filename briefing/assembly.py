@@ -68,7 +68,7 @@ class _Ranged(Generic[T]):
     """Items found once over a whole text with their ranges, picked per claim by range."""
 
     def __init__(self, found: list[tuple[int, int, T]]) -> None:
-        self._found = found
+        self._found: list[tuple[int, int, T]] = found
         self._starts = [start for start, _, _ in found]
 
     def within(self, start: int, end: int) -> list[T]:
