@@ -37,11 +37,10 @@ _PARENTHETICAL: Final = re.compile(
 )
 _TIME_TAIL: Final = r"(?:\s+(?:on|in|at|late|earlier|later|last|this|during|after|before)\b[^,.;]*)?"
 _QUOTE_END: Final = r"(?:,[\"”’']?|[\"”’'],|[?!][\"”’'])"
-_TRAILING: Final = re.compile(
-    rf"{_QUOTE_END}\s+(?P<np>[^,;\"“”]{{2,90}}?)\s+(?P<verb>{_VERBS})\b"
+_TRAILING: Final = (
+    rf"{_QUOTE_END}\s+(?P<np>[^,;\"“”]{{2,90}}?)\s+(?P<verb>{{verbs}})\b"
     rf"(?:\s+(?:reporters|journalists|the\s+\w+|a\s+\w+(?:\s+\w+)?|\w+))?{_TIME_TAIL}"
-    rf"\s*(?:,[^.]*)?[.!]?[\"”’']?\s*$",
-    re.IGNORECASE,
+    rf"\s*(?:,[^.]*)?[.!]?[\"”’']?\s*$"
 )
 _INVERTED: Final = re.compile(
     rf"{_QUOTE_END}\s+(?P<verb>said|says|added|told|wrote|reported|noted|explained|argued|"
@@ -49,11 +48,22 @@ _INVERTED: Final = re.compile(
     rf"(?:,\s+(?:a|an|the|who|which)\b[^.]*)?{_TIME_TAIL}\s*[.!]?[\"”’']?\s*$",
     re.IGNORECASE,
 )
-_PREPOSED: Final = re.compile(
-    rf"(?<![\w-])(?P<cue>{_alternation(PREPOSED_ATTRIBUTIONS)})\s+(?P<np>[^,;.:\"“”]{{2,90}}?)"
-    rf"(?=\s*(?:,|;|\.|:|$|\s+(?:that|the\s+\w+\s+(?:was|is|were|are|has|had|will|would))\b))",
-    re.IGNORECASE,
+_PREPOSED: Final = (
+    r"(?<![\w-])(?P<cue>{cues})\s+(?P<np>[^,;.:\"“”]{2,90}?)"
+    r"(?=\s*(?:,|;|\.|:|$|\s+(?:that|the\s+\w+\s+(?:was|is|were|are|has|had|will|would))\b))"
 )
+_PREPOSED_CUE: Final = PhraseMatcher(PREPOSED_ATTRIBUTIONS)
+
+
+@lru_cache(maxsize=512)
+def _with_phrases(template: str, slot: str, phrases: frozenset[str]) -> re.Pattern[str]:
+    """A pattern with one slot filled by only the phrases a clause can hold.
+
+    A slot of every attribution verb makes the engine try ~100 alternatives at each place;
+    the verbs of one clause are one or two, so the pattern is compiled per verb set (cached).
+    """
+    return re.compile(template.replace("{" + slot + "}", _alternation(sorted(phrases))),
+                      re.IGNORECASE)
 _OPENER: Final = re.compile(
     rf"^(?:(?:{_alternation(CLAUSE_OPENERS)})\b[^,;\"“]{{0,60}}?,\s+|(?:and|but|while|so)\s+)",
     re.IGNORECASE,
@@ -82,7 +92,6 @@ _ROLE_WORDS: Final = frozenset({
     "president", "ambassador", "envoy", "chief", "general", "colonel", "analyst", "official",
     "governor", "mayor", "secretary", "major", "brigadier", "captain", "admiral", "lieutenant",
 })
-_PREPOSED_WORDS: Final = frozenset(p.split()[0] for p in PREPOSED_ATTRIBUTIONS)
 
 
 @dataclass(frozen=True)
@@ -282,15 +291,16 @@ def _inner(clause: str, outer: Attribution) -> Attribution | None:
 @lru_cache(maxsize=1024)
 def find_attribution(clause: str) -> Attribution | None:
     """The holder named in a clause and its cue, before pronouns are resolved."""
-    words = words_of(clause)
-    match = None if _PREPOSED_WORDS.isdisjoint(words) else _PREPOSED.search(clause)
+    cues = _PREPOSED_CUE.candidates(clause)
+    match = _with_phrases(_PREPOSED, "cues", cues).search(clause) if cues else None
     if match and _valid_np(match.group("np"), relaxed=True):
         return Attribution(match.group("np"), " ".join(match.group("cue").lower().split()),
                            sentence_wide=match.start() == 0 or clause[: match.start()].strip()
                            in {"However,", "But"})
-    if not _VERB.occurs_in(clause):
+    verbs = _VERB.candidates(clause)
+    if not verbs:
         return None
-    for pattern in (_TRAILING, _INVERTED, _PARENTHETICAL):
+    for pattern in (_with_phrases(_TRAILING, "verbs", verbs), _INVERTED, _PARENTHETICAL):
         match = pattern.search(clause)
         if match:
             holder = _subject(match.group("np"), relaxed=True)

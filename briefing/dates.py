@@ -16,8 +16,14 @@ _MONTH: Final = (
 )
 _WEEKDAY: Final = "(?:" + "|".join(d.capitalize() for d in WEEKDAYS) + ")"
 _PART_OF_DAY: Final = r"(?:\s+(?:morning|afternoon|evening|night))?"
+_RELATIVE_WORDS: Final = ("yesterday", "today", "tonight", "tomorrow", "last", "this", "earlier",
+                           "next")
+#: Every first character a date can have: a cheap test before the long alternation below.
+_FIRST: Final = "".join(sorted(
+    {w[0].upper() for w in (*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS)} | {w[0] for w in _RELATIVE_WORDS}
+))
 DATE_PATTERN: Final = re.compile(
-    rf"\b(?:(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})"
+    rf"\b(?=[\d{_FIRST}])(?:(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})"
     rf"|(?P<md>{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)"
     rf"|(?P<dm>\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+\d{{4}})?)"
     rf"|(?P<my>{_MONTH}\s+\d{{4}})"
@@ -36,7 +42,7 @@ _DIGIT: Final = re.compile(r"\d")
 _DATE_WORDS: Final = (
     frozenset(m.capitalize() for m in MONTHS) | frozenset(d.capitalize() for d in WEEKDAYS)
     | frozenset(a.capitalize() for a in MONTH_ABBREVIATIONS)
-    | frozenset({"yesterday", "today", "tonight", "tomorrow", "last", "this", "earlier", "next"})
+    | frozenset(_RELATIVE_WORDS)
 )
 
 

@@ -16,6 +16,7 @@ from .lexicons import (
     PLACE_WORDS,
     WEAPON_NOUNS,
 )
+from .phrases import fold
 from .schema import Entity, EntityType
 
 _UPPER: Final = r"[A-Z\u00c0-\u00de\u0100-\u017f\u0400-\u042f]"
@@ -30,9 +31,8 @@ _DESIGNATION: Final = re.compile(r"^[A-Z][A-Za-z]*-\d+[A-Za-z]*$")
 _WEAPON_CLASS: Final = re.compile(
     r"(?<![\w-])(?:(?:short|medium|intermediate|long)-range\s+)?(?:"
     + "|".join(sorted((re.escape(w) for w in WEAPON_NOUNS), key=len, reverse=True))
-    + r")(?![\w-])",
-    re.IGNORECASE,
-)
+    + r")(?![\w-])"
+)  # matched against the lower-cased text
 _SENTENCE_START: Final = re.compile(r"(?:^|[.!?:\n]\s*|[\"“‘]\s*|^\s*[-*•]\s+)$")
 _TRAILING_CONNECTOR: Final = re.compile(rf"(?:\s+{_CONNECTOR})+$")
 
@@ -176,7 +176,7 @@ def extract_entities(text: str) -> list[Entity]:
                 other.mentions += entry.mentions
                 del found[key]
                 break
-    for match in _WEAPON_CLASS.finditer(text):
+    for match in _WEAPON_CLASS.finditer(fold(text)):
         name = " ".join(match.group(0).lower().split())
         singular = name[:-1] if name.endswith("s") and not name.endswith("ss") else name
         add(singular, "weapon")

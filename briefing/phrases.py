@@ -10,6 +10,20 @@ from typing import Final
 _PIECE: Final = re.compile(r"\w+(?:-\w+)*")
 
 
+@lru_cache(maxsize=64)
+def fold(text: str) -> str:
+    """The text in lower case with every offset kept, for case-sensitive patterns.
+
+    Python's regex engine tries a case-blind alternation of words several times slower than a
+    case-sensitive one, so long alternations run lower-case over this instead. A character
+    whose lower case is longer ("İ") is kept as it is, so spans map back one to one.
+    """
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
 @lru_cache(maxsize=256)
 def words_of(text: str) -> frozenset[str]:
     """Words of a text (as written and lower-cased), split at apostrophes: a quick filter."""
@@ -46,6 +60,11 @@ class PhraseMatcher:
             if len(self._compiled) < 4096:
                 self._compiled[hits] = pattern
         return pattern
+
+    def candidates(self, text: str) -> frozenset[str]:
+        """The phrases whose first word occurs in the text, in any case (a superset of matches)."""
+        hits = self._quick & words_of(text)
+        return frozenset(p for piece in hits for p in self._by_piece[piece])
 
     def occurs_in(self, text: str) -> bool:
         """Whether any phrase's first word occurs in the text (a cheap necessary condition)."""

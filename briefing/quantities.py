@@ -8,6 +8,7 @@ from typing import Final
 
 from .dates import find_times
 from .lexicons import NUMBER_WORDS, SCALE_WORDS, TENS_WORDS
+from .phrases import fold
 from .schema import Quantity
 
 _UNIT_WORDS: Final = "one|two|three|four|five|six|seven|eight|nine"
@@ -71,9 +72,7 @@ def find_quantities(
     if skip is None:
         skip = [(start, end) for start, end, _ in find_times(text)]
     masked = _blank(text, skip)
-    lowered = masked.lower()
-    if len(lowered) != len(masked):  # a character whose lower case is longer: keep offsets
-        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in masked)
+    lowered = fold(masked)
     out: list[tuple[int, int, Quantity]] = []
     for match in _QUANTITY.finditer(lowered):
         digits, word = match.group("digits"), match.group("word")
