@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Final
+from typing import Final, NamedTuple
 
 from .lexicons import (
     ATTRIBUTION_VERBS,
@@ -31,9 +31,12 @@ def _alternation(phrases: tuple[str, ...] | list[str]) -> str:
 
 _VERBS: Final = _alternation(ATTRIBUTION_VERBS)
 _VERB: Final = PhraseMatcher(ATTRIBUTION_VERBS, ignore_case=False)
+_PARENTHETICAL_VERBS: Final = frozenset({
+    "said", "say", "says", "warn", "warned", "warns", "believe", "believes", "argue", "argues",
+    "argued", "insist", "insists", "insisted", "claim", "claims", "claimed",
+})
 _PARENTHETICAL: Final = re.compile(
-    r",\s+(?P<np>[^,;\"“”]{2,60}?)\s+(?P<verb>said|say|says|warn|warned|warns|believe|"
-    r"believes|argue|argues|argued|insist|insists|insisted|claim|claims|claimed),\s+\S"
+    rf",\s+(?P<np>[^,;\"“”]{{2,60}}?)\s+(?P<verb>{'|'.join(sorted(_PARENTHETICAL_VERBS))}),\s+\S"
 )
 _TIME_TAIL: Final = r"(?:\s+(?:on|in|at|late|earlier|later|last|this|during|after|before)\b[^,.;]*)?"
 _QUOTE_END: Final = r"(?:,[\"”’']?|[\"”’'],|[?!][\"”’'])"
@@ -42,9 +45,12 @@ _TRAILING: Final = (
     rf"(?:\s+(?:reporters|journalists|the\s+\w+|a\s+\w+(?:\s+\w+)?|\w+))?{_TIME_TAIL}"
     rf"\s*(?:,[^.]*)?[.!]?[\"”’']?\s*$"
 )
+_INVERTED_VERBS: Final = frozenset({
+    "said", "says", "added", "told", "wrote", "reported", "noted", "explained", "argued",
+    "warned", "insisted", "stated", "claimed", "recalled",
+})
 _INVERTED: Final = re.compile(
-    rf"{_QUOTE_END}\s+(?P<verb>said|says|added|told|wrote|reported|noted|explained|argued|"
-    rf"warned|insisted|stated|claimed|recalled)\s+(?P<np>[^,.;]{{2,80}}?)"
+    rf"{_QUOTE_END}\s+(?P<verb>{'|'.join(sorted(_INVERTED_VERBS))})\s+(?P<np>[^,.;]{{2,80}}?)"
     rf"(?:,\s+(?:a|an|the|who|which)\b[^.]*)?{_TIME_TAIL}\s*[.!]?[\"”’']?\s*$",
     re.IGNORECASE,
 )
@@ -64,8 +70,8 @@ def _with_phrases(template: str, slot: str, phrases: frozenset[str]) -> re.Patte
     """
     return re.compile(template.replace("{" + slot + "}", _alternation(sorted(phrases))),
                       re.IGNORECASE)
-_OPENER: Final = re.compile(
-    rf"^(?:(?:{_alternation(CLAUSE_OPENERS)})\b[^,;\"“]{{0,60}}?,\s+|(?:and|but|while|so)\s+)",
+_OPENER: Final = re.compile(  # used with match(): anchored where the clause body starts
+    rf"(?:(?:{_alternation(CLAUSE_OPENERS)})\b[^,;\"“]{{0,60}}?,\s+|(?:and|but|while|so)\s+)",
     re.IGNORECASE,
 )
 #: Attribution verbs of judgment: a holder nested under them is the one who judges.
@@ -94,8 +100,7 @@ _ROLE_WORDS: Final = frozenset({
 })
 
 
-@dataclass(frozen=True)
-class Attribution:
+class Attribution(NamedTuple):
     """A holder found in a clause, and the words that attribute the claim to it."""
 
     holder: str
@@ -221,8 +226,8 @@ def _subject(np: str, *, relaxed: bool) -> str | None:
     return first if _valid_np(first, relaxed=relaxed) else None
 
 
-def _strip_auxiliaries(np: str) -> str:
-    words = np.split()
+def _strip_auxiliaries(words: list[str]) -> str:
+    words = list(words)
     while words and words[-1].lower() in VERB_AUXILIARIES:
         words.pop()
     while words and words[-1].lower().endswith("ly") and len(words) > 1 and words[-1].islower():
@@ -248,21 +253,20 @@ def canonical_holder(np: str, places: set[str]) -> str:
     return np
 
 
-def _leading(body: str) -> Attribution | None:
-    """An attribution whose holder is the subject at the start of the clause."""
+def _leading(clause: str, start: int = 0) -> Attribution | None:
+    """An attribution whose holder is the subject at the start of clause[start:]."""
     for _ in range(2):
-        opener = _OPENER.match(body)
+        opener = _OPENER.match(clause, start)
         if not opener:
             break
-        body = body[opener.end():]
-    for verb in _VERB.finditer(body):
-        before = body[: verb.start()]
-        if len(before.split()) > 16:
+        start = opener.end()
+    for verb in _VERB.finditer(clause, start):
+        words = clause[start : verb.start()].split()
+        if len(words) > 16:
             break
-        words = before.split()
         if words and words[-1].lower() in {"was", "were", "is", "are", "been", "be", "being"}:
             continue  # passive: "were reported"
-        np = _strip_auxiliaries(before)
+        np = _strip_auxiliaries(words)
         if not np:
             continue
         cue = " ".join(verb.group(0).split())
@@ -273,16 +277,19 @@ def _leading(body: str) -> Attribution | None:
     return None
 
 
+_THAT: Final = re.compile(r"\bthat\s+")
+
+
 def _inner(clause: str, outer: Attribution) -> Attribution | None:
     """A holder nested in the reported content: "X told the agency that analysts believe..."."""
     at = clause.find(outer.cue)
     if at < 0:
         return None
-    rest = clause[at + len(outer.cue):]
-    that = re.search(r"\bthat\s+", rest)
-    if that and len(rest[: that.start()].split()) <= 8:
-        rest = rest[that.end():]
-    inner = _leading(rest)
+    rest = at + len(outer.cue)
+    that = _THAT.search(clause, rest)
+    if that and len(clause[rest : that.start()].split()) <= 8:
+        rest = that.end()
+    inner = _leading(clause, rest)
     if inner is None or inner.cue not in JUDGMENT_VERBS:
         return None
     return inner
@@ -300,7 +307,13 @@ def find_attribution(clause: str) -> Attribution | None:
     verbs = _VERB.candidates(clause)
     if not verbs:
         return None
-    for pattern in (_with_phrases(_TRAILING, "verbs", verbs), _INVERTED, _PARENTHETICAL):
+    words = words_of(clause)
+    patterns = [_with_phrases(_TRAILING, "verbs", verbs)]
+    if not _INVERTED_VERBS.isdisjoint(words):
+        patterns.append(_INVERTED)
+    if not _PARENTHETICAL_VERBS.isdisjoint(words):
+        patterns.append(_PARENTHETICAL)
+    for pattern in patterns:
         match = pattern.search(clause)
         if match:
             holder = _subject(match.group("np"), relaxed=True)

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Final
+from typing import Final, NamedTuple
 
 from .lexicons import CONFIDENCE_CUES, JUDGMENT_CUES, NOT_CUES, UNCERTAINTY_CUES
 from .likelihood import CUE_BANDS
@@ -34,8 +33,7 @@ _COULD_NOT: Final = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class CueReading:
+class CueReading(NamedTuple):
     """What the cues of a clause say: its kind, the deciding cue and its ICD 203 band."""
 
     kind: ClaimKind

@@ -39,11 +39,7 @@ TIME_PATTERN: Final = re.compile(
 
 
 _DIGIT: Final = re.compile(r"\d")
-_DATE_WORDS: Final = (
-    frozenset(m.capitalize() for m in MONTHS) | frozenset(d.capitalize() for d in WEEKDAYS)
-    | frozenset(a.capitalize() for a in MONTH_ABBREVIATIONS)
-    | frozenset(_RELATIVE_WORDS)
-)
+_DATE_WORDS: Final = frozenset((*MONTHS, *WEEKDAYS, *MONTH_ABBREVIATIONS, *_RELATIVE_WORDS))
 
 
 def _month_number(word: str) -> int:

@@ -28,11 +28,8 @@ _NAME: Final = re.compile(
 )
 _ACRONYM_IN_PARENS: Final = re.compile(r"\s*\(\s*([A-Z][A-Za-z]{1,7})\s*\)$")
 _DESIGNATION: Final = re.compile(r"^[A-Z][A-Za-z]*-\d+[A-Za-z]*$")
-_WEAPON_CLASS: Final = re.compile(
-    r"(?<![\w-])(?:(?:short|medium|intermediate|long)-range\s+)?(?:"
-    + "|".join(sorted((re.escape(w) for w in WEAPON_NOUNS), key=len, reverse=True))
-    + r")(?![\w-])"
-)  # matched against the lower-cased text
+_WEAPON_NOUNS_LONGEST_FIRST: Final = tuple(sorted(set(WEAPON_NOUNS), key=len, reverse=True))
+_RANGE_BEFORE: Final = re.compile(r"(?<![\w-])(?:short|medium|intermediate|long)-range\s+$")
 _SENTENCE_START: Final = re.compile(r"(?:^|[.!?:\n]\s*|[\"“‘]\s*|^\s*[-*•]\s+)$")
 _TRAILING_CONNECTOR: Final = re.compile(rf"(?:\s+{_CONNECTOR})+$")
 
@@ -99,17 +96,56 @@ def classify(name: str, before: str) -> EntityType:
     return "other"
 
 
-_AFTER_PLACE_PREPOSITION: Final = re.compile(
-    r"\b(?:" + "|".join(sorted(PLACE_PREPOSITIONS | {"against"})) + r")\s+(?:the\s+)?"
-    r"([A-Z\u00c0-\u00de\u0100-\u017f\u0400-\u042f][\w'’.-]*\w)"
+_PLACE_BEFORE: Final = re.compile(
+    r"(?<![\w-])(?:" + "|".join(sorted(PLACE_PREPOSITIONS | {"against"})) + r")\s+(?:the\s+)?$"
 )
+_WORD_AT: Final = re.compile(r"[\w'’.-]*\w")
 
 
-def _place_context(text: str, name: str, cache: dict[str, set[str]]) -> bool:
+def _place_context(text: str, name: str, cache: dict[str, bool]) -> bool:
     """Whether some mention of a one-word name follows a place preposition ("in Varnia")."""
-    if "names" not in cache:
-        cache["names"] = set(_AFTER_PLACE_PREPOSITION.findall(text))
-    return name in cache["names"]
+    found = cache.get(name)
+    if found is None:
+        found = False
+        at = text.find(name)
+        while at >= 0 and not found:
+            word = _WORD_AT.match(text, at)
+            found = (word is not None and word.end() == at + len(name)
+                     and _PLACE_BEFORE.search(text, max(0, at - 30), at) is not None)
+            at = text.find(name, at + 1)
+        cache[name] = found
+    return found
+
+
+def _is_word_char(c: str) -> bool:
+    return c.isalnum() or c in "_-"
+
+
+def _weapon_mentions(folded: str) -> list[str]:
+    """Weapon classes named in lower-cased text, in order: "short-range ballistic missiles".
+
+    Each noun is found with str.find (far cheaper than a regex alternation tried at every
+    character); where two overlap, the one starting first wins, then the longer.
+    """
+    found: list[tuple[int, int]] = []
+    for noun in _WEAPON_NOUNS_LONGEST_FIRST:
+        at = folded.find(noun)
+        while at >= 0:
+            end = at + len(noun)
+            if ((at == 0 or not _is_word_char(folded[at - 1]))
+                    and (end == len(folded) or not _is_word_char(folded[end]))):
+                found.append((at, -end))
+            at = folded.find(noun, at + 1)
+    names: list[str] = []
+    covered = 0
+    for at, negative_end in sorted(found):
+        if at < covered:
+            continue
+        covered = -negative_end
+        modifier = _RANGE_BEFORE.search(folded, max(0, at - 30), at)
+        start = modifier.start() if modifier else at
+        names.append(" ".join(folded[start:covered].split()))
+    return names
 
 
 def extract_entities(text: str) -> list[Entity]:
@@ -118,7 +154,7 @@ def extract_entities(text: str) -> list[Entity]:
     order: list[str] = []
     seen_inside: Counter[str] = Counter()
     candidates: list[tuple[int, str, bool]] = []
-    place_cache: dict[str, set[str]] = {}
+    place_cache: dict[str, bool] = {}
     for match in _NAME.finditer(text):
         raw = match.group(0)
         name, skipped = _strip_leading_stopwords(raw)
@@ -176,8 +212,7 @@ def extract_entities(text: str) -> list[Entity]:
                 other.mentions += entry.mentions
                 del found[key]
                 break
-    for match in _WEAPON_CLASS.finditer(fold(text)):
-        name = " ".join(match.group(0).lower().split())
+    for name in _weapon_mentions(fold(text)):
         singular = name[:-1] if name.endswith("s") and not name.endswith("ss") else name
         add(singular, "weapon")
     return [

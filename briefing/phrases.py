@@ -26,9 +26,8 @@ def fold(text: str) -> str:
 
 @lru_cache(maxsize=256)
 def words_of(text: str) -> frozenset[str]:
-    """Words of a text (as written and lower-cased), split at apostrophes: a quick filter."""
-    found = _PIECE.findall(text)
-    return frozenset(found) | frozenset(w.lower() for w in found)
+    """Lower-cased words of a text, split at apostrophes: a quick filter, blind to case."""
+    return frozenset(_PIECE.findall(text.lower()))
 
 
 class PhraseMatcher:
@@ -44,11 +43,11 @@ class PhraseMatcher:
         self._flags = re.IGNORECASE if ignore_case else 0
         self._by_piece: dict[str, list[str]] = {}
         for phrase in set(phrases):
-            first = phrase.split()[0]
-            piece = _PIECE.findall(first.lower() if ignore_case else first)[0]
+            piece = _PIECE.findall(phrase.split()[0].lower())[0]  # words_of is lower-case
             self._by_piece.setdefault(piece, []).append(phrase)
         self._quick = frozenset(self._by_piece)
         self._compiled: dict[frozenset[str], re.Pattern[str]] = {}
+        self._candidates: dict[frozenset[str], frozenset[str]] = {}
 
     def _pattern(self, hits: frozenset[str]) -> re.Pattern[str]:
         pattern = self._compiled.get(hits)
@@ -64,7 +63,12 @@ class PhraseMatcher:
     def candidates(self, text: str) -> frozenset[str]:
         """The phrases whose first word occurs in the text, in any case (a superset of matches)."""
         hits = self._quick & words_of(text)
-        return frozenset(p for piece in hits for p in self._by_piece[piece])
+        found = self._candidates.get(hits)
+        if found is None:
+            found = frozenset(p for piece in hits for p in self._by_piece[piece])
+            if len(self._candidates) < 4096:
+                self._candidates[hits] = found
+        return found
 
     def occurs_in(self, text: str) -> bool:
         """Whether any phrase's first word occurs in the text (a cheap necessary condition)."""

@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 import sys
 from bisect import bisect_right
-from dataclasses import dataclass
 from functools import cache, lru_cache
 from types import ModuleType
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 from .lexicons import NAME_ABBREVIATIONS
 
@@ -22,8 +21,7 @@ _WORD_BEFORE: Final = re.compile(r"(?<![\w.])[A-Za-z]+(?:\.[A-Za-z]+)*$")
 _TERMINAL: Final = re.compile(r"[.!?:;][\"'”’)\]]*$")
 
 
-@dataclass(frozen=True)
-class Block:
+class Block(NamedTuple):
     """A paragraph (or list item, or heading) of the report: text[start:end]."""
 
     start: int
@@ -32,8 +30,7 @@ class Block:
     heading: bool
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):
     """A sentence of a block: text[start:end], bullet markers excluded."""
 
     start: int
