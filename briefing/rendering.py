@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 from functools import lru_cache
 from pathlib import Path
@@ -33,6 +34,29 @@ def environment(templates: str | Path | None = None, *, html: bool = False) -> A
     return _environment(folder, html)
 
 
+def _bytecode_cache() -> Any:
+    """Compiled templates kept under the cache folder, so a new process skips Jinja's compiler.
+
+    Jinja keys each entry by the template's name and a checksum of its source, so an edited
+    template compiles afresh. A folder that cannot be written just means no cache.
+    """
+    from jinja2 import FileSystemBytecodeCache
+
+    from .config import default_cache_dir
+
+    class QuietCache(FileSystemBytecodeCache):
+        def dump_bytecode(self, bucket: Any) -> None:
+            with contextlib.suppress(OSError):  # a cache that cannot be written is no cache
+                super().dump_bytecode(bucket)
+
+    folder = default_cache_dir() / "templates"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return QuietCache(str(folder))
+
+
 @lru_cache(maxsize=16)
 def _environment(templates: str | None, html: bool) -> Any:
     from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
@@ -49,6 +73,7 @@ def _environment(templates: str | None, html: bool) -> Any:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=_bytecode_cache(),
     )
     env.filters["likelihood"] = describe
     env.filters["oneline"] = lambda value: " ".join(str(value).split())
