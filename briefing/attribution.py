@@ -116,6 +116,10 @@ class HolderMemory:
     people: list[str] = field(default_factory=list)
     groups: list[str] = field(default_factory=list)
     roles: dict[str, str] = field(default_factory=dict)
+    person_names: list[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.person_names = [e.name for e in self.entities if e.type == "person"]
 
     def remember(self, holder: str) -> None:
         if self._is_person(holder):
@@ -128,13 +132,11 @@ class HolderMemory:
         if not _ROLE_WORDS.isdisjoint(words_of(sentence)):
             for match in _ROLE_NAME.finditer(sentence):
                 self.roles[match.group("role").lower()] = match.group("name")
-        for entity in self.entities:
-            if entity.type == "person" and entity.name in sentence:
-                self.people.append(entity.name)
+        self.people += [name for name in self.person_names if name in sentence]
 
     def _is_person(self, holder: str) -> bool:
-        return any(e.type == "person" and e.name in holder for e in self.entities) or bool(
-            _ROLE_NAME.search(holder)
+        return any(name in holder for name in self.person_names) or (
+            not _ROLE_WORDS.isdisjoint(words_of(holder)) and bool(_ROLE_NAME.search(holder))
         )
 
     def resolve(self, holder: str) -> str | None:

@@ -32,6 +32,7 @@ _WEAPON_NOUNS_LONGEST_FIRST: Final = tuple(sorted(set(WEAPON_NOUNS), key=len, re
 _RANGE_BEFORE: Final = re.compile(r"(?<![\w-])(?:short|medium|intermediate|long)-range\s+$")
 _SENTENCE_START: Final = re.compile(r"(?:^|[.!?:\n]\s*|[\"“‘]\s*|^\s*[-*•]\s+)$")
 _TRAILING_CONNECTOR: Final = re.compile(rf"(?:\s+{_CONNECTOR})+$")
+_CONNECTOR_WORDS: Final = frozenset(_CONNECTOR[3:-1].split("|"))
 
 
 @dataclass
@@ -155,10 +156,12 @@ def extract_entities(text: str) -> list[Entity]:
     seen_inside: Counter[str] = Counter()
     candidates: list[tuple[int, str, bool]] = []
     place_cache: dict[str, bool] = {}
+    typed: dict[tuple[str, str], tuple[str | None, EntityType]] = {}
     for match in _NAME.finditer(text):
         raw = match.group(0)
         name, skipped = _strip_leading_stopwords(raw)
-        name = _TRAILING_CONNECTOR.sub("", name)
+        if name.rpartition(" ")[2] in _CONNECTOR_WORDS:
+            name = _TRAILING_CONNECTOR.sub("", name)
         if not name:
             continue
         start = match.start() + skipped
@@ -178,7 +181,7 @@ def extract_entities(text: str) -> list[Entity]:
 
     for start, name, initial in candidates:
         acronym = None
-        parens = _ACRONYM_IN_PARENS.search(name)
+        parens = _ACRONYM_IN_PARENS.search(name) if name.endswith(")") else None
         if parens:
             acronym = parens.group(1)
             name = name[: parens.start()]
@@ -189,11 +192,17 @@ def extract_entities(text: str) -> list[Entity]:
         if (initial and len(words) == 1 and name not in COUNTRIES and not seen_inside[name]
                 and not name.isupper()):
             continue
-        title, person = _split_title(name)
-        if title and person:
-            add(person, "person")
+        previous = text[max(0, start - 20) : start]
+        context = (name, previous.split()[-1].lower() if previous.split() else "")
+        known = typed.get(context)
+        if known is None:  # the type depends only on the name and the word before it
+            title, person = _split_title(name)
+            known = typed[context] = (person, "person") if title and person else (
+                None, classify(name, previous))
+        titled, kind = known
+        if titled:  # "Defence Minister Ana Ruiz": the person
+            add(titled, "person")
             continue
-        kind = classify(name, text[max(0, start - 20) : start])
         if kind == "other" and len(words) == 1 and not name.isupper():
             # A lone capitalized word: a place if any mention follows a place preposition.
             if name.lower() not in found and not _place_context(text, name, place_cache):

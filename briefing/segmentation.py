@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sys
+import threading
 from bisect import bisect_right
 from functools import cache, lru_cache
 from types import ModuleType
@@ -70,6 +71,26 @@ def _blingfire() -> ModuleType:
     return blingfire  # type: ignore[no-any-return]
 
 
+_LOCAL: Final = threading.local()
+
+
+def _buffers(size: int) -> tuple[Any, Any, Any]:
+    """Output buffers for blingfire, kept per thread and grown in powers of two.
+
+    Each new array length makes ctypes build a new array type, which costs more than the
+    segmentation of a short report; reusing a few sizes avoids that.
+    """
+    import ctypes
+
+    held = getattr(_LOCAL, "buffers", None)
+    if held is None or len(held[0]) < size:
+        capacity = 1 << max(12, (size - 1).bit_length())
+        held = (ctypes.create_string_buffer(capacity), (ctypes.c_int32 * capacity)(),
+                (ctypes.c_int32 * capacity)())
+        _LOCAL.buffers = held
+    return held
+
+
 def _sentence_offsets(piece: str) -> list[tuple[int, int]]:
     """Sentence ranges of a text, from blingfire's TextToSentencesWithOffsets.
 
@@ -86,15 +107,13 @@ def _sentence_offsets(piece: str) -> list[tuple[int, int]]:
     import ctypes
 
     data = piece.encode("utf-8")
-    size = len(data) * 2 + 16
-    out = ctypes.create_string_buffer(size)
-    starts = (ctypes.c_int32 * size)()
-    ends = (ctypes.c_int32 * size)()
+    out, starts, ends = _buffers(len(data) * 2 + 16)
+    size = len(out)
     length = function(ctypes.c_char_p(data), ctypes.c_int(len(data)), ctypes.byref(out),
                       ctypes.byref(starts), ctypes.byref(ends), ctypes.c_int(size))
     if length == -1 or length > size:
         return [(0, len(piece))]
-    count = out.value.count(b"\n") + 1
+    count = ctypes.string_at(out, length).count(b"\n") + 1  # the buffer holds older text after
     pairs = [(int(a), int(b) + 1) for a, b in zip(starts[:count], ends[:count], strict=True)]
     if piece.isascii():
         return pairs

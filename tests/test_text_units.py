@@ -105,3 +105,13 @@ def test_times_resolve_against_the_report_date() -> None:
 def test_time_ranges_slice_the_text() -> None:
     text = "The strike came on Tuesday morning, at 5 a.m. local time."
     assert [text[a:b] for a, b, _ in find_times(text)] == ["Tuesday morning", "5 a.m. local time"]
+
+
+def test_blingfire_buffers_reused_after_a_longer_text_hold_no_stale_sentences() -> None:
+    from briefing.segmentation import _blingfire, _sentence_offsets
+
+    long_text = " ".join(f"Sentence number {i} ends here." for i in range(400))
+    short_text = "One. Two.\nThree"
+    assert len(_sentence_offsets(long_text)) == 400
+    _, expected = _blingfire().text_to_sentences_and_offsets(short_text)
+    assert _sentence_offsets(short_text) == [tuple(pair) for pair in expected]
