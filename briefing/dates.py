@@ -50,8 +50,32 @@ def _month_number(word: str) -> int:
     return MONTH_ABBREVIATIONS[key]
 
 
-def resolve(match: re.Match[str], published: date | None) -> str | None:
-    """ISO date of a date expression; relative ones only when the report's date is known."""
+#: Words that put the date after them in the future: "will meet on Thursday", "due to resume".
+_FUTURE: Final = re.compile(
+    r"\b(?:will|shall|would|won't|'ll|’ll|due\s+to|scheduled|set\s+to|plans?\s+to|intends?\s+to"
+    r"|expected\s+to|is\s+to|are\s+to|to\s+be\s+held|next|coming|upcoming)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK: Final = re.compile(r"[.!?;,\n][^.!?;,\n]*$")
+
+
+def future_context(text: str, start: int) -> bool:
+    """Whether the words before a date, in its own clause, speak of the future.
+
+    "The talks will resume on Thursday" is the coming Thursday; "the ministry said on
+    Thursday" the past one. Only the clause up to the date is read.
+    """
+    window = text[max(0, start - 80) : start]
+    cut = _CLAUSE_BREAK.search(window)
+    return _FUTURE.search(window[cut.start() + 1 :] if cut else window) is not None
+
+
+def resolve(match: re.Match[str], published: date | None, future: bool = False) -> str | None:
+    """ISO date of a date expression; relative ones only when the report's date is known.
+
+    A date without a year, or a weekday, is taken as the latest one up to the report's date
+    (a week's grace for dates), or, when ``future`` says the clause looks ahead, the next one.
+    """
     groups = match.groupdict()
     try:
         if groups["iso"]:
@@ -67,7 +91,9 @@ def resolve(match: re.Match[str], published: date | None) -> str | None:
             if published is None:
                 return None
             candidate = date(published.year, month, day)
-            if candidate > published + timedelta(days=7):
+            if future and candidate < published:
+                candidate = date(published.year + 1, month, day)
+            elif not future and candidate > published + timedelta(days=7):
                 candidate = date(published.year - 1, month, day)
             return candidate.isoformat()
     except (ValueError, StopIteration):
@@ -76,6 +102,8 @@ def resolve(match: re.Match[str], published: date | None) -> str | None:
         return None
     if groups["weekday"]:
         weekday = WEEKDAYS.index(groups["weekday"].split()[0].lower())
+        if future:
+            return (published + timedelta(days=(weekday - published.weekday()) % 7 or 7)).isoformat()
         return (published - timedelta(days=(published.weekday() - weekday) % 7)).isoformat()
     relative = (groups["relative"] or "").lower()
     offsets = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1, "last night": -1,
@@ -102,8 +130,9 @@ def find_times(text: str, published: date | None = None) -> list[tuple[int, int,
     for match in DATE_PATTERN.finditer(text):
         dated = match.group("iso") or match.group("md") or match.group("dm") or match.group("my")
         kind: Literal["date", "relative"] = "date" if dated else "relative"
-        found.append((match.start(), match.end(), TimeRef(text=match.group(0), kind=kind,
-                                                          resolved=resolve(match, published))))
+        resolved = resolve(match, published, future_context(text, match.start()))
+        found.append((match.start(), match.end(),
+                      TimeRef(text=match.group(0), kind=kind, resolved=resolved)))
     for match in TIME_PATTERN.finditer(text):
         start, end = match.span()
         while end > start and text[end - 1].isspace():

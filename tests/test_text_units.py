@@ -115,3 +115,24 @@ def test_blingfire_buffers_reused_after_a_longer_text_hold_no_stale_sentences() 
     assert len(_sentence_offsets(long_text)) == 400
     _, expected = _blingfire().text_to_sentences_and_offsets(short_text)
     assert _sentence_offsets(short_text) == [tuple(pair) for pair in expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The two sides will meet again on Thursday.", "2026-11-26"),
+        ("Talks are due to resume on Sunday.", "2026-11-22"),
+        ("Lim said her supporters would march again on Tuesday.", "2026-11-24"),
+        ("The summit is scheduled for 3 December.", "2026-12-03"),
+        ("Schools will remain closed until 14 January.", "2027-01-14"),
+        # past: the default, and a future word in another clause does not count
+        ("The ministry said on Thursday that the talks had failed.", "2026-11-19"),
+        ("Officials, who will meet next month, said on Thursday that it was over.", "2026-11-19"),
+        ("The attack happened on 3 December.", "2025-12-03"),
+        ("Negotiators met on Friday.", "2026-11-20"),
+    ],
+)
+def test_dates_without_a_year_look_ahead_only_in_future_clauses(text: str, expected: str) -> None:
+    published = date(2026, 11, 20)  # a Friday
+    resolved = [t.resolved for t in times(text, published) if t.kind != "time" and t.resolved]
+    assert resolved[-1] == expected
