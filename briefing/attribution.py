@@ -10,15 +10,18 @@ from typing import Final, NamedTuple
 from .lexicons import (
     ATTRIBUTION_VERBS,
     AUXILIARIES,
+    BUSINESS_ROLES,
     CLAUSE_OPENERS,
     GROUP_PRONOUNS,
     HOLDER_NOUNS,
+    MONTHS,
     NON_HOLDER_SUBJECTS,
     ORG_WORDS,
     PERSON_PRONOUNS,
     PREPOSED_ATTRIBUTIONS,
     SPEECH_VERBS,
     VERB_AUXILIARIES,
+    WEEKDAYS,
 )
 from .phrases import PhraseMatcher, words_of
 from .schema import Entity
@@ -93,6 +96,21 @@ _ROLE_NAME: Final = re.compile(
 )
 
 
+_BUSINESS: Final = "|".join(sorted(BUSINESS_ROLES))
+_ORG_NAME: Final = r"[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|of|and|for))*"
+#: A firm introduced by its role: "the dam's operator, Drevhydro," or "Drevhydro, the state
+#: company that runs the dam," or "the shipping firm Kalmar Lines".
+_BUSINESS_THEN_NAME: Final = re.compile(
+    rf"\b(?i:the)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{_BUSINESS})\s*,?\s+(?P<name>{_ORG_NAME})"
+)
+_NAME_THEN_BUSINESS: Final = re.compile(  # not "Anna Berg, a company spokeswoman"
+    rf"(?P<name>{_ORG_NAME}),\s+(?:the|a|an)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{_BUSINESS})\b"
+    r"(?!\s+(?:spokes\w*|officials?|executives?|employees?|workers?|lawyers?|directors?|chief"
+    r"|engineers?|managers?|representatives?|sources?|insiders?|staff|board)\b)"
+)
+_NOT_FIRMS: Final = frozenset(w.capitalize() for w in (*WEEKDAYS, *MONTHS)) | {"The", "A", "An"}
+
+
 _ROLE_WORDS: Final = frozenset({
     "spokesperson", "spokesman", "spokeswoman", "minister", "commander", "director",
     "president", "ambassador", "envoy", "chief", "general", "colonel", "analyst", "official",
@@ -116,10 +134,13 @@ class HolderMemory:
     people: list[str] = field(default_factory=list)
     groups: list[str] = field(default_factory=list)
     roles: dict[str, str] = field(default_factory=dict)
+    businesses: list[str] = field(default_factory=list)  # firms introduced by a business role
     person_names: list[str] = field(init=False)
+    _not_firms: set[str] = field(init=False)
 
     def __post_init__(self) -> None:
         self.person_names = [e.name for e in self.entities if e.type == "person"]
+        self._not_firms = {e.name for e in self.entities if e.type in {"country", "location"}}
 
     def remember(self, holder: str) -> None:
         if self._is_person(holder):
@@ -133,6 +154,12 @@ class HolderMemory:
             for match in _ROLE_NAME.finditer(sentence):
                 self.roles[match.group("role").lower()] = match.group("name")
         self.people += [name for name in self.person_names if name in sentence]
+        if not BUSINESS_ROLES.isdisjoint(words_of(sentence)):
+            named = [(m.start(), m.group("name")) for m in _BUSINESS_THEN_NAME.finditer(sentence)]
+            named += [(m.start(), m.group("name")) for m in _NAME_THEN_BUSINESS.finditer(sentence)
+                      if m.group("name") not in self._not_firms]
+            self.businesses += [name for _, name in sorted(named)
+                                if name.split()[0] not in _NOT_FIRMS]
 
     def _is_person(self, holder: str) -> bool:
         return any(name in holder for name in self.person_names) or (
@@ -157,6 +184,8 @@ class HolderMemory:
             for entity in self.entities:
                 if entity.type == "organization" and head in entity.name.lower().split():
                     return entity.name
+            if head in BUSINESS_ROLES and self.businesses:
+                return self.businesses[-1]
         return holder
 
 

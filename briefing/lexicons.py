@@ -342,3 +342,10 @@ NAME_ABBREVIATIONS: Final[frozenset[str]] = frozenset({
     "sec", "dept", "ave", "rd", "blvd", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
     "sept", "oct", "nov", "dec",
 })
+#: Role nouns of a business; "the company" may go back to a firm introduced by any of them
+#: ("the dam's operator, Drevhydro, said ... the company said").
+BUSINESS_ROLES: Final[frozenset[str]] = frozenset({
+    "company", "firm", "operator", "utility", "maker", "manufacturer", "producer", "carrier",
+    "contractor", "supplier", "owner", "insurer", "lender", "bank", "airline", "shipper",
+    "developer", "exporter", "importer", "conglomerate", "subsidiary", "distributor",
+})
