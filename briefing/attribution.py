@@ -342,8 +342,8 @@ def find_attribution(clause: str) -> Attribution | None:
     patterns = [_with_phrases(_TRAILING, "verbs", verbs)]
     if not _INVERTED_VERBS.isdisjoint(words):
         patterns.append(_INVERTED)
-    if not _PARENTHETICAL_VERBS.isdisjoint(words):
-        patterns.append(_PARENTHETICAL)
+    if any(f"{verb}," in clause for verb in _PARENTHETICAL_VERBS & words):
+        patterns.append(_PARENTHETICAL)  # ", the minister said, ...": the verb meets a comma
     for pattern in patterns:
         match = pattern.search(clause)
         if match:

@@ -37,10 +37,14 @@ class PhraseMatcher:
     phrase first, but Python's regex engine tries such an alternation at every character. Here
     the words of the text are collected once (cached per text, shared by every matcher), and
     only the phrases whose first word occurs in it go into a small regex, cached per word set.
+
+    A case-blind matcher runs a lower-case pattern over ``fold(text)`` (several times faster
+    than a case-blind pattern), so its matches hold lower-case text: slice the original text
+    with their spans.
     """
 
     def __init__(self, phrases: Iterable[str], *, ignore_case: bool = True) -> None:
-        self._flags = re.IGNORECASE if ignore_case else 0
+        self._ignore_case = ignore_case
         self._by_piece: dict[str, list[str]] = {}
         for phrase in set(phrases):
             piece = _PIECE.findall(phrase.split()[0].lower())[0]  # words_of is lower-case
@@ -54,8 +58,10 @@ class PhraseMatcher:
         if pattern is None:
             phrases = sorted({p for piece in hits for p in self._by_piece[piece]},
                              key=len, reverse=True)
+            if self._ignore_case:
+                phrases = [p.lower() for p in phrases]
             body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
-            pattern = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", self._flags)
+            pattern = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
             if len(self._compiled) < 4096:
                 self._compiled[hits] = pattern
         return pattern
@@ -79,11 +85,13 @@ class PhraseMatcher:
         hits = self._quick & words_of(text)
         if not hits:
             return iter(())
-        return self._pattern(hits).finditer(text, start, len(text) if end is None else end)
+        subject = fold(text) if self._ignore_case else text
+        return self._pattern(hits).finditer(subject, start, len(text) if end is None else end)
 
     def search(self, text: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
         """The leftmost match, or None."""
         hits = self._quick & words_of(text)
         if not hits:
             return None
-        return self._pattern(hits).search(text, start, len(text) if end is None else end)
+        subject = fold(text) if self._ignore_case else text
+        return self._pattern(hits).search(subject, start, len(text) if end is None else end)
