@@ -29,6 +29,7 @@ class Block(NamedTuple):
     end: int
     number: int  # 1-based paragraph number, as cited in the brief
     heading: bool
+    item: bool = False  # a list item ("- ...", "1. ...")
 
 
 class Sentence(NamedTuple):
@@ -212,7 +213,8 @@ def blocks(text: str) -> tuple[Block, ...]:
                 and _is_heading(line_text, alone=True)
                 and not _BULLET.match(line_text)
             )
-            out.append(Block(start, end, len(out) + 1, heading))
+            item = bool(_BULLET.match(line_text))
+            out.append(Block(start, end, len(out) + 1, heading and not item, item))
     return tuple(out)
 
 

@@ -48,3 +48,22 @@ def test_a_person_described_by_a_company_job_is_not_a_firm() -> None:
         "The company said the cargo had not been damaged."
     )
     assert holders(text)["The company said the cargo had not been damaged."] == "the company"
+
+
+def test_list_items_after_an_attributed_colon_are_held_by_its_holder() -> None:
+    text = (
+        "Press statement, 8 August\n\n"
+        "The Ministry of Defence reports the following:\n\n"
+        "- Nine drones were destroyed over the ridge.\n"
+        "- No military facilities were damaged.\n\n"
+        "Repairs to the road began at noon."
+    )
+    found = holders(text)
+    assert found["Nine drones were destroyed over the ridge."] == "Ministry of Defence"
+    assert found["No military facilities were damaged."] == "Ministry of Defence"
+    assert found["Repairs to the road began at noon."] is None  # the list has ended
+
+
+def test_list_items_after_a_plain_label_have_no_holder() -> None:
+    text = "Key points:\n\n- Nine drones were destroyed over the ridge.\n- The road was closed."
+    assert set(holders(text).values()) == {None}

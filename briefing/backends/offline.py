@@ -51,6 +51,18 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return pieces
 
 
+def _introduces_list(paragraph: str) -> Attribution | None:
+    """The holder of a paragraph that hands over to a list: "The ministry reports the following:".
+
+    The items that follow hold the holder's statements, as the sentences of a quotation do.
+    """
+    stripped = paragraph.rstrip()
+    if not stripped.endswith(":"):
+        return None
+    found = find_attribution(stripped.rstrip(":") + ".")
+    return None if found is None else found._replace(sentence_wide=True)
+
+
 class OfflineBackend:
     """Rule-based extraction: sentences and clauses, cue lexicons, attribution patterns."""
 
@@ -68,7 +80,10 @@ class OfflineBackend:
         candidates: list[Candidate] = []
         title: str | None = None
         quoted_holder: Attribution | None = None  # speaker of the quotation in progress
+        list_holder: Attribution | None = None  # "The ministry reports the following:" + items
         for block in blocks(text):
+            if not block.item:
+                list_holder = _introduces_list(text[block.start : block.end])
             if block.heading:
                 if title is None and block.number == 1:
                     title = " ".join(text[block.start : block.end].split()).lstrip("# ")
@@ -77,6 +92,8 @@ class OfflineBackend:
                 sentence_text = text[sentence.start : sentence.end]
                 own = find_attribution(sentence_text)
                 wide: Attribution | None = own if own is not None and own.sentence_wide else None
+                if own is None and block.item:
+                    wide = list_holder
                 opens_quote = sentence_text[:1] in _OPENING_QUOTES
                 if own is None and opens_quote and quoted_holder is not None:
                     wide = quoted_holder  # a quotation that goes on from the last sentence
