@@ -323,6 +323,8 @@ def _inner(clause: str, outer: Attribution) -> Attribution | None:
     inner = _leading(clause, rest)
     if inner is None or inner.cue not in JUDGMENT_VERBS:
         return None
+    if inner.holder.lower() in PERSON_PRONOUNS | GROUP_PRONOUNS | {"it"}:
+        return outer._replace(cue=inner.cue)  # "X said he did not rule out": X judges
     return inner
 
 

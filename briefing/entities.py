@@ -18,6 +18,7 @@ from .lexicons import (
 )
 from .phrases import fold
 from .schema import Entity, EntityType
+from .segmentation import blocks
 
 _UPPER: Final = r"[A-Z\u00c0-\u00de\u0100-\u017f\u0400-\u042f]"
 _WORD: Final = rf"(?:{_UPPER}[\w'’.-]*\w|{_UPPER})"
@@ -69,6 +70,8 @@ def _split_title(name: str) -> tuple[str, str]:
         i += 1
     if i == 0 or not any(w.lower() in PERSON_TITLES for w in words[:i]):
         return "", name
+    if words[-1].lower() in ORG_WORDS:  # "Koszan Foreign Ministry" names no person
+        return "", name
     return " ".join(words[:i]), " ".join(words[i:])
 
 
@@ -82,11 +85,11 @@ def classify(name: str, before: str) -> EntityType:
         return "weapon"
     if last in ORG_WORDS or (name.isupper() and 2 <= len(name) <= 7):
         return "organization"
+    if any(w.lower() in ORG_WORDS for w in words[:-1]) and " of " in f" {name} ":
+        return "organization"  # "Ministry of Defence of the Zarqan Emirate"
     if last in PLACE_WORDS or (len(words) > 1 and words[0].lower() in PLACE_WORDS and
                                words[1].lower() == "of"):
         return "location"
-    if any(w.lower() in ORG_WORDS for w in words[:-1]) and " of " in f" {name} ":
-        return "organization"
     previous = before.split()[-1].lower() if before.split() else ""
     if previous in PERSON_TITLES:
         return "person"
@@ -149,8 +152,35 @@ def _weapon_mentions(folded: str) -> list[str]:
     return names
 
 
+def _unwrapped(text: str) -> str:
+    """The text with line breaks made spaces where the line was wrapped (offsets kept).
+
+    A name broken across a wrapped line ("Solmark's Foreign\nMinistry") is still one name. A
+    break counts as wrapping when it falls inside a paragraph and the next word would not have
+    fitted on the line (the report's longest line gives the width); lines that end early, like
+    the lines of a letterhead, stay apart.
+    """
+    if "\n" not in text:
+        return text
+    width = max(len(line) for line in text.split("\n"))
+    chars: list[str] | None = None
+    for block in blocks(text):
+        line_start = block.start
+        at = text.find("\n", block.start, block.end)
+        while at >= 0:
+            following = text[at + 1 : block.end].split(None, 1)
+            next_word = following[0] if following else ""
+            if (at - line_start) + 1 + len(next_word) > width - 2:
+                chars = chars if chars is not None else list(text)
+                chars[at] = " "
+            line_start = at + 1
+            at = text.find("\n", at + 1, block.end)
+    return text if chars is None else "".join(chars)
+
+
 def extract_entities(text: str) -> list[Entity]:
     """Entities named in a report, in order of first mention, with mention counts."""
+    text = _unwrapped(text)
     found: dict[str, _Found] = {}
     order: list[str] = []
     seen_inside: Counter[str] = Counter()

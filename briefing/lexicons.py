@@ -236,7 +236,8 @@ PLACE_WORDS: Final[frozenset[str]] = frozenset({
     "dam", "oblast", "governorate", "prefecture", "state", "territory", "territories",
     "delta", "basin", "highlands", "lowlands", "heights", "corridor", "crossing", "camp",
     "reef", "shoal", "archipelago", "cape", "channel", "field", "fields", "refinery",
-    "plant", "terminal", "depot", "station",
+    "plant", "terminal", "depot", "station", "republic", "kingdom", "emirate", "principality",
+    "sultanate",
 })
 
 #: Prepositions after which a bare capitalized name is taken as a place.

@@ -67,3 +67,12 @@ def test_list_items_after_an_attributed_colon_are_held_by_its_holder() -> None:
 def test_list_items_after_a_plain_label_have_no_holder() -> None:
     text = "Key points:\n\n- Nine drones were destroyed over the ridge.\n- The road was closed."
     assert set(holders(text).values()) == {None}
+
+
+def test_he_after_said_is_the_speaker_who_judges() -> None:
+    text = (
+        "The ambassador was summoned on Sunday.\n\n"
+        "Foreign Minister Tomasz Wierzba said he did not rule out closing the crossing."
+    )
+    sentence = "Foreign Minister Tomasz Wierzba said he did not rule out closing the crossing."
+    assert holders(text)[sentence] == "Foreign Minister Tomasz Wierzba"

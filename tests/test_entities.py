@@ -1,0 +1,51 @@
+"""Entities: names, their types, and names broken across wrapped lines."""
+
+from __future__ import annotations
+
+from briefing.entities import extract_entities
+
+
+def types(text: str) -> dict[str, str]:
+    return {entity.name: entity.type for entity in extract_entities(text)}
+
+
+def test_a_ministry_after_a_title_word_is_an_organization_not_a_person() -> None:
+    found = types("The ambassador was summoned to the Koszan Foreign Ministry on Sunday.")
+    assert found.get("Koszan Foreign Ministry") == "organization"
+    assert "Ministry" not in found
+
+
+def test_a_title_before_a_name_still_gives_the_person() -> None:
+    found = types("Defence Minister Ana Ruiz visited the base on Monday.")
+    assert found.get("Ana Ruiz") == "person"
+
+
+def test_a_republic_is_a_place_and_a_ministry_of_it_an_organization() -> None:
+    found = types("Shells came from the Solmark Republic, the Ministry of Defence of the "
+                  "Solmark Republic said.")
+    assert found.get("Solmark Republic") == "location"
+    assert found.get("Ministry of Defence of the Solmark Republic") == "organization"
+
+
+def test_a_name_broken_by_line_wrapping_is_one_name() -> None:
+    wrapped = (
+        "Shelling on the border\n\n"
+        "Governor Milena Kovacs said the shells were fired from positions across\n"
+        "the river in the Solmark Republic, and that the Solmark Foreign\n"
+        "Ministry had denied firing any rounds at the village that morning.\n"
+    )
+    found = types(wrapped)
+    assert found.get("Solmark Foreign Ministry") == "organization"
+    assert "Solmark Foreign" not in found
+
+
+def test_letterhead_lines_are_not_joined_into_one_name() -> None:
+    text = (
+        "Kaldera Federation – Ministry of Defence\n"
+        "Press statement No. 214, 8 August\n\n"
+        "Air defence units of the Kaldera Federation destroyed eleven drones over the Marrow\n"
+        "Ridge district during the night, the Ministry of Defence said in its statement.\n"
+    )
+    names = set(types(text))
+    assert "Ministry of Defence" in names
+    assert not any("Press" in name for name in names)
