@@ -44,14 +44,14 @@ _PARENTHETICAL: Final = re.compile(
 _TIME_TAIL: Final = r"(?:\s+(?:on|in|at|late|earlier|later|last|this|during|after|before)\b[^,.;]*)?"
 _QUOTE_END: Final = r"(?:,[\"”’']?|[\"”’'],|[?!][\"”’'])"
 _TRAILING: Final = (
-    rf"{_QUOTE_END}\s+(?P<np>[^,;\"“”]{{2,90}}?)\s+(?P<verb>{{verbs}})\b"
+    rf"{_QUOTE_END}\s+(?P<np>[^,;\"“”]{{2,90}}?(?:,\s+[^,;\"“”]{{2,60}}?,)?)\s+(?P<verb>{{verbs}})\b"
     rf"(?:\s+(?:reporters|journalists|the\s+\w+|a\s+\w+(?:\s+\w+)?|\w+))?{_TIME_TAIL}"
     rf"\s*(?:,[^.]*)?[.!]?[\"”’']?\s*$"
 )
 _INVERTED_VERBS: Final = frozenset({
-    "said", "says", "added", "told", "wrote", "reported", "noted", "explained", "argued",
+    "said", "says", "added", "wrote", "reported", "noted", "explained", "argued",
     "warned", "insisted", "stated", "claimed", "recalled",
-})
+})  # not "told": ", told reporters" names who heard it, not who spoke
 _INVERTED: Final = re.compile(
     rf"{_QUOTE_END}\s+(?P<verb>{'|'.join(sorted(_INVERTED_VERBS))})\s+(?P<np>[^,.;]{{2,80}}?)"
     rf"(?:,\s+(?:a|an|the|who|which)\b[^.]*)?{_TIME_TAIL}\s*[.!]?[\"”’']?\s*$",
@@ -189,13 +189,14 @@ class HolderMemory:
         return holder
 
 
-_VERBISH: Final = re.compile(r"^[a-z][a-z-]*(?:ed|ing)$")
+_VERBISH: Final = re.compile(r"^[a-z][a-z-]+(?:ed|ing)$")
 _NOT_VERBISH: Final = frozenset({
     "armed", "retired", "unnamed", "so-called", "self-styled", "elected", "united", "detained",
     "exiled", "named", "based", "led", "related", "concerned", "informed", "qualified",
     "appointed", "designated", "embattled", "acting", "ruling", "leading", "governing",
     "visiting", "outgoing", "incoming", "neighbouring", "neighboring", "opposing",
     "speaking", "seasoned", "specialised", "specialized", "skilled", "dedicated", "senior",
+    "hundred", "hundreds",
 })
 
 
@@ -216,8 +217,9 @@ def _valid_np(np: str, *, relaxed: bool = False) -> bool:
     if any(w in {"that", "which", "who", "when", "because", "if", "whether", "but"}
            for w in lowered):
         return False
-    if any(_VERBISH.match(w) and w not in _NOT_VERBISH for w in lowered):
-        return False
+    if any(_VERBISH.match(w) and w not in _NOT_VERBISH and (i == 0 or original.islower())
+           for i, (w, original) in enumerate(zip(lowered, words, strict=True))):
+        return False  # "speaking on condition", "Speaking to reporters"; not "the Beijing office"
     if ";" in np or '"' in np or "“" in np or "”" in np or ":" in np:
         return False
     head = words[-1].strip("(),'’")
@@ -301,6 +303,8 @@ def _leading(clause: str, start: int = 0) -> Attribution | None:
         if not np:
             continue
         cue = " ".join(verb.group(0).split())
+        if cue in _ACT_OR_SPEECH and not _SPEECH_FOLLOWS.match(clause, verb.end()):
+            continue  # "declared a state of emergency" is an act, "declared that" a statement
         holder = _subject(np, relaxed=cue in SPEECH_VERBS)
         if holder is None:
             continue
@@ -309,6 +313,9 @@ def _leading(clause: str, start: int = 0) -> Attribution | None:
 
 
 _THAT: Final = re.compile(r"\bthat\s+")
+#: Verbs that report speech only with a clause or quotation after them.
+_ACT_OR_SPEECH: Final = frozenset({"declared", "declares", "declare"})
+_SPEECH_FOLLOWS: Final = re.compile(r"\s*(?:,|:|[\"“‘']|that\b|it\s+was\b)")
 
 
 def _inner(clause: str, outer: Attribution) -> Attribution | None:

@@ -28,7 +28,8 @@ _MONTH_MAY: Final = re.compile(
 #: "could not" of past inability ("rescuers could not reach"), unless it is an unknown.
 _COULD_NOT: Final = re.compile(
     r"\bcould(?:\s+not|n't)\b(?!\s+(?:be\s+(?:ruled|excluded|confirmed|verified|independently"
-    r"|immediately|determined|established|identified)|rule\s+out|exclude|confirm|verify|say))",
+    r"|immediately|determined|established|identified)|rule\s+out|exclude|confirm|verify|say"
+    r"|independently))",
     re.IGNORECASE,
 )
 

@@ -162,8 +162,8 @@ def _is_heading(line: str, alone: bool) -> bool:
     if _MD_HEADING.match(stripped):
         return True
     words = stripped.split()
-    if stripped.endswith("?"):
-        return alone and len(words) <= 14
+    if stripped.endswith("?"):  # "What happened?" labels; "Who paid, and why?" asks
+        return alone and len(words) <= 14 and "," not in stripped
     if stripped.endswith(":"):
         return len(words) <= 12
     if _TERMINAL.search(stripped):
@@ -212,6 +212,11 @@ def blocks(text: str) -> tuple[Block, ...]:
                 and (not wrapped or len(lines) == 1 or bool(_MD_HEADING.match(line_text)))
                 and _is_heading(line_text, alone=True)
                 and not _BULLET.match(line_text)
+            ) or (
+                # a letterhead or a title with its byline: a few short lines, none ending a sentence
+                1 < len(group) <= 4
+                and all(_is_heading(text[s:e], alone=False) for s, e in group)
+                and not any(_BULLET.match(text, s, e) for s, e in group)
             )
             item = bool(_BULLET.match(line_text))
             out.append(Block(start, end, len(out) + 1, heading and not item, item))

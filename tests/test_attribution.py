@@ -76,3 +76,56 @@ def test_he_after_said_is_the_speaker_who_judges() -> None:
     )
     sentence = "Foreign Minister Tomasz Wierzba said he did not rule out closing the crossing."
     assert holders(text)[sentence] == "Foreign Minister Tomasz Wierzba"
+
+
+def kinds_and_holders(text: str) -> dict[str, tuple[str, str | None]]:
+    grounded = extract_grounded(make_source(text), OfflineBackend())
+    return {claim.quote: (claim.kind, claim.attributed_to) for claim in grounded.claims}
+
+
+def test_the_speaker_is_not_the_one_who_was_told() -> None:
+    text = ("Border clash\n\nColonel Ilse Marrow, a spokeswoman for the army, told reporters on "
+            "Monday that two soldiers were wounded.")
+    (found,) = kinds_and_holders(text).values()
+    assert found == ("fact", "Colonel Ilse Marrow")
+
+
+def test_a_name_with_a_colour_in_it_can_hold_a_claim() -> None:
+    text = "Floods\n\nThe Varnian Red Crescent Society said its teams reached the valley."
+    (found,) = kinds_and_holders(text).values()
+    assert found == ("fact", "Varnian Red Crescent Society")
+
+
+def test_declared_is_an_act_unless_a_statement_follows() -> None:
+    text = ("Emergency\n\nThe government declared a state of emergency in the region.\n\n"
+            "The governor declared that the dam was safe.")
+    found = kinds_and_holders(text)
+    assert found["The government declared a state of emergency in the region."] == ("fact", None)
+    assert found["The governor declared that the dam was safe."] == ("fact", "the governor")
+
+
+def test_a_firm_named_in_a_trailing_appositive_holds_the_claim() -> None:
+    text = ("Dam\n\nAn explosion damaged a gate at the dam early on Thursday, the dam's operator, "
+            "Velta Energy, said.")
+    (found,) = kinds_and_holders(text).values()
+    assert found == ("fact", "Velta Energy")
+
+
+def test_could_not_independently_verify_is_an_unknown() -> None:
+    text = "Clash\n\nThe agency could not independently verify either side's account."
+    (found,) = kinds_and_holders(text).values()
+    assert found[0] == "uncertainty"
+
+
+def test_a_question_with_a_comma_is_asked_not_a_heading() -> None:
+    text = ("Arms deal\n\nThe contract was signed in July.\n\n"
+            "Who authorised the payment, and from which budget?")
+    found = kinds_and_holders(text)
+    assert found["Who authorised the payment, and from which budget?"] == ("uncertainty", None)
+
+
+def test_a_letterhead_of_short_lines_is_no_claim() -> None:
+    text = ("Kaldera Federation – Ministry of Defence\nPress statement No. 214, 8 August\n\n"
+            "Air defence units destroyed eleven drones over the ridge overnight.")
+    found = kinds_and_holders(text)
+    assert list(found) == ["Air defence units destroyed eleven drones over the ridge overnight."]

@@ -49,4 +49,7 @@ def test_fast_sentence_offsets_equal_blingfire_wrapper(text: str) -> None:
     if not text.strip():
         return
     _, expected = _blingfire().text_to_sentences_and_offsets(text)
-    assert _sentence_offsets(text) == [(int(a), int(b)) for a, b in expected]
+    if not expected:  # blingfire gave up (a lone byte-order mark): the text stays one sentence
+        assert _sentence_offsets(text) == [(0, len(text))]
+    else:
+        assert _sentence_offsets(text) == [(int(a), int(b)) for a, b in expected]

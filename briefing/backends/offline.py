@@ -33,6 +33,8 @@ def _statement(quote: str) -> str:
 
 def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split a sentence where it joins parts of different kinds; else keep it whole."""
+    if text[start:end].rstrip(" \"'”’)").endswith("?"):
+        return [(start, end)]  # a question asks as a whole: "Who paid, and from which budget?"
     pieces: list[tuple[int, int]] = []
     cursor = start
     left_kind = None
@@ -86,7 +88,8 @@ class OfflineBackend:
                 list_holder = _introduces_list(text[block.start : block.end])
             if block.heading:
                 if title is None and block.number == 1:
-                    title = " ".join(text[block.start : block.end].split()).lstrip("# ")
+                    first_line = text[block.start : block.end].split("\n", 1)[0]
+                    title = " ".join(first_line.split()).lstrip("# ")
                 continue
             for sentence in sentences(text, block):
                 sentence_text = text[sentence.start : sentence.end]
