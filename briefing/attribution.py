@@ -244,7 +244,7 @@ def _subject(np: str, *, relaxed: bool) -> str | None:
     if len(parts) > 1:
         if any(p.lower().startswith(("and ", "but ", "or ")) for p in parts[1:]):
             return None
-        name = parts[1]
+        name = parts[1].split(" of ", 1)[0]  # "Nikola Maric of the Corvel Institute"
         first_words = first.split()
         name_like = bool(name) and all(w[:1].isupper() or w.lower() in {"al", "bin", "de", "van",
                                                                            "von", "del", "la"}
@@ -256,7 +256,21 @@ def _subject(np: str, *, relaxed: bool) -> str | None:
             return name
     if first.lower() in PERSON_PRONOUNS | GROUP_PRONOUNS | {"it"}:
         return first
-    return first if _valid_np(first, relaxed=relaxed) else None
+    if _valid_np(first, relaxed=relaxed):
+        return first
+    head = _before_participle(first)  # "analysts quoted by the daily Markt" -> "analysts"
+    return head if head and _valid_np(head, relaxed=relaxed) else None
+
+
+_PARTICIPLE_PHRASE: Final = re.compile(
+    r"\s+(?:quoted|cited|interviewed|contacted|polled|surveyed|speaking|familiar|close)\b"
+)
+
+
+def _before_participle(np: str) -> str | None:
+    """The head of a subject cut before a reduced relative: "officials speaking on condition"."""
+    cut = _PARTICIPLE_PHRASE.search(np)
+    return np[: cut.start()] if cut and cut.start() > 0 else None
 
 
 def _strip_auxiliaries(words: list[str]) -> str:
@@ -299,6 +313,8 @@ def _leading(clause: str, start: int = 0) -> Attribution | None:
             break
         if words and words[-1].lower() in {"was", "were", "is", "are", "been", "be", "being"}:
             continue  # passive: "were reported"
+        if _BY_AFTER.match(clause, verb.end()):
+            continue  # "analysts quoted by the daily Markt expect": not the clause's verb
         np = _strip_auxiliaries(words)
         if not np:
             continue
@@ -313,6 +329,7 @@ def _leading(clause: str, start: int = 0) -> Attribution | None:
 
 
 _THAT: Final = re.compile(r"\bthat\s+")
+_BY_AFTER: Final = re.compile(r"\s+by\b")
 #: Verbs that report speech only with a clause or quotation after them.
 _ACT_OR_SPEECH: Final = frozenset({"declared", "declares", "declare"})
 _SPEECH_FOLLOWS: Final = re.compile(r"\s*(?:,|:|[\"“‘']|that\b|it\s+was\b)")
@@ -324,10 +341,12 @@ def _inner(clause: str, outer: Attribution) -> Attribution | None:
     if at < 0:
         return None
     rest = at + len(outer.cue)
-    that = _THAT.search(clause, rest)
-    if that and len(clause[rest : that.start()].split()) <= 8:
-        rest = that.end()
-    inner = _leading(clause, rest)
+    inner = _leading(clause, rest)  # "Park said Joint Staff analysts estimate that ..."
+    if inner is None or inner.cue not in JUDGMENT_VERBS:
+        that = _THAT.search(clause, rest)  # "X told the agency that analysts believe ..."
+        if not that or len(clause[rest : that.start()].split()) > 8:
+            return None
+        inner = _leading(clause, that.end())
     if inner is None or inner.cue not in JUDGMENT_VERBS:
         return None
     if inner.holder.lower() in PERSON_PRONOUNS | GROUP_PRONOUNS | {"it"}:
@@ -341,6 +360,9 @@ def find_attribution(clause: str) -> Attribution | None:
     cues = _PREPOSED_CUE.candidates(clause)
     match = _with_phrases(_PREPOSED, "cues", cues).search(clause) if cues else None
     if match and _valid_np(match.group("np"), relaxed=True):
+        judge = _leading(clause) if match.start() > 0 else None
+        if judge is not None and judge.cue in JUDGMENT_VERBS:
+            return judge  # "Investigators have not ruled out X, according to a police source"
         return Attribution(match.group("np"), " ".join(match.group("cue").lower().split()),
                            sentence_wide=match.start() == 0 or clause[: match.start()].strip()
                            in {"However,", "But"})

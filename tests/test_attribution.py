@@ -129,3 +129,22 @@ def test_a_letterhead_of_short_lines_is_no_claim() -> None:
             "Air defence units destroyed eleven drones over the ridge overnight.")
     found = kinds_and_holders(text)
     assert list(found) == ["Air defence units destroyed eleven drones over the ridge overnight."]
+
+
+def test_the_innermost_judge_holds_the_judgment() -> None:
+    cases = {
+        "Lt Dask said navy analysts estimate that the fleet has 40 ships.": "navy analysts",
+        "Investigators have not ruled out a technical fault, according to a police source.":
+            "Investigators",
+        "Energy analysts quoted by the daily Vesnik expect prices to stay high.": "Energy analysts",
+        "One, Ilse Marrow of the Varn Institute, said jamming was the probable cause.": "Ilse Marrow",
+    }
+    for sentence, holder in cases.items():
+        (found,) = kinds_and_holders(f"Report\n\n{sentence}").values()
+        assert found[1] == holder, sentence
+
+
+def test_according_to_still_holds_a_plain_fact() -> None:
+    sentence = "Forty people were arrested, according to a police source."
+    (found,) = kinds_and_holders(f"Report\n\n{sentence}").values()
+    assert found == ("fact", "a police source")
