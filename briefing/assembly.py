@@ -70,15 +70,18 @@ class _Ranged(Generic[T]):
     def __init__(self, found: list[tuple[int, int, T]]) -> None:
         self._found: list[tuple[int, int, T]] = found
         self._starts = [start for start, _, _ in found]
+        self._given: set[int] = set()
 
     def within(self, start: int, end: int) -> list[T]:
+        """The items inside text[start:end]; one handed out before is copied (claims may overlap)."""
         out = []
         for i in range(bisect_left(self._starts, start), len(self._found)):
             a, b, item = self._found[i]
             if a >= end:
                 break
             if b <= end:
-                out.append(item.model_copy())
+                out.append(item.model_copy() if i in self._given else item)
+                self._given.add(i)
         return out
 
 
