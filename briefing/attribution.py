@@ -168,7 +168,7 @@ class HolderMemory:
 
     def resolve(self, holder: str) -> str | None:
         """Resolve a pronoun or a definite description to an earlier holder; None if it names none."""
-        lowered = holder.lower()
+        lowered = {"him": "he", "her": "she", "them": "they"}.get(holder.lower(), holder.lower())
         if lowered in PERSON_PRONOUNS:
             return self.people[-1] if self.people else None
         if lowered in GROUP_PRONOUNS or lowered == "it":
@@ -189,6 +189,21 @@ class HolderMemory:
         return holder
 
 
+_FINITE: Final = frozenset({
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should",
+    "may", "might", "must", "did", "does", "do",
+})
+_QUANTIFIERS: Final = frozenset({"some", "many", "few", "several", "most", "both", "all"})
+_PREPOSITIONS: Final = frozenset({
+    "in", "on", "at", "by", "for", "from", "with", "of", "to", "as", "after", "before",
+    "during", "under", "over", "among", "amid", "despite", "without", "within", "into",
+})
+#: "In his words, ...", "In her view, ...": the pronoun's person holds the sentence.
+_POSSESSIVE_VIEW: Final = re.compile(
+    r"\b[Ii]n\s+(?P<pronoun>his|her|their)\s+(?:words|view|opinion|estimation|assessment"
+    r"|judgement|judgment)\b"
+)
+_PRONOUN_OF: Final = {"his": "he", "her": "she", "their": "they"}
 _VERBISH: Final = re.compile(r"^[a-z][a-z-]+(?:ed|ing)$")
 _NOT_VERBISH: Final = frozenset({
     "armed", "retired", "unnamed", "so-called", "self-styled", "elected", "united", "detained",
@@ -210,8 +225,14 @@ def _valid_np(np: str, *, relaxed: bool = False) -> bool:
     if not 1 <= len(words) <= 12:
         return False
     lowered = [w.lower().strip("(),") for w in words]
-    if lowered[0] in NON_HOLDER_SUBJECTS or all(w in {"the", "a", "an"} for w in lowered):
+    if not _FINITE.isdisjoint(lowered[1:]):
+        return False  # a clause, not a noun phrase: "all seven hostages were alive"
+    if lowered[0] in _QUANTIFIERS and 1 < len(lowered) <= 4:
+        pass  # "some experts", "many analysts": a quantified group holds
+    elif lowered[0] in NON_HOLDER_SUBJECTS or all(w in {"the", "a", "an"} for w in lowered):
         return False
+    if lowered[0] in _PREPOSITIONS:
+        return False  # ", in our estimate, remote": no subject
     if lowered[-1] in AUXILIARIES and lowered[-1] not in {"it", "they"}:
         return False
     if any(w in {"that", "which", "who", "when", "because", "if", "whether", "but"}
@@ -357,6 +378,10 @@ def _inner(clause: str, outer: Attribution) -> Attribution | None:
 @lru_cache(maxsize=1024)
 def find_attribution(clause: str) -> Attribution | None:
     """The holder named in a clause and its cue, before pronouns are resolved."""
+    view = _POSSESSIVE_VIEW.search(clause)
+    if view is not None:
+        return Attribution(_PRONOUN_OF[view.group("pronoun")], " ".join(view.group(0).lower().split()),
+                           sentence_wide=view.start() == 0)
     cues = _PREPOSED_CUE.candidates(clause)
     match = _with_phrases(_PREPOSED, "cues", cues).search(clause) if cues else None
     if match and _valid_np(match.group("np"), relaxed=True):

@@ -21,7 +21,7 @@ from .schema import Entity, EntityType
 from .segmentation import blocks
 
 _UPPER: Final = r"[A-Z\u00c0-\u00de\u0100-\u017f\u0400-\u042f]"
-_WORD: Final = rf"(?:{_UPPER}[\w'’.-]*\w|{_UPPER})"
+_WORD: Final = rf"(?:{_UPPER}\.(?=[ \t]+{_UPPER})|{_UPPER}[\w'’.-]*\w|{_UPPER})"  # "O. Sidorenko"
 _CONNECTOR: Final = r"(?:of|the|de|del|la|al|el|bin|ibn|van|von|der|da|y|for)"
 _NAME: Final = re.compile(
     rf"(?<![\w-]){_WORD}(?:(?:[ \t]+{_CONNECTOR})*[ \t]+{_WORD})*"
@@ -72,6 +72,10 @@ def _split_title(name: str) -> tuple[str, str]:
         return "", name
     if words[-1].lower() in ORG_WORDS:  # "Koszan Foreign Ministry" names no person
         return "", name
+    if words[i] == "of":  # "Minister of Transport Olga Sidorenko": the name closes the title
+        if len(words) - i < 4 or not all(w[:1].isupper() for w in words[-2:]):
+            return "", name
+        return " ".join(words[:-2]), " ".join(words[-2:])
     return " ".join(words[:i]), " ".join(words[i:])
 
 

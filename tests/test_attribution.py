@@ -148,3 +148,25 @@ def test_according_to_still_holds_a_plain_fact() -> None:
     sentence = "Forty people were arrested, according to a police source."
     (found,) = kinds_and_holders(f"Report\n\n{sentence}").values()
     assert found == ("fact", "a police source")
+
+
+def test_in_his_words_goes_back_to_the_man_named_before() -> None:
+    text = ("Depot fire\n\nDistrict head P. A. Varentsov said supplies would continue.\n\n"
+            "In his words, the reserves of fuel will last for 30 days.")
+    found = kinds_and_holders(text)
+    assert found["In his words, the reserves of fuel will last for 30 days."][1] == "P. A. Varentsov"
+
+
+def test_the_report_s_own_estimate_has_no_holder() -> None:
+    sentence = "A restart this year is, in our estimate, unlikely."
+    (found,) = kinds_and_holders(f"Commentary\n\n{sentence}").values()
+    assert found == ("assessment", None)
+
+
+def test_a_quantified_group_holds_but_a_clause_does_not() -> None:
+    text = ("Talks\n\nSome experts consider that the tickets may be too expensive.\n\n"
+            "Sheikh Idris Varan, a tribal elder, said all seven hostages were alive.")
+    found = kinds_and_holders(text)
+    assert found["Some experts consider that the tickets may be too expensive."][1] == "Some experts"
+    assert found["Sheikh Idris Varan, a tribal elder, said all seven hostages were alive."][1] == (
+        "Sheikh Idris Varan")

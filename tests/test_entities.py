@@ -49,3 +49,11 @@ def test_letterhead_lines_are_not_joined_into_one_name() -> None:
     names = set(types(text))
     assert "Ministry of Defence" in names
     assert not any("Press" in name for name in names)
+
+
+def test_initials_and_titles_with_of_leave_the_person_s_name() -> None:
+    found = types("The line was opened by Minister of Transport Olga Sidorenko on Monday. "
+                  "Minister O. Sidorenko said the second stage would follow.")
+    assert found.get("Olga Sidorenko") == "person"
+    assert found.get("O. Sidorenko") == "person"
+    assert "O" not in found
