@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -52,13 +52,10 @@ def _published(source: Source) -> date | None:
         return None
 
 
-def _paragraph_of(starts: list[tuple[int, int]], offset: int) -> int | None:
-    number = None
-    for start, index in starts:
-        if start > offset:
-            break
-        number = index
-    return number
+def _paragraph_of(starts: list[int], numbers: list[int], offset: int) -> int | None:
+    """Number of the paragraph an offset falls in (blocks in order of start)."""
+    at = bisect_right(starts, offset) - 1
+    return numbers[at] if at >= 0 else None
 
 
 T = TypeVar("T", Quantity, TimeRef)
@@ -93,7 +90,9 @@ def ground_extraction(source: Source, extraction: Extraction) -> Grounded:
     alignment was found.
     """
     grounder = Grounder(source.text)
-    paragraph_starts = [(b.start, b.number) for b in blocks(source.text)]
+    paragraphs = blocks(source.text)
+    paragraph_starts = [b.start for b in paragraphs]
+    paragraph_numbers = [b.number for b in paragraphs]
     published = _published(source)
     times_found = find_times(source.text, published)
     found_times: _Ranged[TimeRef] = _Ranged(times_found)
@@ -127,7 +126,7 @@ def ground_extraction(source: Source, extraction: Extraction) -> Grounded:
             source_id=source.id,
             span=(span.start, span.end),
             grounding=span.method,
-            paragraph=_paragraph_of(paragraph_starts, span.start),
+            paragraph=_paragraph_of(paragraph_starts, paragraph_numbers, span.start),
             attributed_to=candidate.attributed_to,
             attribution_cue=candidate.attribution_cue,
             cue=candidate.cue,
@@ -163,6 +162,7 @@ def _merge_entities(groups: Iterable[list[Entity]]) -> list[Entity]:
 def _timeline(claims: list[Claim]) -> list[TimelineEntry]:
     entries: dict[str, TimelineEntry] = {}
     order: list[str] = []
+    seen: dict[str, set[tuple[str, str]]] = {}
     for claim in claims:
         for ref in claim.times:
             if ref.kind == "time":
@@ -171,9 +171,12 @@ def _timeline(claims: list[Claim]) -> list[TimelineEntry]:
             if key not in entries:
                 entries[key] = TimelineEntry(when=ref.text, resolved=ref.resolved, claim_ids=[])
                 order.append(key)
-            if claim.id not in entries[key].claim_ids:
+                seen[key] = set()
+            if (claim.id, "claim") not in seen[key]:  # sets: a date cited by every claim
+                seen[key].add((claim.id, "claim"))
                 entries[key].claim_ids.append(claim.id)
-            if claim.source_id not in entries[key].source_ids:
+            if (claim.source_id, "source") not in seen[key]:
+                seen[key].add((claim.source_id, "source"))
                 entries[key].source_ids.append(claim.source_id)
     position = {key: i for i, key in enumerate(order)}
     resolved = sorted((k for k in order if entries[k].resolved), key=lambda k: (

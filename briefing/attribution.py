@@ -126,6 +126,15 @@ class Attribution(NamedTuple):
     sentence_wide: bool = False  # preposed "According to X," or trailing ", X said."
 
 
+def _latest(names: list[str], name: str) -> None:
+    """Put a name last, once: lists stay as long as the distinct names, not the mentions."""
+    if names and names[-1] == name:
+        return
+    if name in names:
+        names.remove(name)
+    names.append(name)
+
+
 @dataclass
 class HolderMemory:
     """Holders and people named so far in a report, to resolve "he said", "the ministry said"."""
@@ -144,22 +153,25 @@ class HolderMemory:
 
     def remember(self, holder: str) -> None:
         if self._is_person(holder):
-            self.people.append(holder)
+            _latest(self.people, holder)
         else:
-            self.groups.append(holder)
+            _latest(self.groups, holder)
 
     def note_sentence(self, sentence: str) -> None:
         """Record people and roles named in a sentence ("JCS spokesperson Lee Sung-jun")."""
         if not _ROLE_WORDS.isdisjoint(words_of(sentence)):
             for match in _ROLE_NAME.finditer(sentence):
                 self.roles[match.group("role").lower()] = match.group("name")
-        self.people += [name for name in self.person_names if name in sentence]
+        for name in self.person_names:
+            if name in sentence:
+                _latest(self.people, name)
         if not BUSINESS_ROLES.isdisjoint(words_of(sentence)):
             named = [(m.start(), m.group("name")) for m in _BUSINESS_THEN_NAME.finditer(sentence)]
             named += [(m.start(), m.group("name")) for m in _NAME_THEN_BUSINESS.finditer(sentence)
                       if m.group("name") not in self._not_firms]
-            self.businesses += [name for _, name in sorted(named)
-                                if name.split()[0] not in _NOT_FIRMS]
+            for _, name in sorted(named):
+                if name.split()[0] not in _NOT_FIRMS:
+                    _latest(self.businesses, name)
 
     def _is_person(self, holder: str) -> bool:
         return any(name in holder for name in self.person_names) or (

@@ -330,10 +330,20 @@ def corroborate(
             if pair is not None:
                 relations[(i, j)] = relations[(j, i)] = pair
 
+    agreeing_with: dict[int, list[int]] = {}
+    for (i, j), pair in relations.items():
+        if pair.agree:
+            agreeing_with.setdefault(i, []).append(j)
     clusters: list[list[int]] = []
+    assigned: dict[int, int] = {}  # claim index -> cluster number, as clusters grow
     for feature in features:
         best, best_score = None, -1.0
-        for number, members in enumerate(clusters):
+        # Only a cluster holding a claim this one agrees with can take it (in cluster order,
+        # as a scan of every cluster would find them): linear in claims, not quadratic.
+        candidates = sorted({assigned[m] for m in agreeing_with.get(feature.index, [])
+                             if m in assigned})
+        for number in candidates:
+            members = clusters[number]
             if any(claims[m].source_id == feature.claim.source_id for m in members):
                 continue
             found = [relations.get((feature.index, m)) for m in members]
@@ -343,8 +353,10 @@ def corroborate(
             if agreeing and max(agreeing) > best_score:
                 best, best_score = number, max(agreeing)
         if best is None:
+            assigned[feature.index] = len(clusters)
             clusters.append([feature.index])
         else:
+            assigned[feature.index] = best
             clusters[best].append(feature.index)
 
     cluster_of = {m: n for n, members in enumerate(clusters) for m in members}

@@ -93,15 +93,14 @@ def normalize(text: str) -> _Normalized:
 
 def _nearest(text: str, needle: str, hint: int | None) -> int:
     """Index of the occurrence of needle nearest to hint (the first when no hint), or -1."""
-    first = text.find(needle)
-    if first < 0 or hint is None:
-        return first
-    best, index = first, first
-    while index >= 0:
-        if abs(index - hint) < abs(best - hint):
-            best = index
-        index = text.find(needle, index + 1)
-    return best
+    if hint is None:
+        return text.find(needle)
+    hint = max(0, hint)
+    after = text.find(needle, hint)  # the first occurrence from the hint on
+    before = text.rfind(needle, 0, hint - 1 + len(needle)) if hint > 0 else -1  # the last before
+    if before < 0 or (after >= 0 and after - hint < hint - before):
+        return after
+    return before  # on a tie the earlier one, as a scan from the start would choose
 
 
 class Grounder:
