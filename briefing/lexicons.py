@@ -224,6 +224,11 @@ ORG_WORDS: Final[frozenset[str]] = frozenset({
     "corps", "fleet", "coalition", "network", "foundation", "observatory", "cabinet",
     "secretariat", "mission", "embassy", "consulate", "tribunal", "board", "fund", "trust",
     "society", "academy", "school", "hospital", "courier", "monitor", "daily",
+    # the last word of many firms' names ("Northway Gas", "Azul Lines", "Orlen Hydro")
+    "gas", "oil", "energy", "hydro", "maritime", "shipping", "lines", "airlines", "airways",
+    "holdings", "industries", "logistics", "motors", "systems", "technologies", "telecom",
+    "mining", "petroleum", "pharmaceuticals", "partners", "resources", "chemicals",
+    "networks", "solutions", "labs", "shipyard", "shipyards", "refineries", "utilities",
     "weekly", "review", "broadcasting", "broadcaster", "media", "house",
 })
 

@@ -57,3 +57,9 @@ def test_initials_and_titles_with_of_leave_the_person_s_name() -> None:
     assert found.get("Olga Sidorenko") == "person"
     assert found.get("O. Sidorenko") == "person"
     assert "O" not in found
+
+
+def test_firms_named_with_a_trade_word_are_organizations() -> None:
+    found = types("The tanker's operator, Halvard Maritime, blamed Northway Gas for the delay.")
+    assert found.get("Halvard Maritime") == "organization"
+    assert found.get("Northway Gas") == "organization"
