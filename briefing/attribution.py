@@ -32,7 +32,6 @@ def _alternation(phrases: tuple[str, ...] | list[str]) -> str:
     return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
 
 
-_VERBS: Final = _alternation(ATTRIBUTION_VERBS)
 _VERB: Final = PhraseMatcher(ATTRIBUTION_VERBS, ignore_case=False)
 _PARENTHETICAL_VERBS: Final = frozenset({
     "said", "say", "says", "warn", "warned", "warns", "believe", "believes", "argue", "argues",
@@ -374,17 +373,17 @@ def _inner(clause: str, outer: Attribution) -> Attribution | None:
     if at < 0:
         return None
     rest = at + len(outer.cue)
-    inner = _leading(clause, rest)  # "Park said Joint Staff analysts estimate that ..."
-    if inner is None or inner.cue not in JUDGMENT_VERBS:
-        that = _THAT.search(clause, rest)  # "X told the agency that analysts believe ..."
-        if not that or len(clause[rest : that.start()].split()) > 8:
-            return None
-        inner = _leading(clause, that.end())
-    if inner is None or inner.cue not in JUDGMENT_VERBS:
-        return None
-    if inner.holder.lower() in PERSON_PRONOUNS | GROUP_PRONOUNS | {"it"}:
-        return outer._replace(cue=inner.cue)  # "X said he did not rule out": X judges
-    return inner
+    starts = [rest]  # "Park said Joint Staff analysts estimate that ..."
+    that = _THAT.search(clause, rest)  # "X told the agency that analysts believe ..."
+    if that and len(clause[rest : that.start()].split()) <= 8:
+        starts.append(that.end())
+    for start in starts:
+        inner = _leading(clause, start)
+        if inner is not None and inner.cue in JUDGMENT_VERBS:
+            if inner.holder.lower() in PERSON_PRONOUNS | GROUP_PRONOUNS | {"it"}:
+                return outer._replace(cue=inner.cue)  # "X said he did not rule out": X judges
+            return inner
+    return None
 
 
 @lru_cache(maxsize=1024)

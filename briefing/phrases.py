@@ -76,10 +76,6 @@ class PhraseMatcher:
                 self._candidates[hits] = found
         return found
 
-    def occurs_in(self, text: str) -> bool:
-        """Whether any phrase's first word occurs in the text (a cheap necessary condition)."""
-        return not self._quick.isdisjoint(words_of(text))
-
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
         """Non-overlapping matches in text[start:end], left to right."""
         hits = self._quick & words_of(text)

@@ -261,7 +261,9 @@ def _suspect(text: str, start: int, end: int) -> bool:
     """
     for match in _SUSPECT_BOUNDARY.finditer(text, start, end - 1):
         word = _word_before(text, start, match.start())
-        if not (word[:1].isupper() and _abbreviation(word)) and word.lower() not in NAME_ABBREVIATIONS:
+        before_a_name = word.lower() in NAME_ABBREVIATIONS or (
+            word[:1].isupper() and ("." in word or len(word) == 1))  # "Gen.", "P.", "U.S."
+        if not before_a_name:
             return True
     return False
 
