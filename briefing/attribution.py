@@ -215,6 +215,7 @@ _POSSESSIVE_VIEW: Final = re.compile(
     r"|judgement|judgment)\b"
 )
 _PRONOUN_OF: Final = {"his": "he", "her": "she", "their": "they"}
+_POSSESSIVES: Final = frozenset(_PRONOUN_OF)
 _VERBISH: Final = re.compile(r"^[a-z][a-z-]+(?:ed|ing)$")
 _NOT_VERBISH: Final = frozenset({
     "armed", "retired", "unnamed", "so-called", "self-styled", "elected", "united", "detained",
@@ -389,7 +390,8 @@ def _inner(clause: str, outer: Attribution) -> Attribution | None:
 @lru_cache(maxsize=1024)
 def find_attribution(clause: str) -> Attribution | None:
     """The holder named in a clause and its cue, before pronouns are resolved."""
-    view = _POSSESSIVE_VIEW.search(clause)
+    words = words_of(clause)
+    view = _POSSESSIVE_VIEW.search(clause) if not _POSSESSIVES.isdisjoint(words) else None
     if view is not None:
         return Attribution(_PRONOUN_OF[view.group("pronoun")], " ".join(view.group(0).lower().split()),
                            sentence_wide=view.start() == 0)
@@ -405,7 +407,6 @@ def find_attribution(clause: str) -> Attribution | None:
     verbs = _VERB.candidates(clause)
     if not verbs:
         return None
-    words = words_of(clause)
     patterns = [_with_phrases(_TRAILING, "verbs", verbs)]
     if not _INVERTED_VERBS.isdisjoint(words):
         patterns.append(_INVERTED)

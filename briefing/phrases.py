@@ -36,7 +36,8 @@ class PhraseMatcher:
     Equivalent to one big ``(?<![\\w-])(?:p1|p2|...)(?![\\w-])`` alternation with the longest
     phrase first, but Python's regex engine tries such an alternation at every character. Here
     the words of the text are collected once (cached per text, shared by every matcher), and
-    only the phrases whose first word occurs in it go into a small regex, cached per word set.
+    only the phrases whose every word occurs in it go into a small regex, cached per phrase set.
+    Most clauses hold none, and then no regex runs at all.
 
     A case-blind matcher runs a lower-case pattern over ``fold(text)`` (several times faster
     than a case-blind pattern), so its matches hold lower-case text: slice the original text
@@ -45,49 +46,52 @@ class PhraseMatcher:
 
     def __init__(self, phrases: Iterable[str], *, ignore_case: bool = True) -> None:
         self._ignore_case = ignore_case
-        self._by_piece: dict[str, list[str]] = {}
-        for phrase in set(phrases):
-            piece = _PIECE.findall(phrase.split()[0].lower())[0]  # words_of is lower-case
-            self._by_piece.setdefault(piece, []).append(phrase)
+        #: phrases by their first word, each with all its words (lower-case, as words_of gives)
+        self._by_piece: dict[str, list[tuple[str, frozenset[str]]]] = {}
+        for phrase in sorted(set(phrases)):
+            pieces = _PIECE.findall(phrase.lower())
+            self._by_piece.setdefault(pieces[0], []).append((phrase, frozenset(pieces)))
         self._quick = frozenset(self._by_piece)
         self._compiled: dict[frozenset[str], re.Pattern[str]] = {}
-        self._candidates: dict[frozenset[str], frozenset[str]] = {}
+        #: the last text's words and candidates: a clause is often searched twice in a row
+        self._last: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
 
-    def _pattern(self, hits: frozenset[str]) -> re.Pattern[str]:
-        pattern = self._compiled.get(hits)
+    def _pattern(self, found: frozenset[str]) -> re.Pattern[str]:
+        pattern = self._compiled.get(found)
         if pattern is None:
-            phrases = sorted({p for piece in hits for p in self._by_piece[piece]},
-                             key=len, reverse=True)
+            phrases = sorted(found, key=lambda p: (-len(p), p))
             if self._ignore_case:
                 phrases = [p.lower() for p in phrases]
             body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
             pattern = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
             if len(self._compiled) < 4096:
-                self._compiled[hits] = pattern
+                self._compiled[found] = pattern
         return pattern
 
     def candidates(self, text: str) -> frozenset[str]:
-        """The phrases whose first word occurs in the text, in any case (a superset of matches)."""
-        hits = self._quick & words_of(text)
-        found = self._candidates.get(hits)
-        if found is None:
-            found = frozenset(p for piece in hits for p in self._by_piece[piece])
-            if len(self._candidates) < 4096:
-                self._candidates[hits] = found
+        """The phrases whose words all occur in the text, in any case (a superset of matches)."""
+        words = words_of(text)
+        last_words, last_found = self._last
+        if words is last_words:  # words_of is cached: the same text gives the same object
+            return last_found
+        hits = self._quick & words
+        found = frozenset(phrase for piece in hits for phrase, pieces in self._by_piece[piece]
+                          if pieces <= words) if hits else frozenset()
+        self._last = (words, found)
         return found
 
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
         """Non-overlapping matches in text[start:end], left to right."""
-        hits = self._quick & words_of(text)
-        if not hits:
+        found = self.candidates(text)
+        if not found:
             return iter(())
         subject = fold(text) if self._ignore_case else text
-        return self._pattern(hits).finditer(subject, start, len(text) if end is None else end)
+        return self._pattern(found).finditer(subject, start, len(text) if end is None else end)
 
     def search(self, text: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
         """The leftmost match, or None."""
-        hits = self._quick & words_of(text)
-        if not hits:
+        found = self.candidates(text)
+        if not found:
             return None
         subject = fold(text) if self._ignore_case else text
-        return self._pattern(hits).search(subject, start, len(text) if end is None else end)
+        return self._pattern(found).search(subject, start, len(text) if end is None else end)
