@@ -84,6 +84,8 @@ JUDGMENT_VERBS: Final = frozenset({
     "consider", "considers", "fear", "fears", "have not ruled out", "has not ruled out",
     "had not ruled out", "do not rule out", "does not rule out", "did not rule out",
 })
+#: Finds no judgment verb where none can be (a quick filter before nested holders are sought).
+_JUDGING: Final = PhraseMatcher(JUDGMENT_VERBS, ignore_case=False)
 _APPOSITIVE: Final = re.compile(r"^(?P<name>[^,]+),\s+(?:a|an|the)\s+(?P<role>[^,]+?),?$")
 _PARENS: Final = re.compile(r"\s*\([^)]*\)")
 _OF_OR_IN: Final = re.compile(r"\s+(?:of|in)\s+(?=[A-Z])")
@@ -145,9 +147,12 @@ class HolderMemory:
     businesses: list[str] = field(default_factory=list)  # firms introduced by a business role
     person_names: list[str] = field(init=False)
     _not_firms: set[str] = field(init=False)
+    _any_person: re.Pattern[str] | None = field(init=False)  # finds whether any name occurs
 
     def __post_init__(self) -> None:
         self.person_names = [e.name for e in self.entities if e.type == "person"]
+        self._any_person = re.compile("|".join(map(re.escape, self.person_names))) if (
+            self.person_names) else None
         self._not_firms = {e.name for e in self.entities if e.type in {"country", "location"}}
 
     def remember(self, holder: str) -> None:
@@ -161,9 +166,10 @@ class HolderMemory:
         if not _ROLE_WORDS.isdisjoint(words_of(sentence)):
             for match in _ROLE_NAME.finditer(sentence):
                 self.roles[match.group("role").lower()] = match.group("name")
-        for name in self.person_names:
-            if name in sentence:
-                _latest(self.people, name)
+        if self._any_person is not None and self._any_person.search(sentence):
+            for name in self.person_names:
+                if name in sentence:
+                    _latest(self.people, name)
         if not BUSINESS_ROLES.isdisjoint(words_of(sentence)):
             named = [(m.start(), m.group("name")) for m in _BUSINESS_THEN_NAME.finditer(sentence)]
             named += [(m.start(), m.group("name")) for m in _NAME_THEN_BUSINESS.finditer(sentence)
@@ -227,6 +233,10 @@ _NOT_VERBISH: Final = frozenset({
 })
 
 
+_ARTICLES: Final = frozenset({"the", "a", "an"})
+_CLAUSE_WORDS: Final = frozenset({"that", "which", "who", "when", "because", "if", "whether", "but"})
+
+
 def _valid_np(np: str, *, relaxed: bool = False) -> bool:
     """Whether text before an attribution verb can be its subject (a holder noun phrase).
 
@@ -241,18 +251,18 @@ def _valid_np(np: str, *, relaxed: bool = False) -> bool:
         return False  # a clause, not a noun phrase: "all seven hostages were alive"
     if lowered[0] in _QUANTIFIERS and 1 < len(lowered) <= 4:
         pass  # "some experts", "many analysts": a quantified group holds
-    elif lowered[0] in NON_HOLDER_SUBJECTS or all(w in {"the", "a", "an"} for w in lowered):
+    elif lowered[0] in NON_HOLDER_SUBJECTS or _ARTICLES.issuperset(lowered):
         return False
     if lowered[0] in _PREPOSITIONS:
         return False  # ", in our estimate, remote": no subject
     if lowered[-1] in AUXILIARIES and lowered[-1] not in {"it", "they"}:
         return False
-    if any(w in {"that", "which", "who", "when", "because", "if", "whether", "but"}
-           for w in lowered):
+    if not _CLAUSE_WORDS.isdisjoint(lowered):
         return False
-    if any(_VERBISH.match(w) and w not in _NOT_VERBISH and (i == 0 or original.islower())
-           for i, (w, original) in enumerate(zip(lowered, words, strict=True))):
-        return False  # "speaking on condition", "Speaking to reporters"; not "the Beijing office"
+    for i, w in enumerate(lowered):
+        if (w.endswith(("ed", "ing")) and _VERBISH.match(w) and w not in _NOT_VERBISH
+                and (i == 0 or words[i].islower())):
+            return False  # "speaking on condition", "Speaking to reporters"; not "the Beijing office"
     if ";" in np or '"' in np or "“" in np or "”" in np or ":" in np:
         return False
     head = words[-1].strip("(),'’")
@@ -371,7 +381,7 @@ _SPEECH_FOLLOWS: Final = re.compile(r"\s*(?:,|:|[\"“‘']|that\b|it\s+was\b)")
 def _inner(clause: str, outer: Attribution) -> Attribution | None:
     """A holder nested in the reported content: "X told the agency that analysts believe..."."""
     at = clause.find(outer.cue)
-    if at < 0:
+    if at < 0 or not _JUDGING.candidates(clause):
         return None
     rest = at + len(outer.cue)
     starts = [rest]  # "Park said Joint Staff analysts estimate that ..."
@@ -398,7 +408,7 @@ def find_attribution(clause: str) -> Attribution | None:
     cues = _PREPOSED_CUE.candidates(clause)
     match = _with_phrases(_PREPOSED, "cues", cues).search(clause) if cues else None
     if match and _valid_np(match.group("np"), relaxed=True):
-        judge = _leading(clause) if match.start() > 0 else None
+        judge = _leading(clause) if match.start() > 0 and _JUDGING.candidates(clause) else None
         if judge is not None and judge.cue in JUDGMENT_VERBS:
             return judge  # "Investigators have not ruled out X, according to a police source"
         return Attribution(match.group("np"), " ".join(match.group("cue").lower().split()),
