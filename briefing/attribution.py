@@ -84,8 +84,8 @@ JUDGMENT_VERBS: Final = frozenset({
     "consider", "considers", "fear", "fears", "have not ruled out", "has not ruled out",
     "had not ruled out", "do not rule out", "does not rule out", "did not rule out",
 })
-#: Finds no judgment verb where none can be (a quick filter before nested holders are sought).
-_JUDGING: Final = PhraseMatcher(JUDGMENT_VERBS, ignore_case=False)
+#: Every cue phrase of attribution: one word lookup per clause finds the candidates of all.
+_ANY_CUE: Final = PhraseMatcher(_VERB.phrases | _PREPOSED_CUE.phrases | JUDGMENT_VERBS)
 _APPOSITIVE: Final = re.compile(r"^(?P<name>[^,]+),\s+(?:a|an|the)\s+(?P<role>[^,]+?),?$")
 _PARENS: Final = re.compile(r"\s*\([^)]*\)")
 _OF_OR_IN: Final = re.compile(r"\s+(?:of|in)\s+(?=[A-Z])")
@@ -343,14 +343,17 @@ def canonical_holder(np: str, places: set[str]) -> str:
     return np
 
 
-def _leading(clause: str, start: int = 0) -> Attribution | None:
-    """An attribution whose holder is the subject at the start of clause[start:]."""
+def _leading(clause: str, start: int, among: frozenset[str]) -> Attribution | None:
+    """An attribution whose holder is the subject at the start of clause[start:].
+
+    ``among``: the clause's candidate cue phrases (``_ANY_CUE.candidates``).
+    """
     for _ in range(2):
         opener = _OPENER.match(clause, start)
         if not opener:
             break
         start = opener.end()
-    for verb in _VERB.finditer(clause, start):
+    for verb in _VERB.finditer(clause, start, among=among):
         words = clause[start : verb.start()].split()
         if len(words) > 16:
             break
@@ -378,10 +381,10 @@ _ACT_OR_SPEECH: Final = frozenset({"declared", "declares", "declare"})
 _SPEECH_FOLLOWS: Final = re.compile(r"\s*(?:,|:|[\"“‘']|that\b|it\s+was\b)")
 
 
-def _inner(clause: str, outer: Attribution) -> Attribution | None:
+def _inner(clause: str, outer: Attribution, among: frozenset[str]) -> Attribution | None:
     """A holder nested in the reported content: "X told the agency that analysts believe..."."""
     at = clause.find(outer.cue)
-    if at < 0 or not _JUDGING.candidates(clause):
+    if at < 0 or JUDGMENT_VERBS.isdisjoint(among):  # only a judge nests
         return None
     rest = at + len(outer.cue)
     starts = [rest]  # "Park said Joint Staff analysts estimate that ..."
@@ -389,7 +392,7 @@ def _inner(clause: str, outer: Attribution) -> Attribution | None:
     if that and len(clause[rest : that.start()].split()) <= 8:
         starts.append(that.end())
     for start in starts:
-        inner = _leading(clause, start)
+        inner = _leading(clause, start, among)
         if inner is not None and inner.cue in JUDGMENT_VERBS:
             if inner.holder.lower() in PERSON_PRONOUNS | GROUP_PRONOUNS | {"it"}:
                 return outer._replace(cue=inner.cue)  # "X said he did not rule out": X judges
@@ -405,16 +408,20 @@ def find_attribution(clause: str) -> Attribution | None:
     if view is not None:
         return Attribution(_PRONOUN_OF[view.group("pronoun")], " ".join(view.group(0).lower().split()),
                            sentence_wide=view.start() == 0)
-    cues = _PREPOSED_CUE.candidates(clause)
+    among = _ANY_CUE.candidates(clause)
+    if not among:
+        return None
+    cues = _PREPOSED_CUE.phrases & among
     match = _with_phrases(_PREPOSED, "cues", cues).search(clause) if cues else None
     if match and _valid_np(match.group("np"), relaxed=True):
-        judge = _leading(clause) if match.start() > 0 and _JUDGING.candidates(clause) else None
+        judge = (_leading(clause, 0, among)
+                 if match.start() > 0 and not JUDGMENT_VERBS.isdisjoint(among) else None)
         if judge is not None and judge.cue in JUDGMENT_VERBS:
             return judge  # "Investigators have not ruled out X, according to a police source"
         return Attribution(match.group("np"), " ".join(match.group("cue").lower().split()),
                            sentence_wide=match.start() == 0 or clause[: match.start()].strip()
                            in {"However,", "But"})
-    verbs = _VERB.candidates(clause)
+    verbs = _VERB.phrases & among
     if not verbs:
         return None
     patterns = [_with_phrases(_TRAILING, "verbs", verbs)]
@@ -429,7 +436,7 @@ def find_attribution(clause: str) -> Attribution | None:
             if holder:
                 return Attribution(holder, " ".join(match.group("verb").lower().split()),
                                    sentence_wide=True)
-    found = _leading(clause)
+    found = _leading(clause, 0, among)
     if found is not None:
-        return _inner(clause, found) or found
+        return _inner(clause, found, among) or found
     return None

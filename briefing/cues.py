@@ -20,6 +20,9 @@ _UNCERTAIN_WEAK: Final = PhraseMatcher(sorted(_WEAK))
 _JUDGMENT: Final = PhraseMatcher(JUDGMENT_CUES)
 _NOT_CUE: Final = PhraseMatcher(NOT_CUES)
 _CONFIDENCE: Final = PhraseMatcher(list(CONFIDENCE_CUES))
+#: Every phrase above: one word lookup per clause finds the candidates of all of them.
+_ANY_CUE: Final = PhraseMatcher(frozenset().union(*(m.phrases for m in (
+    _BAND, _UNCERTAIN, _UNCERTAIN_WEAK, _JUDGMENT, _NOT_CUE, _CONFIDENCE))))
 #: "May" the month, not the modal.
 _MONTH_MAY: Final = re.compile(
     r"\bMay\b(?=\s+\d)|\b(?:in|of|since|until|from|last|next|early|mid|late|by|through)\s+May\b"
@@ -44,9 +47,9 @@ class CueReading(NamedTuple):
     confidence: Confidence | None = None
 
 
-def _mask(text: str) -> str:
+def _mask(text: str, among: frozenset[str] | None = None) -> str:
     """Blank out look-alikes of cues, keeping offsets."""
-    spans = [m.span() for m in _NOT_CUE.finditer(text)]
+    spans = [m.span() for m in _NOT_CUE.finditer(text, among=among)]
     if "May" in text:
         spans += [m.span() for m in _MONTH_MAY.finditer(text)]
     if "ould" in text:
@@ -67,29 +70,38 @@ def read_cues(text: str) -> CueReading:
     that band; otherwise an uncertainty cue makes an uncertainty; otherwise a judgment cue
     makes an assessment; a question is an uncertainty; anything else is a fact.
     """
-    masked = _mask(text)
-    confidence_match = _CONFIDENCE.search(masked)
+    among = _ANY_CUE.candidates(text)  # masking only blanks words: a superset for masked too
+    if not among:
+        return _question_or_fact(text, None)
+    masked = _mask(text, among)
+    confidence_match = _CONFIDENCE.search(masked, among=among)
     confidence: Confidence | None = None
     if confidence_match:
         level = CONFIDENCE_CUES[" ".join(confidence_match.group(0).lower().split())]
         confidence = level  # type: ignore[assignment]
-    band_match = _BAND.search(masked)
+    band_match = _BAND.search(masked, among=among)
     if band_match:
         cue = text[band_match.start() : band_match.end()]
         band = CUE_BANDS[" ".join(cue.lower().split())]
         return CueReading("assessment", cue, band_match.start(), band, confidence)
-    uncertain = _UNCERTAIN.search(masked) or _UNCERTAIN_WEAK.search(masked)
+    uncertain = (_UNCERTAIN.search(masked, among=among)
+                 or _UNCERTAIN_WEAK.search(masked, among=among))
     if uncertain:
         return CueReading(
             "uncertainty", text[uncertain.start() : uncertain.end()], uncertain.start(),
             None, confidence,
         )
-    judgment = _JUDGMENT.search(masked)
+    judgment = _JUDGMENT.search(masked, among=among)
     if judgment:
         return CueReading(
             "assessment", text[judgment.start() : judgment.end()], judgment.start(), None,
             confidence,
         )
+    return _question_or_fact(text, confidence)
+
+
+def _question_or_fact(text: str, confidence: Confidence | None) -> CueReading:
+    """A clause without hedge or judgment cues: a question is an uncertainty, else a fact."""
     stripped = text.rstrip(" \"'”’)")
     if stripped.endswith("?"):
         return CueReading("uncertainty", "?", len(stripped) - 1, None, confidence)

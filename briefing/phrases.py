@@ -46,11 +46,14 @@ class PhraseMatcher:
 
     def __init__(self, phrases: Iterable[str], *, ignore_case: bool = True) -> None:
         self._ignore_case = ignore_case
-        #: phrases by their first word, each with all its words (lower-case, as words_of gives)
+        self.phrases: Final = frozenset(phrases)
+        #: phrases by their longest word (long words are rare: "in our view" goes under "view"),
+        #: each with all its words (lower-case, as words_of gives)
         self._by_piece: dict[str, list[tuple[str, frozenset[str]]]] = {}
-        for phrase in sorted(set(phrases)):
+        for phrase in sorted(self.phrases):
             pieces = _PIECE.findall(phrase.lower())
-            self._by_piece.setdefault(pieces[0], []).append((phrase, frozenset(pieces)))
+            key = max(pieces, key=len)
+            self._by_piece.setdefault(key, []).append((phrase, frozenset(pieces)))
         self._quick = frozenset(self._by_piece)
         self._compiled: dict[frozenset[str], re.Pattern[str]] = {}
         #: the last text's words and candidates: a clause is often searched twice in a row
@@ -80,17 +83,26 @@ class PhraseMatcher:
         self._last = (words, found)
         return found
 
-    def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
-        """Non-overlapping matches in text[start:end], left to right."""
-        found = self.candidates(text)
+    def _found(self, text: str, among: frozenset[str] | None) -> frozenset[str]:
+        return self.candidates(text) if among is None else self.phrases & among
+
+    def finditer(self, text: str, start: int = 0, end: int | None = None, *,
+                 among: frozenset[str] | None = None) -> Iterator[re.Match[str]]:
+        """Non-overlapping matches in text[start:end], left to right.
+
+        ``among``: candidates found already by a matcher of more phrases (a superset of this
+        matcher's candidates for the text), so that several lexicons share one word lookup.
+        """
+        found = self._found(text, among)
         if not found:
             return iter(())
         subject = fold(text) if self._ignore_case else text
         return self._pattern(found).finditer(subject, start, len(text) if end is None else end)
 
-    def search(self, text: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
-        """The leftmost match, or None."""
-        found = self.candidates(text)
+    def search(self, text: str, start: int = 0, end: int | None = None, *,
+               among: frozenset[str] | None = None) -> re.Match[str] | None:
+        """The leftmost match, or None (``among`` as for finditer)."""
+        found = self._found(text, among)
         if not found:
             return None
         subject = fold(text) if self._ignore_case else text
