@@ -89,8 +89,8 @@ _ANY_CUE: Final = PhraseMatcher(_VERB.phrases | _PREPOSED_CUE.phrases | JUDGMENT
 _APPOSITIVE: Final = re.compile(r"^(?P<name>[^,]+),\s+(?:a|an|the)\s+(?P<role>[^,]+?),?$")
 _PARENS: Final = re.compile(r"\s*\([^)]*\)")
 _OF_OR_IN: Final = re.compile(r"\s+(?:of|in)\s+(?=[A-Z])")
-_ROLE_NAME: Final = re.compile(
-    r"\b(?P<role>(?i:spokesperson|spokesman|spokeswoman|minister|commander|director|president|"
+_ROLE_NAME: Final = re.compile(  # the look-ahead lets the engine skip to a role's first letter
+    r"(?=[ABCDEGLMOPSabcdeglmops])\b(?P<role>(?i:spokesperson|spokesman|spokeswoman|minister|commander|director|president|"
     r"ambassador|envoy|chief|general|colonel|analyst|official|governor|mayor|secretary|major|"
     r"brigadier|captain|admiral|lieutenant))\s+"
     r"(?P<name>[A-Z][\w'’-]+(?:\s+(?:al-|bin\s+|de\s+)?[A-Z][\w'’-]+){0,3})"
@@ -148,6 +148,7 @@ class HolderMemory:
     person_names: list[str] = field(init=False)
     _not_firms: set[str] = field(init=False)
     _any_person: re.Pattern[str] | None = field(init=False)  # finds whether any name occurs
+    _persons: dict[str, bool] = field(init=False, default_factory=dict)  # holder -> a person?
 
     def __post_init__(self) -> None:
         self.person_names = [e.name for e in self.entities if e.type == "person"]
@@ -179,9 +180,11 @@ class HolderMemory:
                     _latest(self.businesses, name)
 
     def _is_person(self, holder: str) -> bool:
-        return any(name in holder for name in self.person_names) or (
-            not _ROLE_WORDS.isdisjoint(words_of(holder)) and bool(_ROLE_NAME.search(holder))
-        )
+        known = self._persons.get(holder)
+        if known is None:
+            known = self._persons[holder] = any(name in holder for name in self.person_names) or (
+                not _ROLE_WORDS.isdisjoint(words_of(holder)) and bool(_ROLE_NAME.search(holder)))
+        return known
 
     def resolve(self, holder: str) -> str | None:
         """Resolve a pronoun or a definite description to an earlier holder; None if it names none."""

@@ -97,6 +97,8 @@ def _nearest(text: str, needle: str, hint: int | None) -> int:
         return text.find(needle)
     hint = max(0, hint)
     after = text.find(needle, hint)  # the first occurrence from the hint on
+    if after == hint:
+        return after  # where the backend said: nothing before can be nearer
     before = text.rfind(needle, 0, hint - 1 + len(needle)) if hint > 0 else -1  # the last before
     if before < 0 or (after >= 0 and after - hint < hint - before):
         return after

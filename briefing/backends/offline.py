@@ -79,6 +79,7 @@ class OfflineBackend:
         entities = extract_entities(text)
         places = {e.name for e in entities if e.type in {"country", "location"}}
         memory = HolderMemory(entities=entities)
+        holders: dict[str, str] = {}  # canonical_holder of each holder named, once per report
         candidates: list[Candidate] = []
         title: str | None = None
         quoted_holder: Attribution | None = None  # speaker of the quotation in progress
@@ -114,7 +115,9 @@ class OfflineBackend:
                     if found is not None:
                         resolved = memory.resolve(found.holder.strip())
                         if resolved is not None:
-                            holder = canonical_holder(resolved, places)
+                            holder = holders.get(resolved)
+                            if holder is None:
+                                holder = holders[resolved] = canonical_holder(resolved, places)
                             memory.remember(holder)
                     candidates.append(
                         Candidate(
