@@ -18,11 +18,33 @@ _NUMBER_WORD: Final = (
     + r")(?!\w)"
 )
 _SCALE: Final = "|".join(SCALE_WORDS)
+
+
+def _first_letter_alternatives(words: Iterable[str]) -> str:
+    """Regex alternatives that hold just after the first letter of one of the words, when the
+    rest of that word follows: "(?<=t)(?=en|hree|wo)|(?<=o)(?=ne)"."""
+    rests: dict[str, set[str]] = {}
+    for word in words:
+        rests.setdefault(word[0], set()).add(word[1:])
+    return "|".join(
+        f"(?<={re.escape(first)})(?={'|'.join(re.escape(rest) for rest in sorted(rest_set))})"
+        for first, rest_set in sorted(rests.items())
+    )
+
+
 #: Matched against lower-cased text: a case-blind alternation of words is several times slower.
 _QUANTITY: Final = re.compile(
     rf"(?<![\w.:/-])(?P<currency>[$€£])?(?:(?P<digits>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)"
     rf"|(?P<word>{_NUMBER_WORD}))(?:\s+(?P<scale>{_SCALE}))?"
     rf"(?:\s*(?P<unit>%|per\s?cent|percent|km/h|[a-z][a-z-]*))?"
+)
+#: Every place _QUANTITY may start: a currency sign or digit, or the first letter of a number
+#: word with the rest of one after it, in both cases where _QUANTITY's lookbehind holds. It opens
+#: with a character class the regex engine scans for, where _QUANTITY, opening with a
+#: lookbehind and a long alternation, is tried at every character of the text.
+_QUANTITY_START: Final = re.compile(
+    rf"[$€£\d{''.join(sorted({w[0] for w in (*NUMBER_WORDS, *TENS_WORDS)}))}](?<![\w.:/-].)"
+    rf"(?:(?<=[$€£\d])|{_first_letter_alternatives((*NUMBER_WORDS, *TENS_WORDS))})"
 )
 #: Words that follow a number without being its unit.
 _NOT_UNITS: Final = frozenset({
@@ -74,7 +96,14 @@ def find_quantities(
     masked = _blank(text, skip)
     lowered = fold(masked)
     out: list[tuple[int, int, Quantity]] = []
-    for match in _QUANTITY.finditer(lowered):
+    resume = 0
+    for start_at in _QUANTITY_START.finditer(lowered):  # as _QUANTITY.finditer(lowered) would
+        if start_at.start() < resume:
+            continue
+        match = _QUANTITY.match(lowered, start_at.start())
+        if match is None:
+            continue
+        resume = match.end()
         digits, word = match.group("digits"), match.group("word")
         unit = text[match.start("unit") : match.end("unit")] if match.group("unit") else None
         end = match.end()

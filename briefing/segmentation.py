@@ -17,9 +17,13 @@ _BULLET: Final = re.compile(r"[ \t]*(?:[-*•▪‣–—]|\d{1,2}[.)])[ \t]+")
 _MD_HEADING: Final = re.compile(r"[ \t]*#{1,6}[ \t]+")
 #: A place where a sentence may end that blingfire did not split: "left. Mr. Kim", "left. U.S."
 _SUSPECT_BOUNDARY: Final = re.compile(r"[.!?][\"'”’)\]]*\s+[\"'“‘(]?[A-Z0-9]")
-#: The word before a period: "Gen", "U.S", "P".
-_WORD_BEFORE: Final = re.compile(r"(?<![\w.])[A-Za-z]+(?:\.[A-Za-z]+)*$")
-_TERMINAL: Final = re.compile(r"[.!?:;][\"'”’)\]]*$")
+_TERMINALS: Final = tuple(".!?:;")  # a line ending in one of these, closers aside, is no heading
+_CLOSERS: Final = "\"'”’)]"
+#: Characters that may open a bullet (after spaces or tabs) or a Markdown heading: a line
+#: starting with none of them cannot match _BULLET or _MD_HEADING (digits are tested apart).
+_MARKER_FIRST: Final = " \t-*•▪‣–—#"
+#: A word and the periods inside it, read backwards from just before a period (see _word_before).
+_WORD_BACKWARDS: Final = re.compile(r"[A-Za-z]+(?:\.[A-Za-z]+)*(?![\w.])")
 
 
 class Block(NamedTuple):
@@ -154,21 +158,25 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _at_most_words(line: str, limit: int) -> bool:
+    """len(line.split()) <= limit, without splitting a long paragraph into all its words."""
+    return len(line.split(None, limit)) <= limit
+
+
 def _is_heading(line: str, alone: bool) -> bool:
     """A heading: a short line standing alone without closing punctuation, or a question label."""
     stripped = line.strip()
     if not stripped:
         return False
-    if _MD_HEADING.match(stripped):
+    if stripped[0] == "#" and _MD_HEADING.match(stripped):
         return True
-    words = stripped.split()
     if stripped.endswith("?"):  # "What happened?" labels; "Who paid, and why?" asks
-        return alone and len(words) <= 14 and "," not in stripped
+        return alone and "," not in stripped and _at_most_words(stripped, 14)
     if stripped.endswith(":"):
-        return len(words) <= 12
-    if _TERMINAL.search(stripped):
+        return _at_most_words(stripped, 12)
+    if stripped.rstrip(_CLOSERS).endswith(_TERMINALS):  # as _TERMINAL.search(stripped)
         return False
-    return len(words) <= 16
+    return _at_most_words(stripped, 16)
 
 
 @lru_cache(maxsize=32)
@@ -259,6 +267,8 @@ def _suspect(text: str, start: int, end: int) -> bool:
     A period after an abbreviation that stands before names ("Gen. Park", "P. Sido") is one
     blingfire was right to leave alone.
     """
+    if _SUSPECT_BOUNDARY.search(text, start, end - 1) is None:  # most sentences: no candidate
+        return False
     for match in _SUSPECT_BOUNDARY.finditer(text, start, end - 1):
         word = _word_before(text, start, match.start())
         before_a_name = word.lower() in NAME_ABBREVIATIONS or (
@@ -269,8 +279,20 @@ def _suspect(text: str, start: int, end: int) -> bool:
 
 
 def _word_before(text: str, start: int, at: int) -> str:
-    found = _WORD_BEFORE.search(text, max(start, at - 24), at)
-    return found.group(0) if found else ""
+    r"""The dotted word ending at `at` ("Gen", "U.S") within text[max(start, at - 24):at], or "".
+
+    The same as searching that window for `(?<![\w.])[A-Za-z]+(?:\.[A-Za-z]+)*$`, which tries
+    each of its 24 starting points in turn; this reads the window backwards, in one match. The
+    reversed window keeps the character before it, which that lookbehind would see too.
+    """
+    low = max(start, at - 24)
+    if at > low and text[at - 1] == "\n":  # that `$` matches before a final newline too
+        at -= 1
+    window = text[at - 1 : low - 2 if low >= 2 else None : -1]
+    found = _WORD_BACKWARDS.match(window)
+    if found is None or found.end() > at - low:  # the word runs on before the window
+        return ""
+    return found.group(0)[::-1]
 
 
 def _ends_in_abbreviation(text: str, start: int, end: int) -> bool:
@@ -306,23 +328,30 @@ def _careful(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 def sentences(text: str, block: Block) -> list[Sentence]:
     """The sentences of a block, bullet markers and surrounding space excluded."""
     start, end = block.start, block.end
-    bullet = _BULLET.match(text, start, end) or _MD_HEADING.match(text, start, end)
-    if bullet:
-        start = bullet.end()
+    if start < end and (text[start] in _MARKER_FIRST or text[start].isdecimal()):
+        bullet = _BULLET.match(text, start, end) or _MD_HEADING.match(text, start, end)
+        if bullet:
+            start = bullet.end()
     if start >= end or text[start:end].isspace():
         return []
     starts, ends = _text_offsets(text)
     spans: list[tuple[int, int]] = []
     for i in range(bisect_right(ends, start), len(starts)):
-        if starts[i] >= end:
+        s, e = starts[i], ends[i]
+        if s >= end:
             break
-        s, e = _trim(text, max(starts[i], start), min(ends[i], end))
+        s, e = max(s, start), min(e, end)
+        if e > s and not text[s].isspace() and not text[e - 1].isspace():
+            spans.append((s, e))  # blingfire's ranges rarely need trimming
+            continue
+        s, e = _trim(text, s, e)
         if e > s:
             spans.append((s, e))
     spans = _careful(text, spans or [(start, end)])
     out = []
     for s, e in spans:
-        s, e = _trim(text, s, e)
+        if e <= s or text[s].isspace() or text[e - 1].isspace():
+            s, e = _trim(text, s, e)
         if e > s:
             out.append(Sentence(s, e, block.number))
     return out
