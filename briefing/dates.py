@@ -20,17 +20,22 @@ _RELATIVE_WORDS: Final = ("yesterday", "today", "tonight", "tomorrow", "last", "
                            "next")
 #: Every first character a date can have: a cheap test before the long alternation below.
 _FIRST: Final = "".join(sorted(
-    {w[0].upper() for w in (*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS)} | {w[0] for w in _RELATIVE_WORDS}
+    {w[0].upper() for w in (*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS)}
 ))
-DATE_PATTERN: Final = re.compile(
+#: Dates and weekdays: they open with a digit or a capital, which the engine tests cheaply.
+_ABSOLUTE: Final = re.compile(
     rf"\b(?=[\d{_FIRST}])(?:(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})"
     rf"|(?P<md>{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)"
     rf"|(?P<dm>\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+\d{{4}})?)"
     rf"|(?P<my>{_MONTH}\s+\d{{4}})"
-    rf"|(?P<weekday>{_WEEKDAY}{_PART_OF_DAY})"
-    rf"|(?P<relative>(?:yesterday|today|tonight|tomorrow|last\s+(?:night|week|month|year)"
-    rf"|this\s+(?:morning|afternoon|evening|week|month|year)|earlier\s+this\s+(?:week|month|year)"
-    rf"|next\s+(?:week|month|year))))\b"
+    rf"|(?P<weekday>{_WEEKDAY}{_PART_OF_DAY}))\b"
+)
+#: Days named relative to the report's date, in lower case ("yesterday", "last week"). They
+#: open with common letters, so they are tried only where one of their first words stands.
+_RELATIVE: Final = re.compile(
+    r"\b(?P<relative>(?:yesterday|today|tonight|tomorrow|last\s+(?:night|week|month|year)"
+    r"|this\s+(?:morning|afternoon|evening|week|month|year)|earlier\s+this\s+(?:week|month|year)"
+    r"|next\s+(?:week|month|year)))\b"
 )
 #: Opens with a digit (no word character before it), so the engine skips ahead to digits fast.
 TIME_PATTERN: Final = re.compile(
@@ -51,12 +56,20 @@ def _month_number(word: str) -> int:
 
 
 #: Words that put the date after them in the future: "will meet on Thursday", "due to resume".
-_FUTURE: Final = re.compile(
+_FUTURE: Final = re.compile(  # matched against lower-cased text (faster than IGNORECASE)
     r"\b(?:will|shall|would|won't|'ll|’ll|due\s+to|scheduled|set\s+to|plans?\s+to|intends?\s+to"
-    r"|expected\s+to|is\s+to|are\s+to|to\s+be\s+held|next|coming|upcoming)\b",
-    re.IGNORECASE,
+    r"|expected\s+to|is\s+to|are\s+to|to\s+be\s+held|next|coming|upcoming)\b"
 )
-_CLAUSE_BREAK: Final = re.compile(r"[.!?;,\n][^.!?;,\n]*$")
+_CLAUSE_BREAKS: Final = ".!?;,\n"
+
+
+def _clause_start(window: str) -> int:
+    """Where the last clause of a window begins: after its last break (a final newline aside)."""
+    body = window[:-1] if window.endswith("\n") else window
+    cut = max(body.rfind(c) for c in _CLAUSE_BREAKS)
+    if cut < 0 and len(body) < len(window):
+        cut = len(body)  # the final newline is the only break
+    return cut + 1
 
 
 def future_context(text: str, start: int) -> bool:
@@ -66,8 +79,7 @@ def future_context(text: str, start: int) -> bool:
     Thursday" the past one. Only the clause up to the date is read.
     """
     window = text[max(0, start - 80) : start]
-    cut = _CLAUSE_BREAK.search(window)
-    return _FUTURE.search(window[cut.start() + 1 :] if cut else window) is not None
+    return _FUTURE.search(window[_clause_start(window) :].lower()) is not None
 
 
 def resolve(match: re.Match[str], published: date | None, future: bool = False) -> str | None:
@@ -78,12 +90,13 @@ def resolve(match: re.Match[str], published: date | None, future: bool = False) 
     """
     groups = match.groupdict()
     try:
-        if groups["iso"]:
+        if groups.get("iso"):
             return date.fromisoformat(groups["iso"]).isoformat()
-        if groups["md"] or groups["dm"]:
-            text = groups["md"] or groups["dm"]
+        if groups.get("md") or groups.get("dm"):
+            text = groups.get("md") or groups["dm"]
             parts = re.findall(r"[A-Za-z]+\.?|\d+", text)
-            month = next(_month_number(p) for p in parts if p[0].isalpha())
+            month = next(_month_number(p) for p in parts
+                         if p[0].isalpha() and p not in {"st", "nd", "rd", "th"})  # "1st March"
             numbers = [int(p) for p in parts if p.isdigit()]
             day = numbers[0]
             if len(numbers) > 1:
@@ -100,12 +113,12 @@ def resolve(match: re.Match[str], published: date | None, future: bool = False) 
         return None
     if published is None:
         return None
-    if groups["weekday"]:
+    if groups.get("weekday"):
         weekday = WEEKDAYS.index(groups["weekday"].split()[0].lower())
         if future:
             return (published + timedelta(days=(weekday - published.weekday()) % 7 or 7)).isoformat()
         return (published - timedelta(days=(published.weekday() - weekday) % 7)).isoformat()
-    relative = (groups["relative"] or "").lower()
+    relative = (groups.get("relative") or "").lower()
     offsets = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1, "last night": -1,
                "this morning": 0, "this afternoon": 0, "this evening": 0}
     key = " ".join(relative.split())
@@ -119,6 +132,20 @@ def times(text: str, published: date | None = None) -> list[TimeRef]:
     return [ref for _, _, ref in find_times(text, published)]
 
 
+def _date_matches(text: str) -> list[re.Match[str]]:
+    """Date expressions of a text in order of start: one scan for dates, finds for relative days."""
+    matches = list(_ABSOLUTE.finditer(text))
+    for word in _RELATIVE_WORDS:
+        at = text.find(word)
+        while at >= 0:
+            match = _RELATIVE.match(text, at)
+            if match:
+                matches.append(match)
+            at = text.find(word, at + 1)
+    matches.sort(key=lambda m: m.start())
+    return matches
+
+
 def find_times(text: str, published: date | None = None) -> list[tuple[int, int, TimeRef]]:
     """Dates and times named in a text with their character ranges, in order of start.
 
@@ -127,12 +154,18 @@ def find_times(text: str, published: date | None = None) -> list[tuple[int, int,
     found: list[tuple[int, int, TimeRef]] = []
     if not _DIGIT.search(text) and _DATE_WORDS.isdisjoint(words_of(text)):
         return []
-    for match in DATE_PATTERN.finditer(text):
-        dated = match.group("iso") or match.group("md") or match.group("dm") or match.group("my")
+    end = 0
+    for match in _date_matches(text):
+        if match.start() < end:
+            continue  # inside the last one ("this week" in "earlier this week")
+        end = match.end()
+        groups = match.groupdict()
+        dated = groups.get("iso") or groups.get("md") or groups.get("dm") or groups.get("my")
         kind: Literal["date", "relative"] = "date" if dated else "relative"
-        resolved = resolve(match, published, future_context(text, match.start()))
+        future = bool(groups.get("weekday") or groups.get("md") or groups.get("dm")) and (
+            future_context(text, match.start()))
         found.append((match.start(), match.end(),
-                      TimeRef(text=match.group(0), kind=kind, resolved=resolved)))
+                      TimeRef(text=match.group(0), kind=kind, resolved=resolve(match, published, future))))
     for match in TIME_PATTERN.finditer(text):
         start, end = match.span()
         while end > start and text[end - 1].isspace():

@@ -136,3 +136,23 @@ def test_dates_without_a_year_look_ahead_only_in_future_clauses(text: str, expec
     published = date(2026, 11, 20)  # a Friday
     resolved = [t.resolved for t in times(text, published) if t.kind != "time" and t.resolved]
     assert resolved[-1] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Troops left the base on 1st March.", "2026-03-01"),
+        ("The convoy arrived on March 2nd, 2025.", "2025-03-02"),
+        ("Talks resumed on the 23rd of October.", None),  # "the 23rd of": no date pattern
+        ("Ships sailed on 4th Nov.", "2026-11-04"),
+    ],
+)
+def test_ordinal_days_resolve(text: str, expected: str | None) -> None:
+    published = date(2026, 11, 20)
+    resolved = [t.resolved for t in times(text, published) if t.kind == "date"]
+    assert resolved[:1] == ([expected] if expected else [])
+
+
+def test_relative_days_are_found_whole_and_once() -> None:
+    text = "Rain fell earlier this week; the thistle grew; last night raids began."
+    assert [t.text for t in times(text)] == ["earlier this week", "last night"]

@@ -18,13 +18,15 @@ _SEPARATOR: Final = re.compile(  # opens with a character set, which the engine 
 )
 _LEADING_JOINER: Final = re.compile(r"^(?:and|but|while|whereas|although|though|yet)\s+",
                                     re.IGNORECASE)
+_JOINER_INITIALS: Final = frozenset("aAbBwWtTyY")  # a cheap test before _LEADING_JOINER
 _MIN_CLAUSE_WORDS: Final = 4
 _OPENING_QUOTES: Final = ("“", '"', "‘", "«")
 
 
 def _statement(quote: str) -> str:
     text = " ".join(quote.split())
-    text = _LEADING_JOINER.sub("", text)
+    if text[:1] in _JOINER_INITIALS:
+        text = _LEADING_JOINER.sub("", text)
     text = text[:1].upper() + text[1:]
     if text and text[-1] not in ".!?\"”’'":
         text += "."
