@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -21,19 +20,23 @@ from .schema import Entity, EntityType
 from .segmentation import blocks
 
 _UPPER: Final = r"[A-Z\u00c0-\u00de\u0100-\u017f\u0400-\u042f]"
-_WORD: Final = rf"(?:{_UPPER}\.(?=[ \t]+{_UPPER})|{_UPPER}[\w'’.-]*\w|{_UPPER})"  # "O. Sidorenko"
+_AFTER_CAPITAL: Final = rf"(?:\.(?=[ \t]+{_UPPER})|[\w'’.-]*\w|)"  # "O. Sidorenko", "Olga"
 _CONNECTOR: Final = r"(?:of|the|de|del|la|al|el|bin|ibn|van|von|der|da|y|for)"
+# A name's first capital has no word character or hyphen before it. The pattern opens with the
+# capital itself and checks what precedes it with a lookbehind over two characters, so the
+# regex engine skips from capital to capital instead of trying a lookbehind at every character.
 _NAME: Final = re.compile(
-    rf"(?<![\w-]){_WORD}(?:(?:[ \t]+{_CONNECTOR})*[ \t]+{_WORD})*"
+    rf"{_UPPER}(?<![\w-].){_AFTER_CAPITAL}"
+    rf"(?:(?:[ \t]+{_CONNECTOR})*[ \t]+{_UPPER}{_AFTER_CAPITAL})*"
     rf"(?:[ \t]+\(\s*[A-Z][A-Za-z]{{1,7}}\s*\))?"
 )
 _ACRONYM_IN_PARENS: Final = re.compile(r"\s*\(\s*([A-Z][A-Za-z]{1,7})\s*\)$")
 _DESIGNATION: Final = re.compile(r"^[A-Z][A-Za-z]*-\d+[A-Za-z]*$")
-_WEAPON_NOUNS_LONGEST_FIRST: Final = tuple(sorted(set(WEAPON_NOUNS), key=len, reverse=True))
 _RANGE_BEFORE: Final = re.compile(r"(?<![\w-])(?:short|medium|intermediate|long)-range\s+$")
 _SENTENCE_START: Final = re.compile(r"(?:^|[.!?:\n]\s*|[\"“‘]\s*|^\s*[-*•]\s+)$")
-_TRAILING_CONNECTOR: Final = re.compile(rf"(?:\s+{_CONNECTOR})+$")
-_CONNECTOR_WORDS: Final = frozenset(_CONNECTOR[3:-1].split("|"))
+_SENTENCE_OPENERS: Final = frozenset('.!?:"“‘')  # what _SENTENCE_START lets end a sentence
+_LOWER_STOPWORDS: Final = frozenset({"of", "the", "and"})
+_NEXT_WORD: Final = re.compile(r"\s*(\S*)")
 
 
 @dataclass
@@ -45,24 +48,34 @@ class _Found:
 
 
 def _strip_leading_stopwords(name: str) -> tuple[str, int]:
-    words = name.split(" ")
     skipped = 0
-    while words and (words[0] in CAPITALIZED_STOPWORDS or words[0].lower() in {"of", "the", "and"}):
-        skipped += len(words[0]) + 1
-        words = words[1:]
-    return " ".join(words), skipped
+    while True:
+        first, space, rest = name.partition(" ")
+        if first not in CAPITALIZED_STOPWORDS and first.lower() not in _LOWER_STOPWORDS:
+            return name, skipped
+        skipped += len(first) + 1
+        name = rest if space else ""
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether a name at start opens the text, a sentence, a quotation or a list item."""
+    if start <= 3:  # only here can _SENTENCE_START's "^" (the start of the text) match
+        return start == 0 or _SENTENCE_START.search(text, 0, start) is not None
+    # _SENTENCE_START without its "^" branches, in plain string operations: the last
+    # non-space character of the three before start opens a sentence, or a line break follows it.
+    before = text[start - 3 : start]
+    kept = before.rstrip()
+    return kept[-1:] in _SENTENCE_OPENERS or "\n" in before[len(kept) :]
 
 
 def _possessive(name: str) -> str:
-    for suffix in ("'s", "’s"):
-        if name.endswith(suffix):
-            return name[: -len(suffix)]
+    if name.endswith(("'s", "’s")):
+        return name[:-2]
     return name.rstrip("'’")
 
 
-def _split_title(name: str) -> tuple[str, str]:
+def _split_title(name: str, words: list[str]) -> tuple[str, str]:
     """Split "Defence Minister Ana Ruiz" into ("Defence Minister", "Ana Ruiz")."""
-    words = name.split()
     i = 0
     while i < len(words) - 1 and (words[i].lower() in PERSON_TITLES or words[i] in COUNTRIES
                                   or (words[i].endswith(("ese", "ian", "an", "ish", "i"))
@@ -79,22 +92,20 @@ def _split_title(name: str) -> tuple[str, str]:
     return " ".join(words[:i]), " ".join(words[i:])
 
 
-def classify(name: str, before: str) -> EntityType:
-    """Type of a capitalized name from its words and the word before it."""
-    words = name.split()
-    last = words[-1].lower().rstrip(".")
+def classify(name: str, words: list[str], previous: str) -> EntityType:
+    """Type of a capitalized name from its words and the word before it, in lower case."""
     if name in COUNTRIES:
         return "country"
-    if _DESIGNATION.match(words[-1]):
+    if "-" in words[-1] and _DESIGNATION.match(words[-1]):
         return "weapon"
+    last = words[-1].lower().rstrip(".")
     if last in ORG_WORDS or (name.isupper() and 2 <= len(name) <= 7):
         return "organization"
-    if any(w.lower() in ORG_WORDS for w in words[:-1]) and " of " in f" {name} ":
+    if " of " in f" {name} " and any(w.lower() in ORG_WORDS for w in words[:-1]):
         return "organization"  # "Ministry of Defence of the Zarqan Emirate"
     if last in PLACE_WORDS or (len(words) > 1 and words[0].lower() in PLACE_WORDS and
                                words[1].lower() == "of"):
         return "location"
-    previous = before.split()[-1].lower() if before.split() else ""
     if previous in PERSON_TITLES:
         return "person"
     if previous in PLACE_PREPOSITIONS and len(words) <= 3:
@@ -129,6 +140,22 @@ def _is_word_char(c: str) -> bool:
     return c.isalnum() or c in "_-"
 
 
+def _weapon_noun_groups() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The weapon nouns, longest first, grouped under a word every noun of the group contains.
+
+    One search for "missile" rules out the ten nouns built on it when the text has none.
+    """
+    stems = {noun.split()[-1].rstrip("s") for noun in WEAPON_NOUNS}
+    groups: dict[str, list[str]] = {}
+    for noun in sorted(set(WEAPON_NOUNS), key=len, reverse=True):
+        stem = min(sorted(stem for stem in stems if stem in noun), key=len)
+        groups.setdefault(stem, []).append(noun)
+    return tuple((stem, tuple(nouns)) for stem, nouns in groups.items())
+
+
+_WEAPON_NOUN_GROUPS: Final = _weapon_noun_groups()
+
+
 def _weapon_mentions(folded: str) -> list[str]:
     """Weapon classes named in lower-cased text, in order: "short-range ballistic missiles".
 
@@ -136,14 +163,17 @@ def _weapon_mentions(folded: str) -> list[str]:
     character); where two overlap, the one starting first wins, then the longer.
     """
     found: list[tuple[int, int]] = []
-    for noun in _WEAPON_NOUNS_LONGEST_FIRST:
-        at = folded.find(noun)
-        while at >= 0:
-            end = at + len(noun)
-            if ((at == 0 or not _is_word_char(folded[at - 1]))
-                    and (end == len(folded) or not _is_word_char(folded[end]))):
-                found.append((at, -end))
-            at = folded.find(noun, at + 1)
+    for stem, nouns in _WEAPON_NOUN_GROUPS:
+        if stem not in folded:
+            continue
+        for noun in nouns:
+            at = folded.find(noun)
+            while at >= 0:
+                end = at + len(noun)
+                if ((at == 0 or not _is_word_char(folded[at - 1]))
+                        and (end == len(folded) or not _is_word_char(folded[end]))):
+                    found.append((at, -end))
+                at = folded.find(noun, at + 1)
     names: list[str] = []
     covered = 0
     for at, negative_end in sorted(found):
@@ -166,15 +196,15 @@ def _unwrapped(text: str) -> str:
     """
     if "\n" not in text:
         return text
-    width = max(len(line) for line in text.split("\n"))
+    width = max(map(len, text.split("\n")))
     chars: list[str] | None = None
     for block in blocks(text):
         line_start = block.start
         at = text.find("\n", block.start, block.end)
         while at >= 0:
-            following = text[at + 1 : block.end].split(None, 1)
-            next_word = following[0] if following else ""
-            if (at - line_start) + 1 + len(next_word) > width - 2:
+            next_word = _NEXT_WORD.match(text, at + 1, block.end)
+            next_length = next_word.end() - next_word.start(1) if next_word else 0
+            if (at - line_start) + 1 + next_length > width - 2:
                 chars = chars if chars is not None else list(text)
                 chars[at] = " "
             line_start = at + 1
@@ -187,31 +217,29 @@ def extract_entities(text: str) -> list[Entity]:
     text = _unwrapped(text)
     found: dict[str, _Found] = {}
     order: list[str] = []
-    seen_inside: Counter[str] = Counter()
+    seen_inside: set[str] = set()  # first words of names met other than at a sentence start
     candidates: list[tuple[int, str, bool]] = []
     place_cache: dict[str, bool] = {}
     typed: dict[tuple[str, str], tuple[str | None, EntityType]] = {}
     for match in _NAME.finditer(text):
-        raw = match.group(0)
-        name, skipped = _strip_leading_stopwords(raw)
-        if name.rpartition(" ")[2] in _CONNECTOR_WORDS:
-            name = _TRAILING_CONNECTOR.sub("", name)
+        name, skipped = _strip_leading_stopwords(match.group())
         if not name:
             continue
         start = match.start() + skipped
-        initial = bool(_SENTENCE_START.search(text, max(0, start - 3), start)) or start == 0
-        candidates.append((start, name, initial and skipped == 0))
-        if not (initial and skipped == 0):
-            seen_inside[name.split()[0]] += 1
+        initial = skipped == 0 and _opens_sentence(text, start)
+        candidates.append((start, name, initial))
+        if not initial:
+            seen_inside.add(name.split(None, 1)[0])
 
     def add(name: str, kind: EntityType, alias: str | None = None) -> None:
         key = name.lower()
-        if key not in found:
-            found[key] = _Found(name, kind)
+        entry = found.get(key)
+        if entry is None:
+            entry = found[key] = _Found(name, kind)
             order.append(key)
-        found[key].mentions += 1
+        entry.mentions += 1
         if alias:
-            found[key].aliases.add(alias)
+            entry.aliases.add(alias)
 
     for start, name, initial in candidates:
         acronym = None
@@ -223,16 +251,16 @@ def extract_entities(text: str) -> list[Entity]:
         words = name.split()
         if not words:
             continue
-        if (initial and len(words) == 1 and name not in COUNTRIES and not seen_inside[name]
+        if (initial and len(words) == 1 and name not in seen_inside and name not in COUNTRIES
                 and not name.isupper()):
             continue
-        previous = text[max(0, start - 20) : start]
-        context = (name, previous.split()[-1].lower() if previous.split() else "")
-        known = typed.get(context)
+        before = text[max(0, start - 20) : start].rsplit(None, 1)
+        previous = before[-1].lower() if before else ""
+        known = typed.get((name, previous))
         if known is None:  # the type depends only on the name and the word before it
-            title, person = _split_title(name)
-            known = typed[context] = (person, "person") if title and person else (
-                None, classify(name, previous))
+            title, person = _split_title(name, words)
+            known = typed[name, previous] = (person, "person") if title and person else (
+                None, classify(name, words, previous))
         titled, kind = known
         if titled:  # "Defence Minister Ana Ruiz": the person
             add(titled, "person")
