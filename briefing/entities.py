@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import product
 from typing import Final
 
 from .lexicons import (
@@ -35,7 +37,11 @@ _DESIGNATION: Final = re.compile(r"^[A-Z][A-Za-z]*-\d+[A-Za-z]*$")
 _RANGE_BEFORE: Final = re.compile(r"(?<![\w-])(?:short|medium|intermediate|long)-range\s+$")
 _SENTENCE_START: Final = re.compile(r"(?:^|[.!?:\n]\s*|[\"“‘]\s*|^\s*[-*•]\s+)$")
 _SENTENCE_OPENERS: Final = frozenset('.!?:"“‘')  # what _SENTENCE_START lets end a sentence
-_LOWER_STOPWORDS: Final = frozenset({"of", "the", "and"})
+# Words skipped at the start of a name: the stopwords and "of", "the", "and" in any casing.
+_LEADING_SKIPS: Final = CAPITALIZED_STOPWORDS | {
+    "".join(letters) for word in ("of", "the", "and")
+    for letters in product(*((c, c.upper()) for c in word))
+}
 _NEXT_WORD: Final = re.compile(r"\s*(\S*)")
 
 
@@ -51,7 +57,7 @@ def _strip_leading_stopwords(name: str) -> tuple[str, int]:
     skipped = 0
     while True:
         first, space, rest = name.partition(" ")
-        if first not in CAPITALIZED_STOPWORDS and first.lower() not in _LOWER_STOPWORDS:
+        if first not in _LEADING_SKIPS:
             return name, skipped
         skipped += len(first) + 1
         name = rest if space else ""
@@ -115,10 +121,30 @@ def classify(name: str, words: list[str], previous: str) -> EntityType:
     return "other"
 
 
+@lru_cache(maxsize=4096)
+def _typed(name: str, previous: str) -> tuple[str | None, EntityType]:
+    """The person a titled name names, or None and the name's type: both depend only on the
+    name and the word before it, and names recur from report to report."""
+    words = name.split()
+    title, person = _split_title(name, words)
+    return (person, "person") if title and person else (None, classify(name, words, previous))
+
+
 _PLACE_BEFORE: Final = re.compile(
     r"(?<![\w-])(?:" + "|".join(sorted(PLACE_PREPOSITIONS | {"against"})) + r")\s+(?:the\s+)?$"
 )
 _WORD_AT: Final = re.compile(r"[\w'’.-]*\w")
+# The word before a match of _PLACE_BEFORE ends in one of these: a quick test before the regex.
+_PLACE_BEFORE_ENDINGS: Final = (*sorted(PLACE_PREPOSITIONS | {"against"}), "the")
+
+
+def _follows_place_word(text: str, at: int) -> bool:
+    """Whether a place preposition comes right before at: "in ", "near the "."""
+    if not (at and text[at - 1].isspace()):  # string tests rule most places out before the regex
+        return False
+    words = text[max(0, at - 30) : at].rsplit(None, 1)
+    return (bool(words) and words[-1].endswith(_PLACE_BEFORE_ENDINGS)
+            and _PLACE_BEFORE.search(text, max(0, at - 30), at) is not None)
 
 
 def _place_context(text: str, name: str, cache: dict[str, bool]) -> bool:
@@ -128,9 +154,9 @@ def _place_context(text: str, name: str, cache: dict[str, bool]) -> bool:
         found = False
         at = text.find(name)
         while at >= 0 and not found:
-            word = _WORD_AT.match(text, at)
-            found = (word is not None and word.end() == at + len(name)
-                     and _PLACE_BEFORE.search(text, max(0, at - 30), at) is not None)
+            if _follows_place_word(text, at):
+                word = _WORD_AT.match(text, at)
+                found = word is not None and word.end() == at + len(name)
             at = text.find(name, at + 1)
         cache[name] = found
     return found
@@ -220,9 +246,11 @@ def extract_entities(text: str) -> list[Entity]:
     seen_inside: set[str] = set()  # first words of names met other than at a sentence start
     candidates: list[tuple[int, str, bool]] = []
     place_cache: dict[str, bool] = {}
-    typed: dict[tuple[str, str], tuple[str | None, EntityType]] = {}
     for match in _NAME.finditer(text):
-        name, skipped = _strip_leading_stopwords(match.group())
+        raw = match.group()
+        if raw in _LEADING_SKIPS:  # a lone stopword, "The" or "However": the common case
+            continue
+        name, skipped = _strip_leading_stopwords(raw)
         if not name:
             continue
         start = match.start() + skipped
@@ -256,12 +284,7 @@ def extract_entities(text: str) -> list[Entity]:
             continue
         before = text[max(0, start - 20) : start].rsplit(None, 1)
         previous = before[-1].lower() if before else ""
-        known = typed.get((name, previous))
-        if known is None:  # the type depends only on the name and the word before it
-            title, person = _split_title(name, words)
-            known = typed[name, previous] = (person, "person") if title and person else (
-                None, classify(name, words, previous))
-        titled, kind = known
+        titled, kind = _typed(name, previous)
         if titled:  # "Defence Minister Ana Ruiz": the person
             add(titled, "person")
             continue
@@ -271,8 +294,6 @@ def extract_entities(text: str) -> list[Entity]:
                 continue
             kind = "location"
         add(name, kind, acronym)
-        if acronym:
-            found[name.lower()].aliases.add(acronym)
     # Acronyms seen alone count as mentions of the name they abbreviate.
     for key in list(order):
         entry = found.get(key)
@@ -286,9 +307,6 @@ def extract_entities(text: str) -> list[Entity]:
     for name in _weapon_mentions(fold(text)):
         singular = name[:-1] if name.endswith("s") and not name.endswith("ss") else name
         add(singular, "weapon")
-    return [
-        Entity(name=found[k].name, type=found[k].type, mentions=found[k].mentions,
-               aliases=sorted(found[k].aliases))
-        for k in order
-        if k in found
-    ]
+    entries = [found[k] for k in order if k in found]
+    return [Entity(name=e.name, type=e.type, mentions=e.mentions, aliases=sorted(e.aliases))
+            for e in entries]
