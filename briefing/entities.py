@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import product
 from typing import Final
 
 from .lexicons import (
@@ -21,19 +22,27 @@ from .schema import Entity, EntityType
 from .segmentation import blocks
 
 _UPPER: Final = r"[A-Z\u00c0-\u00de\u0100-\u017f\u0400-\u042f]"
-_WORD: Final = rf"(?:{_UPPER}\.(?=[ \t]+{_UPPER})|{_UPPER}[\w'’.-]*\w|{_UPPER})"  # "O. Sidorenko"
+_AFTER_CAPITAL: Final = rf"(?:\.(?=[ \t]+{_UPPER})|[\w'’.-]*\w|)"  # "O. Sidorenko", "Olga"
 _CONNECTOR: Final = r"(?:of|the|de|del|la|al|el|bin|ibn|van|von|der|da|y|for)"
+# A name's first capital has no word character or hyphen before it. The pattern opens with the
+# capital itself and checks what precedes it with a lookbehind over two characters, so the
+# regex engine skips from capital to capital instead of trying a lookbehind at every character.
 _NAME: Final = re.compile(
-    rf"(?<![\w-]){_WORD}(?:(?:[ \t]+{_CONNECTOR})*[ \t]+{_WORD})*"
+    rf"{_UPPER}(?<![\w-].){_AFTER_CAPITAL}"
+    rf"(?:(?:[ \t]+{_CONNECTOR})*[ \t]+{_UPPER}{_AFTER_CAPITAL})*"
     rf"(?:[ \t]+\(\s*[A-Z][A-Za-z]{{1,7}}\s*\))?"
 )
 _ACRONYM_IN_PARENS: Final = re.compile(r"\s*\(\s*([A-Z][A-Za-z]{1,7})\s*\)$")
 _DESIGNATION: Final = re.compile(r"^[A-Z][A-Za-z]*-\d+[A-Za-z]*$")
-_WEAPON_NOUNS_LONGEST_FIRST: Final = tuple(sorted(set(WEAPON_NOUNS), key=len, reverse=True))
 _RANGE_BEFORE: Final = re.compile(r"(?<![\w-])(?:short|medium|intermediate|long)-range\s+$")
 _SENTENCE_START: Final = re.compile(r"(?:^|[.!?:\n]\s*|[\"“‘]\s*|^\s*[-*•]\s+)$")
-_TRAILING_CONNECTOR: Final = re.compile(rf"(?:\s+{_CONNECTOR})+$")
-_CONNECTOR_WORDS: Final = frozenset(_CONNECTOR[3:-1].split("|"))
+_SENTENCE_OPENERS: Final = frozenset('.!?:"“‘')  # what _SENTENCE_START lets end a sentence
+# Words skipped at the start of a name: the stopwords and "of", "the", "and" in any casing.
+_LEADING_SKIPS: Final = CAPITALIZED_STOPWORDS | {
+    "".join(letters) for word in ("of", "the", "and")
+    for letters in product(*((c, c.upper()) for c in word))
+}
+_NEXT_WORD: Final = re.compile(r"\s*(\S*)")
 
 
 @dataclass
@@ -45,24 +54,34 @@ class _Found:
 
 
 def _strip_leading_stopwords(name: str) -> tuple[str, int]:
-    words = name.split(" ")
     skipped = 0
-    while words and (words[0] in CAPITALIZED_STOPWORDS or words[0].lower() in {"of", "the", "and"}):
-        skipped += len(words[0]) + 1
-        words = words[1:]
-    return " ".join(words), skipped
+    while True:
+        first, space, rest = name.partition(" ")
+        if first not in _LEADING_SKIPS:
+            return name, skipped
+        skipped += len(first) + 1
+        name = rest if space else ""
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether a name at start opens the text, a sentence, a quotation or a list item."""
+    if start <= 3:  # only here can _SENTENCE_START's "^" (the start of the text) match
+        return start == 0 or _SENTENCE_START.search(text, 0, start) is not None
+    # _SENTENCE_START without its "^" branches, in plain string operations: the last
+    # non-space character of the three before start opens a sentence, or a line break follows it.
+    before = text[start - 3 : start]
+    kept = before.rstrip()
+    return kept[-1:] in _SENTENCE_OPENERS or "\n" in before[len(kept) :]
 
 
 def _possessive(name: str) -> str:
-    for suffix in ("'s", "’s"):
-        if name.endswith(suffix):
-            return name[: -len(suffix)]
+    if name.endswith(("'s", "’s")):
+        return name[:-2]
     return name.rstrip("'’")
 
 
-def _split_title(name: str) -> tuple[str, str]:
+def _split_title(name: str, words: list[str]) -> tuple[str, str]:
     """Split "Defence Minister Ana Ruiz" into ("Defence Minister", "Ana Ruiz")."""
-    words = name.split()
     i = 0
     while i < len(words) - 1 and (words[i].lower() in PERSON_TITLES or words[i] in COUNTRIES
                                   or (words[i].endswith(("ese", "ian", "an", "ish", "i"))
@@ -79,22 +98,20 @@ def _split_title(name: str) -> tuple[str, str]:
     return " ".join(words[:i]), " ".join(words[i:])
 
 
-def classify(name: str, before: str) -> EntityType:
-    """Type of a capitalized name from its words and the word before it."""
-    words = name.split()
-    last = words[-1].lower().rstrip(".")
+def classify(name: str, words: list[str], previous: str) -> EntityType:
+    """Type of a capitalized name from its words and the word before it, in lower case."""
     if name in COUNTRIES:
         return "country"
-    if _DESIGNATION.match(words[-1]):
+    if "-" in words[-1] and _DESIGNATION.match(words[-1]):
         return "weapon"
+    last = words[-1].lower().rstrip(".")
     if last in ORG_WORDS or (name.isupper() and 2 <= len(name) <= 7):
         return "organization"
-    if any(w.lower() in ORG_WORDS for w in words[:-1]) and " of " in f" {name} ":
+    if " of " in f" {name} " and any(w.lower() in ORG_WORDS for w in words[:-1]):
         return "organization"  # "Ministry of Defence of the Zarqan Emirate"
     if last in PLACE_WORDS or (len(words) > 1 and words[0].lower() in PLACE_WORDS and
                                words[1].lower() == "of"):
         return "location"
-    previous = before.split()[-1].lower() if before.split() else ""
     if previous in PERSON_TITLES:
         return "person"
     if previous in PLACE_PREPOSITIONS and len(words) <= 3:
@@ -104,10 +121,30 @@ def classify(name: str, before: str) -> EntityType:
     return "other"
 
 
+@lru_cache(maxsize=4096)
+def _typed(name: str, previous: str) -> tuple[str | None, EntityType]:
+    """The person a titled name names, or None and the name's type: both depend only on the
+    name and the word before it, and names recur from report to report."""
+    words = name.split()
+    title, person = _split_title(name, words)
+    return (person, "person") if title and person else (None, classify(name, words, previous))
+
+
 _PLACE_BEFORE: Final = re.compile(
     r"(?<![\w-])(?:" + "|".join(sorted(PLACE_PREPOSITIONS | {"against"})) + r")\s+(?:the\s+)?$"
 )
 _WORD_AT: Final = re.compile(r"[\w'’.-]*\w")
+# The word before a match of _PLACE_BEFORE ends in one of these: a quick test before the regex.
+_PLACE_BEFORE_ENDINGS: Final = (*sorted(PLACE_PREPOSITIONS | {"against"}), "the")
+
+
+def _follows_place_word(text: str, at: int) -> bool:
+    """Whether a place preposition comes right before at: "in ", "near the "."""
+    if not (at and text[at - 1].isspace()):  # string tests rule most places out before the regex
+        return False
+    words = text[max(0, at - 30) : at].rsplit(None, 1)
+    return (bool(words) and words[-1].endswith(_PLACE_BEFORE_ENDINGS)
+            and _PLACE_BEFORE.search(text, max(0, at - 30), at) is not None)
 
 
 def _place_context(text: str, name: str, cache: dict[str, bool]) -> bool:
@@ -117,9 +154,9 @@ def _place_context(text: str, name: str, cache: dict[str, bool]) -> bool:
         found = False
         at = text.find(name)
         while at >= 0 and not found:
-            word = _WORD_AT.match(text, at)
-            found = (word is not None and word.end() == at + len(name)
-                     and _PLACE_BEFORE.search(text, max(0, at - 30), at) is not None)
+            if _follows_place_word(text, at):
+                word = _WORD_AT.match(text, at)
+                found = word is not None and word.end() == at + len(name)
             at = text.find(name, at + 1)
         cache[name] = found
     return found
@@ -129,6 +166,22 @@ def _is_word_char(c: str) -> bool:
     return c.isalnum() or c in "_-"
 
 
+def _weapon_noun_groups() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The weapon nouns, longest first, grouped under a word every noun of the group contains.
+
+    One search for "missile" rules out the ten nouns built on it when the text has none.
+    """
+    stems = {noun.split()[-1].rstrip("s") for noun in WEAPON_NOUNS}
+    groups: dict[str, list[str]] = {}
+    for noun in sorted(set(WEAPON_NOUNS), key=len, reverse=True):
+        stem = min(sorted(stem for stem in stems if stem in noun), key=len)
+        groups.setdefault(stem, []).append(noun)
+    return tuple((stem, tuple(nouns)) for stem, nouns in groups.items())
+
+
+_WEAPON_NOUN_GROUPS: Final = _weapon_noun_groups()
+
+
 def _weapon_mentions(folded: str) -> list[str]:
     """Weapon classes named in lower-cased text, in order: "short-range ballistic missiles".
 
@@ -136,14 +189,17 @@ def _weapon_mentions(folded: str) -> list[str]:
     character); where two overlap, the one starting first wins, then the longer.
     """
     found: list[tuple[int, int]] = []
-    for noun in _WEAPON_NOUNS_LONGEST_FIRST:
-        at = folded.find(noun)
-        while at >= 0:
-            end = at + len(noun)
-            if ((at == 0 or not _is_word_char(folded[at - 1]))
-                    and (end == len(folded) or not _is_word_char(folded[end]))):
-                found.append((at, -end))
-            at = folded.find(noun, at + 1)
+    for stem, nouns in _WEAPON_NOUN_GROUPS:
+        if stem not in folded:
+            continue
+        for noun in nouns:
+            at = folded.find(noun)
+            while at >= 0:
+                end = at + len(noun)
+                if ((at == 0 or not _is_word_char(folded[at - 1]))
+                        and (end == len(folded) or not _is_word_char(folded[end]))):
+                    found.append((at, -end))
+                at = folded.find(noun, at + 1)
     names: list[str] = []
     covered = 0
     for at, negative_end in sorted(found):
@@ -166,15 +222,15 @@ def _unwrapped(text: str) -> str:
     """
     if "\n" not in text:
         return text
-    width = max(len(line) for line in text.split("\n"))
+    width = max(map(len, text.split("\n")))
     chars: list[str] | None = None
     for block in blocks(text):
         line_start = block.start
         at = text.find("\n", block.start, block.end)
         while at >= 0:
-            following = text[at + 1 : block.end].split(None, 1)
-            next_word = following[0] if following else ""
-            if (at - line_start) + 1 + len(next_word) > width - 2:
+            next_word = _NEXT_WORD.match(text, at + 1, block.end)
+            next_length = next_word.end() - next_word.start(1) if next_word else 0
+            if (at - line_start) + 1 + next_length > width - 2:
                 chars = chars if chars is not None else list(text)
                 chars[at] = " "
             line_start = at + 1
@@ -187,31 +243,31 @@ def extract_entities(text: str) -> list[Entity]:
     text = _unwrapped(text)
     found: dict[str, _Found] = {}
     order: list[str] = []
-    seen_inside: Counter[str] = Counter()
+    seen_inside: set[str] = set()  # first words of names met other than at a sentence start
     candidates: list[tuple[int, str, bool]] = []
     place_cache: dict[str, bool] = {}
-    typed: dict[tuple[str, str], tuple[str | None, EntityType]] = {}
     for match in _NAME.finditer(text):
-        raw = match.group(0)
+        raw = match.group()
+        if raw in _LEADING_SKIPS:  # a lone stopword, "The" or "However": the common case
+            continue
         name, skipped = _strip_leading_stopwords(raw)
-        if name.rpartition(" ")[2] in _CONNECTOR_WORDS:
-            name = _TRAILING_CONNECTOR.sub("", name)
         if not name:
             continue
         start = match.start() + skipped
-        initial = bool(_SENTENCE_START.search(text, max(0, start - 3), start)) or start == 0
-        candidates.append((start, name, initial and skipped == 0))
-        if not (initial and skipped == 0):
-            seen_inside[name.split()[0]] += 1
+        initial = skipped == 0 and _opens_sentence(text, start)
+        candidates.append((start, name, initial))
+        if not initial:
+            seen_inside.add(name.split(None, 1)[0])
 
     def add(name: str, kind: EntityType, alias: str | None = None) -> None:
         key = name.lower()
-        if key not in found:
-            found[key] = _Found(name, kind)
+        entry = found.get(key)
+        if entry is None:
+            entry = found[key] = _Found(name, kind)
             order.append(key)
-        found[key].mentions += 1
+        entry.mentions += 1
         if alias:
-            found[key].aliases.add(alias)
+            entry.aliases.add(alias)
 
     for start, name, initial in candidates:
         acronym = None
@@ -223,17 +279,12 @@ def extract_entities(text: str) -> list[Entity]:
         words = name.split()
         if not words:
             continue
-        if (initial and len(words) == 1 and name not in COUNTRIES and not seen_inside[name]
+        if (initial and len(words) == 1 and name not in seen_inside and name not in COUNTRIES
                 and not name.isupper()):
             continue
-        previous = text[max(0, start - 20) : start]
-        context = (name, previous.split()[-1].lower() if previous.split() else "")
-        known = typed.get(context)
-        if known is None:  # the type depends only on the name and the word before it
-            title, person = _split_title(name)
-            known = typed[context] = (person, "person") if title and person else (
-                None, classify(name, previous))
-        titled, kind = known
+        before = text[max(0, start - 20) : start].rsplit(None, 1)
+        previous = before[-1].lower() if before else ""
+        titled, kind = _typed(name, previous)
         if titled:  # "Defence Minister Ana Ruiz": the person
             add(titled, "person")
             continue
@@ -243,8 +294,6 @@ def extract_entities(text: str) -> list[Entity]:
                 continue
             kind = "location"
         add(name, kind, acronym)
-        if acronym:
-            found[name.lower()].aliases.add(acronym)
     # Acronyms seen alone count as mentions of the name they abbreviate.
     for key in list(order):
         entry = found.get(key)
@@ -258,9 +307,6 @@ def extract_entities(text: str) -> list[Entity]:
     for name in _weapon_mentions(fold(text)):
         singular = name[:-1] if name.endswith("s") and not name.endswith("ss") else name
         add(singular, "weapon")
-    return [
-        Entity(name=found[k].name, type=found[k].type, mentions=found[k].mentions,
-               aliases=sorted(found[k].aliases))
-        for k in order
-        if k in found
-    ]
+    entries = [found[k] for k in order if k in found]
+    return [Entity(name=e.name, type=e.type, mentions=e.mentions, aliases=sorted(e.aliases))
+            for e in entries]

@@ -63,3 +63,9 @@ def test_firms_named_with_a_trade_word_are_organizations() -> None:
     found = types("The tanker's operator, Halvard Maritime, blamed Northway Gas for the delay.")
     assert found.get("Halvard Maritime") == "organization"
     assert found.get("Northway Gas") == "organization"
+
+
+def test_a_lone_word_opening_sentences_is_a_place_only_if_a_mention_follows_a_preposition() -> None:
+    assert types("Varnia rejected the claim. Troops crossed into Varnia on Monday.") == {
+        "Varnia": "location"}
+    assert types("Varnia rejected the claim. Troops crossed the border on Monday.") == {}
