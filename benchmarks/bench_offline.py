@@ -48,16 +48,18 @@ def make_reports(count: int, seed: int = 7) -> list[str]:
 
 
 def _clear_clause_caches() -> None:
-    """Empty the caches keyed by sentence or clause text.
+    """Empty the caches keyed by report, sentence, clause or name text.
 
-    The generated reports reuse the fixtures' sentences; real reports rarely repeat sentences,
+    The generated reports reuse the fixtures' sentences and names; real reports repeat fewer,
     so these caches are emptied before each report to count only reuse within a report.
     """
     from briefing.attribution import find_attribution
     from briefing.cues import read_cues
+    from briefing.entities import _typed
     from briefing.phrases import fold, words_of
+    from briefing.segmentation import _text_offsets, blocks
 
-    for cached in (read_cues, find_attribution, words_of, fold):
+    for cached in (read_cues, find_attribution, words_of, fold, _typed, blocks, _text_offsets):
         cached.cache_clear()
 
 
