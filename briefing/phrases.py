@@ -66,7 +66,9 @@ class PhraseMatcher:
             if self._ignore_case:
                 phrases = [p.lower() for p in phrases]
             body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
-            pattern = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
+            # No look-behind in front: a pattern that opens with the phrases' first letters lets
+            # the engine skip ahead to them; _scan checks the character before in Python.
+            pattern = re.compile(rf"(?:{body})(?![\w-])")
             if len(self._compiled) < 4096:
                 self._compiled[found] = pattern
         return pattern
@@ -86,9 +88,9 @@ class PhraseMatcher:
     def _found(self, text: str, among: frozenset[str] | None) -> frozenset[str]:
         return self.candidates(text) if among is None else self.phrases & among
 
-    def finditer(self, text: str, start: int = 0, end: int | None = None, *,
+    def finditer(self, text: str, start: int = 0, *,
                  among: frozenset[str] | None = None) -> Iterator[re.Match[str]]:
-        """Non-overlapping matches in text[start:end], left to right.
+        """Non-overlapping matches in text[start:], left to right.
 
         ``among``: candidates found already by a matcher of more phrases (a superset of this
         matcher's candidates for the text), so that several lexicons share one word lookup.
@@ -97,13 +99,25 @@ class PhraseMatcher:
         if not found:
             return iter(())
         subject = fold(text) if self._ignore_case else text
-        return self._pattern(found).finditer(subject, start, len(text) if end is None else end)
+        return _scan(self._pattern(found), subject, start)
 
-    def search(self, text: str, start: int = 0, end: int | None = None, *,
+    def search(self, text: str, start: int = 0, *,
                among: frozenset[str] | None = None) -> re.Match[str] | None:
         """The leftmost match, or None (``among`` as for finditer)."""
         found = self._found(text, among)
         if not found:
             return None
         subject = fold(text) if self._ignore_case else text
-        return self._pattern(found).search(subject, start, len(text) if end is None else end)
+        return next(_scan(self._pattern(found), subject, start), None)
+
+
+def _scan(pattern: re.Pattern[str], subject: str, start: int) -> Iterator[re.Match[str]]:
+    """Matches of a phrase pattern that start a word: as with a ``(?<![\\w-])`` in front."""
+    while (match := pattern.search(subject, start)) is not None:
+        at = match.start()
+        before = subject[at - 1] if at else " "
+        if before.isalnum() or before in "_-":  # inside a word: try from the next character
+            start = at + 1
+            continue
+        yield match
+        start = match.end()
