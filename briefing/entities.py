@@ -80,16 +80,24 @@ def _possessive(name: str) -> str:
     return name.rstrip("'’")
 
 
-def _split_title(name: str, words: list[str]) -> tuple[str, str]:
-    """Split "Defence Minister Ana Ruiz" into ("Defence Minister", "Ana Ruiz")."""
+def _may_open_title(word: str, lowered: str, count: int) -> bool:
+    """Whether a name of count words opening with this word may open with a title."""
+    return (lowered in PERSON_TITLES or word in COUNTRIES
+            or (count > 2 and word.endswith(("ese", "ian", "an", "ish", "i"))))
+
+
+def _split_title(name: str, words: list[str], lowered: list[str]) -> tuple[str, str]:
+    """Split "Defence Minister Ana Ruiz" into ("Defence Minister", "Ana Ruiz").
+
+    lowered holds the words in lower case."""
     i = 0
-    while i < len(words) - 1 and (words[i].lower() in PERSON_TITLES or words[i] in COUNTRIES
-                                  or (words[i].endswith(("ese", "ian", "an", "ish", "i"))
-                                  and i == 0 and len(words) > 2)):
+    while i < len(words) - 1 and (lowered[i] in PERSON_TITLES or words[i] in COUNTRIES
+                                  or (i == 0 and _may_open_title(words[0], lowered[0],
+                                                                 len(words)))):
         i += 1
-    if i == 0 or not any(w.lower() in PERSON_TITLES for w in words[:i]):
+    if i == 0 or not any(w in PERSON_TITLES for w in lowered[:i]):
         return "", name
-    if words[-1].lower() in ORG_WORDS:  # "Koszan Foreign Ministry" names no person
+    if lowered[-1] in ORG_WORDS:  # "Koszan Foreign Ministry" names no person
         return "", name
     if words[i] == "of":  # "Minister of Transport Olga Sidorenko": the name closes the title
         if len(words) - i < 4 or not all(w[:1].isupper() for w in words[-2:]):
@@ -98,36 +106,47 @@ def _split_title(name: str, words: list[str]) -> tuple[str, str]:
     return " ".join(words[:i]), " ".join(words[i:])
 
 
-def classify(name: str, words: list[str], previous: str) -> EntityType:
-    """Type of a capitalized name from its words and the word before it, in lower case."""
+_ALWAYS: Final[dict[EntityType, tuple[EntityType, EntityType, EntityType]]] = {
+    kind: (kind, kind, kind) for kind in ("country", "weapon", "organization", "location", "person")
+}
+
+
+def classify(name: str, words: list[str],
+             lowered: list[str]) -> tuple[EntityType, EntityType, EntityType]:
+    """Type of a capitalized name from its words (and them in lower case): after a title word
+    ("minister"), after a place preposition ("in") and after any other word."""
     if name in COUNTRIES:
-        return "country"
+        return _ALWAYS["country"]
     if "-" in words[-1] and _DESIGNATION.match(words[-1]):
-        return "weapon"
-    last = words[-1].lower().rstrip(".")
+        return _ALWAYS["weapon"]
+    last = lowered[-1].rstrip(".")
     if last in ORG_WORDS or (name.isupper() and 2 <= len(name) <= 7):
-        return "organization"
-    if " of " in f" {name} " and any(w.lower() in ORG_WORDS for w in words[:-1]):
-        return "organization"  # "Ministry of Defence of the Zarqan Emirate"
-    if last in PLACE_WORDS or (len(words) > 1 and words[0].lower() in PLACE_WORDS and
-                               words[1].lower() == "of"):
-        return "location"
-    if previous in PERSON_TITLES:
-        return "person"
-    if previous in PLACE_PREPOSITIONS and len(words) <= 3:
-        return "location"
-    if 2 <= len(words) <= 4 and all(w[0].isupper() for w in words):
-        return "person"
-    return "other"
+        return _ALWAYS["organization"]
+    if ("of" in name and " of " in f" {name} "
+            and any(w in ORG_WORDS for w in lowered[:-1])):
+        return _ALWAYS["organization"]  # "Ministry of Defence of the Zarqan Emirate"
+    if last in PLACE_WORDS or (len(words) > 1 and lowered[0] in PLACE_WORDS and
+                               lowered[1] == "of"):
+        return _ALWAYS["location"]
+    otherwise: EntityType = (
+        "person" if 2 <= len(words) <= 4 and all(w[0].isupper() for w in words) else "other")
+    return "person", "location" if len(words) <= 3 else otherwise, otherwise
 
 
 @lru_cache(maxsize=4096)
-def _typed(name: str, previous: str) -> tuple[str | None, EntityType]:
-    """The person a titled name names, or None and the name's type: both depend only on the
-    name and the word before it, and names recur from report to report."""
+def _typed(name: str) -> tuple[str | None, bool, tuple[EntityType, EntityType, EntityType]]:
+    """What the name alone tells, cached as names recur from report to report: the person a
+    titled name names (or None), whether it is a lone word that may be a place ("Varnia",
+    not a country or acronym), and its types as classify gives them."""
     words = name.split()
-    title, person = _split_title(name, words)
-    return (person, "person") if title and person else (None, classify(name, words, previous))
+    # Lower-casing the whole name and splitting it gives each word lower-cased, in one call.
+    lowered = name.lower().split()
+    lone = len(words) == 1 and name not in COUNTRIES and not name.isupper()
+    if len(words) > 1 and _may_open_title(words[0], lowered[0], len(words)):
+        title, person = _split_title(name, words, lowered)
+        if title and person:
+            return person, lone, _ALWAYS["person"]
+    return None, lone, classify(name, words, lowered)
 
 
 _PLACE_BEFORE: Final = re.compile(
@@ -166,16 +185,18 @@ def _is_word_char(c: str) -> bool:
     return c.isalnum() or c in "_-"
 
 
-def _weapon_noun_groups() -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """The weapon nouns, longest first, grouped under a word every noun of the group contains.
+def _weapon_noun_groups() -> tuple[tuple[str, tuple[tuple[str, int], ...]], ...]:
+    """The weapon nouns grouped under a word every noun of the group contains ("missile"), each
+    noun with the offsets of that word in it.
 
-    One search for "missile" rules out the ten nouns built on it when the text has none.
+    One search for "missile" finds every mention of the ten nouns built on it.
     """
     stems = {noun.split()[-1].rstrip("s") for noun in WEAPON_NOUNS}
-    groups: dict[str, list[str]] = {}
+    groups: dict[str, list[tuple[str, int]]] = {}
     for noun in sorted(set(WEAPON_NOUNS), key=len, reverse=True):
         stem = min(sorted(stem for stem in stems if stem in noun), key=len)
-        groups.setdefault(stem, []).append(noun)
+        offsets = [at for at in range(len(noun)) if noun.startswith(stem, at)]
+        groups.setdefault(stem, []).extend((noun, at) for at in offsets)
     return tuple((stem, tuple(nouns)) for stem, nouns in groups.items())
 
 
@@ -185,21 +206,22 @@ _WEAPON_NOUN_GROUPS: Final = _weapon_noun_groups()
 def _weapon_mentions(folded: str) -> list[str]:
     """Weapon classes named in lower-cased text, in order: "short-range ballistic missiles".
 
-    Each noun is found with str.find (far cheaper than a regex alternation tried at every
-    character); where two overlap, the one starting first wins, then the longer.
+    Each mention of a group's word is found with str.find (far cheaper than a regex
+    alternation tried at every character) and the group's nouns are matched around it; where
+    two nouns overlap, the one starting first wins, then the longer.
     """
-    found: list[tuple[int, int]] = []
+    found: set[tuple[int, int]] = set()
     for stem, nouns in _WEAPON_NOUN_GROUPS:
-        if stem not in folded:
-            continue
-        for noun in nouns:
-            at = folded.find(noun)
-            while at >= 0:
+        hit = folded.find(stem)
+        while hit >= 0:
+            for noun, offset in nouns:
+                at = hit - offset
                 end = at + len(noun)
-                if ((at == 0 or not _is_word_char(folded[at - 1]))
+                if (at >= 0 and folded.startswith(noun, at)
+                        and (at == 0 or not _is_word_char(folded[at - 1]))
                         and (end == len(folded) or not _is_word_char(folded[end]))):
-                    found.append((at, -end))
-                at = folded.find(noun, at + 1)
+                    found.add((at, -end))
+            hit = folded.find(stem, hit + 1)
     names: list[str] = []
     covered = 0
     for at, negative_end in sorted(found):
@@ -248,16 +270,20 @@ def extract_entities(text: str) -> list[Entity]:
     place_cache: dict[str, bool] = {}
     for match in _NAME.finditer(text):
         raw = match.group()
-        if raw in _LEADING_SKIPS:  # a lone stopword, "The" or "However": the common case
+        first = raw.partition(" ")[0]
+        if first in _LEADING_SKIPS:
+            if first == raw:  # a lone stopword, "The" or "However": the common case
+                continue
+            name, skipped = _strip_leading_stopwords(raw)
+            if name:
+                candidates.append((match.start() + skipped, name, False))
+                seen_inside.add(name.split(None, 1)[0])
             continue
-        name, skipped = _strip_leading_stopwords(raw)
-        if not name:
-            continue
-        start = match.start() + skipped
-        initial = skipped == 0 and _opens_sentence(text, start)
-        candidates.append((start, name, initial))
+        start = match.start()
+        initial = _opens_sentence(text, start)
+        candidates.append((start, raw, initial))
         if not initial:
-            seen_inside.add(name.split(None, 1)[0])
+            seen_inside.add(first.partition("\t")[0])  # no other whitespace precedes a space
 
     def add(name: str, kind: EntityType, alias: str | None = None) -> None:
         key = name.lower()
@@ -271,24 +297,30 @@ def extract_entities(text: str) -> list[Entity]:
 
     for start, name, initial in candidates:
         acronym = None
-        parens = _ACRONYM_IN_PARENS.search(name) if name.endswith(")") else None
-        if parens:
-            acronym = parens.group(1)
-            name = name[: parens.start()]
+        if name.endswith(")"):
+            parens = _ACRONYM_IN_PARENS.search(name)
+            if parens:
+                acronym = parens.group(1)
+                name = name[: parens.start()]
         name = _possessive(name).strip()
-        words = name.split()
-        if not words:
+        if not name:
             continue
-        if (initial and len(words) == 1 and name not in seen_inside and name not in COUNTRIES
-                and not name.isupper()):
+        if (initial and name not in seen_inside and len(name.split()) == 1
+                and name not in COUNTRIES and not name.isupper()):
             continue
-        before = text[max(0, start - 20) : start].rsplit(None, 1)
-        previous = before[-1].lower() if before else ""
-        titled, kind = _typed(name, previous)
+        titled, lone, kinds = _typed(name)
         if titled:  # "Defence Minister Ana Ruiz": the person
             add(titled, "person")
             continue
-        if kind == "other" and len(words) == 1 and not name.isupper():
+        kind = kinds[2]
+        if kinds[0] != kind or kinds[1] != kind:  # the type depends on the word before
+            before = text[max(0, start - 20) : start].rsplit(None, 1)
+            previous = before[-1].lower() if before else ""
+            if previous in PERSON_TITLES:
+                kind = kinds[0]
+            elif previous in PLACE_PREPOSITIONS:
+                kind = kinds[1]
+        if kind == "other" and lone:
             # A lone capitalized word: a place if any mention follows a place preposition.
             if name.lower() not in found and not _place_context(text, name, place_cache):
                 continue
