@@ -18,13 +18,15 @@ _SEPARATOR: Final = re.compile(  # opens with a character set, which the engine 
 )
 _LEADING_JOINER: Final = re.compile(r"^(?:and|but|while|whereas|although|though|yet)\s+",
                                     re.IGNORECASE)
+_UNEVEN_SPACE: Final = re.compile(r"[^\S ]| {2}|^ | $")  # what " ".join(text.split()) changes
 _JOINER_INITIALS: Final = frozenset("aAbBwWtTyY")  # a cheap test before _LEADING_JOINER
 _MIN_CLAUSE_WORDS: Final = 4
 _OPENING_QUOTES: Final = ("“", '"', "‘", "«")
+_ANY_OPENING_QUOTE: Final = re.compile(f"[{''.join(_OPENING_QUOTES)}]")
 
 
 def _statement(quote: str) -> str:
-    text = " ".join(quote.split())
+    text = " ".join(quote.split()) if _UNEVEN_SPACE.search(quote) else quote
     if text[:1] in _JOINER_INITIALS:
         text = _LEADING_JOINER.sub("", text)
     text = text[:1].upper() + text[1:]
@@ -103,13 +105,13 @@ class OfflineBackend:
                 opens_quote = sentence_text[:1] in _OPENING_QUOTES
                 if own is None and opens_quote and quoted_holder is not None:
                     wide = quoted_holder  # a quotation that goes on from the last sentence
-                if own is not None and any(q in sentence_text for q in _OPENING_QUOTES):
+                if own is not None and _ANY_OPENING_QUOTE.search(sentence_text):
                     quoted_holder = own
                 elif not opens_quote:
                     quoted_holder = None
                 for start, end in _clauses(text, sentence.start, sentence.end):
                     quote = text[start:end].rstrip(",;:").strip()
-                    if len(quote.split()) < 2:
+                    if len(quote.split(None, 1)) < 2:
                         continue
                     reading = read_cues(quote)
                     found = find_attribution(quote) or wide
@@ -133,5 +135,5 @@ class OfflineBackend:
                             hint=start,
                         )
                     )
-                memory.note_sentence(text[sentence.start : sentence.end])
+                memory.note_sentence(sentence_text)
         return Extraction(candidates=candidates, entities=entities, title=title)
