@@ -84,11 +84,11 @@ _DAY_OFFSETS: Final = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1,
                        "this morning": 0, "this afternoon": 0, "this evening": 0}
 
 
+_MONTH_NUMBERS: Final = {**MONTH_ABBREVIATIONS, **{m: n for n, m in enumerate(MONTHS, 1)}}
+
+
 def _month_number(word: str) -> int:
-    key = word.lower().rstrip(".")
-    if key in MONTHS:
-        return MONTHS.index(key) + 1
-    return MONTH_ABBREVIATIONS[key]
+    return _MONTH_NUMBERS[word.lower().rstrip(".")]
 
 
 #: Words that put the date after them in the future: "will meet on Thursday", "due to resume".
