@@ -204,9 +204,9 @@ def find_times(text: str, published: date | None = None) -> list[tuple[int, int,
     Run once over a whole report, then picked per claim by range.
     """
     found: list[tuple[int, int, TimeRef]] = []
-    if not _DIGIT.search(text) and _DATE_WORDS.isdisjoint(words_of(text)):
-        return []
     digits = digit_starts(text)
+    if not digits and not _DIGIT.search(text) and _DATE_WORDS.isdisjoint(words_of(text)):
+        return []
     resolved: dict[tuple[str | None, str, bool], str | None] = {}  # the same date said again
     end = 0
     for match in _date_matches(text, digits):
