@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from typing import Final, Literal
+from typing import Final
 
 from .lexicons import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
 from .phrases import words_of
@@ -18,13 +18,18 @@ _WEEKDAY: Final = "(?:" + "|".join(d.capitalize() for d in WEEKDAYS) + ")"
 _PART_OF_DAY: Final = r"(?:\s+(?:morning|afternoon|evening|night))?"
 _RELATIVE_WORDS: Final = ("yesterday", "today", "tonight", "tomorrow", "last", "this", "earlier",
                            "next")
-#: Every first character a date can have: a cheap test before the long alternation below.
-_FIRST: Final = "".join(sorted(
-    {w[0].upper() for w in (*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS)}
-))
-#: Dates and weekdays: they open with a digit or a capital, which the engine tests cheaply.
+#: Month and weekday names by their first letter, as the first three letters of each: where
+#: one stands at the start of a word, a date may begin.
+_NAME_STARTS: Final = {
+    first: tuple(sorted({w[:3].capitalize() for w in (*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS)
+                         if w[0].upper() == first}))
+    for first in sorted({w[0].upper() for w in (*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS)})
+}
+#: Dates and weekdays: each opens with a digit or one of the names above. Tried only where one
+#: of those stands (see _date_matches): a pattern opening with a word boundary is tried at every
+#: character of the text by the regex engine.
 _ABSOLUTE: Final = re.compile(
-    rf"\b(?=[\d{_FIRST}])(?:(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})"
+    rf"\b(?:(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})"
     rf"|(?P<md>{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)"
     rf"|(?P<dm>\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+\d{{4}})?)"
     rf"|(?P<my>{_MONTH}\s+\d{{4}})"
@@ -37,7 +42,7 @@ _RELATIVE: Final = re.compile(
     r"|this\s+(?:morning|afternoon|evening|week|month|year)|earlier\s+this\s+(?:week|month|year)"
     r"|next\s+(?:week|month|year)))\b"
 )
-#: Opens with a digit (no word character before it), so the engine skips ahead to digits fast.
+#: Clock times: they open with a digit with no word character before it.
 TIME_PATTERN: Final = re.compile(
     r"\d(?<!\w\d)(?:\d?[:.]\d{2}\s*(?:a\.m\.|p\.m\.|AM|PM|am|pm|hrs|GMT|UTC)?"
     r"|\d?\s*(?:a\.m\.|p\.m\.|AM|PM|am|pm))(?!\w)(?:\s+local\s+time)?"
@@ -45,14 +50,45 @@ TIME_PATTERN: Final = re.compile(
 
 
 _DIGIT: Final = re.compile(r"\d")
+_ASCII: Final = bytes(range(128))
+
+
+def digit_starts(text: str) -> list[int]:
+    """Where the runs of digits stand that no word character comes before, in order.
+
+    Dates, clock times and quantities open there. Ten searches of one character each cost far
+    less than a regex scan, which tests every character against its class; a text with digits
+    outside ASCII ("٣"), found from its non-ASCII part alone, is scanned by the regex engine.
+    (``c.isalnum() or c == "_"`` is the regex engine's ``\\w``.)
+    """
+    if not text.isascii() and _DIGIT.search(text.encode().translate(None, _ASCII).decode()):
+        return [m.start() for m in _DIGIT.finditer(text)
+                if m.start() == 0 or not (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_")]
+    found = []
+    for digit in "0123456789":
+        at = text.find(digit)
+        while at >= 0:
+            if at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "_"):
+                found.append(at)
+            at = text.find(digit, at + 1)
+    found.sort()
+    return found
+
+
 _DATE_WORDS: Final = frozenset((*MONTHS, *WEEKDAYS, *MONTH_ABBREVIATIONS, *_RELATIVE_WORDS))
+_DATE_PARTS: Final = re.compile(r"[A-Za-z]+\.?|\d+")
+_ORDINALS: Final = frozenset({"st", "nd", "rd", "th"})
+_WEEKDAY_NUMBERS: Final = {day.capitalize(): number for number, day in enumerate(WEEKDAYS)}
+#: Relative days that name one day, by their distance from the report's date.
+_DAY_OFFSETS: Final = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1, "last night": -1,
+                       "this morning": 0, "this afternoon": 0, "this evening": 0}
+
+
+_MONTH_NUMBERS: Final = {**MONTH_ABBREVIATIONS, **{m: n for n, m in enumerate(MONTHS, 1)}}
 
 
 def _month_number(word: str) -> int:
-    key = word.lower().rstrip(".")
-    if key in MONTHS:
-        return MONTHS.index(key) + 1
-    return MONTH_ABBREVIATIONS[key]
+    return _MONTH_NUMBERS[word.lower().rstrip(".")]
 
 
 #: Words that put the date after them in the future: "will meet on Thursday", "due to resume".
@@ -60,13 +96,17 @@ _FUTURE: Final = re.compile(  # matched against lower-cased text (faster than IG
     r"\b(?:will|shall|would|won't|'ll|’ll|due\s+to|scheduled|set\s+to|plans?\s+to|intends?\s+to"
     r"|expected\s+to|is\s+to|are\s+to|to\s+be\s+held|next|coming|upcoming)\b"
 )
-_CLAUSE_BREAKS: Final = ".!?;,\n"
+#: Date kinds (groups of _ABSOLUTE) without a year that a future clause moves ahead.
+_MAY_LOOK_AHEAD: Final = frozenset({"weekday", "md", "dm"})
+#: Kinds that are no calendar date: weekdays and relative days.
+_UNDATED: Final = frozenset({"weekday", "relative"})
 
 
 def _clause_start(window: str) -> int:
     """Where the last clause of a window begins: after its last break (a final newline aside)."""
     body = window[:-1] if window.endswith("\n") else window
-    cut = max(body.rfind(c) for c in _CLAUSE_BREAKS)
+    cut = max(body.rfind("."), body.rfind("!"), body.rfind("?"), body.rfind(";"), body.rfind(","),
+              body.rfind("\n"))
     if cut < 0 and len(body) < len(window):
         cut = len(body)  # the final newline is the only break
     return cut + 1
@@ -88,15 +128,14 @@ def resolve(match: re.Match[str], published: date | None, future: bool = False) 
     A date without a year, or a weekday, is taken as the latest one up to the report's date
     (a week's grace for dates), or, when ``future`` says the clause looks ahead, the next one.
     """
-    groups = match.groupdict()
+    kind, said = match.lastgroup, match.group()  # each kind's group spans the whole match
     try:
-        if groups.get("iso"):
-            return date.fromisoformat(groups["iso"]).isoformat()
-        if groups.get("md") or groups.get("dm"):
-            text = groups.get("md") or groups["dm"]
-            parts = re.findall(r"[A-Za-z]+\.?|\d+", text)
+        if kind == "iso":
+            return date.fromisoformat(said).isoformat()
+        if kind == "md" or kind == "dm":
+            parts = _DATE_PARTS.findall(said)
             month = next(_month_number(p) for p in parts
-                         if p[0].isalpha() and p not in {"st", "nd", "rd", "th"})  # "1st March"
+                         if p[0].isalpha() and p not in _ORDINALS)  # "1st March"
             numbers = [int(p) for p in parts if p.isdigit()]
             day = numbers[0]
             if len(numbers) > 1:
@@ -113,18 +152,13 @@ def resolve(match: re.Match[str], published: date | None, future: bool = False) 
         return None
     if published is None:
         return None
-    if groups.get("weekday"):
-        weekday = WEEKDAYS.index(groups["weekday"].split()[0].lower())
+    if kind == "weekday":
+        weekday = _WEEKDAY_NUMBERS[said.split()[0]]
         if future:
             return (published + timedelta(days=(weekday - published.weekday()) % 7 or 7)).isoformat()
         return (published - timedelta(days=(published.weekday() - weekday) % 7)).isoformat()
-    relative = (groups.get("relative") or "").lower()
-    offsets = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1, "last night": -1,
-               "this morning": 0, "this afternoon": 0, "this evening": 0}
-    key = " ".join(relative.split())
-    if key in offsets:
-        return (published + timedelta(days=offsets[key])).isoformat()
-    return None
+    offset = _DAY_OFFSETS.get(" ".join(said.lower().split())) if kind == "relative" else None
+    return None if offset is None else (published + timedelta(days=offset)).isoformat()
 
 
 def times(text: str, published: date | None = None) -> list[TimeRef]:
@@ -132,15 +166,33 @@ def times(text: str, published: date | None = None) -> list[TimeRef]:
     return [ref for _, _, ref in find_times(text, published)]
 
 
-def _date_matches(text: str) -> list[re.Match[str]]:
-    """Date expressions of a text in order of start: one scan for dates, finds for relative days."""
-    matches = list(_ABSOLUTE.finditer(text))
+def _name_starts(text: str) -> list[int]:
+    """Where a month or weekday name begins a word: one search per first letter."""
+    found = []
+    for first, names in _NAME_STARTS.items():
+        at = text.find(first)
+        while at >= 0:
+            if text.startswith(names, at) and (
+                    at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "_")):
+                found.append(at)
+            at = text.find(first, at + 1)
+    return found
+
+
+def _date_matches(text: str, digits: list[int]) -> list[re.Match[str]]:
+    """Date expressions of a text in order of start: dates as ``_ABSOLUTE.finditer`` finds them,
+    tried only where they may begin, then relative days found by their words."""
+    matches = []
+    resume = 0
+    for at in sorted(digits + _name_starts(text)):
+        if at >= resume and (match := _ABSOLUTE.match(text, at)):
+            matches.append(match)
+            resume = match.end()
     for word in _RELATIVE_WORDS:
         at = text.find(word)
         while at >= 0:
-            match = _RELATIVE.match(text, at)
-            if match:
-                matches.append(match)
+            if relative := _RELATIVE.match(text, at):
+                matches.append(relative)
             at = text.find(word, at + 1)
     matches.sort(key=lambda m: m.start())
     return matches
@@ -152,24 +204,33 @@ def find_times(text: str, published: date | None = None) -> list[tuple[int, int,
     Run once over a whole report, then picked per claim by range.
     """
     found: list[tuple[int, int, TimeRef]] = []
-    if not _DIGIT.search(text) and _DATE_WORDS.isdisjoint(words_of(text)):
+    digits = digit_starts(text)
+    if not digits and not _DIGIT.search(text) and _DATE_WORDS.isdisjoint(words_of(text)):
         return []
+    resolved: dict[tuple[str | None, str, bool], str | None] = {}  # the same date said again
     end = 0
-    for match in _date_matches(text):
-        if match.start() < end:
+    for match in _date_matches(text, digits):
+        start = match.start()
+        if start < end:
             continue  # inside the last one ("this week" in "earlier this week")
         end = match.end()
-        groups = match.groupdict()
-        dated = groups.get("iso") or groups.get("md") or groups.get("dm") or groups.get("my")
-        kind: Literal["date", "relative"] = "date" if dated else "relative"
-        future = bool(groups.get("weekday") or groups.get("md") or groups.get("dm")) and (
-            future_context(text, match.start()))
-        found.append((match.start(), match.end(),
-                      TimeRef(text=match.group(0), kind=kind, resolved=resolve(match, published, future))))
-    for match in TIME_PATTERN.finditer(text):
-        start, end = match.span()
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        found.append((start, end, TimeRef(text=text[start:end], kind="time")))
+        said, kind = match.group(), match.lastgroup  # the alternative that matched
+        # The clause's tense moves only a weekday or a date without its year (which would end
+        # in four digits), and only when the report's date is known.
+        future = (kind in _MAY_LOOK_AHEAD and published is not None and not said[-4:].isdigit()
+                  and future_context(text, start))
+        key = (kind, said, future)
+        if key not in resolved:
+            resolved[key] = resolve(match, published, future)
+        found.append((start, end, TimeRef(text=said, kind="relative" if kind in _UNDATED else "date",
+                                          resolved=resolved[key])))
+    resume = 0
+    for at in digits:  # as TIME_PATTERN.finditer(text) would
+        if at >= resume and (clock := TIME_PATTERN.match(text, at)):
+            start, end = clock.span()
+            resume = end
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            found.append((start, end, TimeRef(text=text[start:end], kind="time")))
     found.sort(key=lambda item: item[0])
     return found

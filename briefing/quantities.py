@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from typing import Final
 
-from .dates import find_times
+from .dates import digit_starts, find_times
 from .lexicons import NUMBER_WORDS, SCALE_WORDS, TENS_WORDS
 from .phrases import fold
 from .schema import Quantity
@@ -20,31 +20,26 @@ _NUMBER_WORD: Final = (
 _SCALE: Final = "|".join(SCALE_WORDS)
 
 
-def _first_letter_alternatives(words: Iterable[str]) -> str:
-    """Regex alternatives that hold just after the first letter of one of the words, when the
-    rest of that word follows: "(?<=t)(?=en|hree|wo)|(?<=o)(?=ne)"."""
-    rests: dict[str, set[str]] = {}
-    for word in words:
-        rests.setdefault(word[0], set()).add(word[1:])
-    return "|".join(
-        f"(?<={re.escape(first)})(?={'|'.join(re.escape(rest) for rest in sorted(rest_set))})"
-        for first, rest_set in sorted(rests.items())
-    )
-
-
 #: Matched against lower-cased text: a case-blind alternation of words is several times slower.
 _QUANTITY: Final = re.compile(
     rf"(?<![\w.:/-])(?P<currency>[$€£])?(?:(?P<digits>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)"
     rf"|(?P<word>{_NUMBER_WORD}))(?:\s+(?P<scale>{_SCALE}))?"
     rf"(?:\s*(?P<unit>%|per\s?cent|percent|km/h|[a-z][a-z-]*))?"
 )
-#: Every place _QUANTITY may start: a currency sign or digit, or the first letter of a number
-#: word with the rest of one after it, in both cases where _QUANTITY's lookbehind holds. It opens
-#: with a character class the regex engine scans for, where _QUANTITY, opening with a
-#: lookbehind and a long alternation, is tried at every character of the text.
-_QUANTITY_START: Final = re.compile(
-    rf"[$€£\d{''.join(sorted({w[0] for w in (*NUMBER_WORDS, *TENS_WORDS)}))}](?<![\w.:/-].)"
-    rf"(?:(?<=[$€£\d])|{_first_letter_alternatives((*NUMBER_WORDS, *TENS_WORDS))})"
+#: Turns the text, encoded as ASCII (one byte a character, "?" for any other), into one where
+#: every character that may stand just before a quantity, all but ``[\w.:/-]``, is a space.
+_BEFORE_TO_SPACE: Final = bytes(
+    c if chr(c).isalnum() or chr(c) in "_.:/-" else ord(" ") for c in range(256)
+)
+_FIRST_LETTERS: Final = sorted({w[0] for w in (*NUMBER_WORDS, *TENS_WORDS)})
+#: A space and a number word after it, in that text. The engine searches fast for the space, a
+#: plain character, where a pattern opening with a word is tried at every character.
+_WORD_AFTER_SPACE: Final = re.compile(
+    b" (?=" + b"|".join(
+        re.escape(first).encode() + b"(?:" + b"|".join(sorted(
+            re.escape(w[1:]).encode() for w in (*NUMBER_WORDS, *TENS_WORDS) if w[0] == first
+        )) + b")" for first in _FIRST_LETTERS
+    ) + b")"
 )
 #: Words that follow a number without being its unit.
 _NOT_UNITS: Final = frozenset({
@@ -56,6 +51,7 @@ _NOT_UNITS: Final = frozenset({
 })
 _NEXT_WORDS: Final = re.compile(r"(?:\s+[A-Za-z][A-Za-z-]*){1,2}")
 _YEAR: Final = re.compile(r"(?:19|20)\d\d")
+_CURRENCIES: Final = {"$": "USD", "€": "EUR", "£": "GBP"}
 
 
 def _word_value(word: str) -> float | None:
@@ -70,6 +66,22 @@ def _word_value(word: str) -> float | None:
 def quantities(text: str) -> list[Quantity]:
     """The quantities named in a clause, in order; years, dates and clock times are left out."""
     return [quantity for _, _, quantity in find_quantities(text)]
+
+
+def _starts(lowered: str) -> list[int]:
+    """Every place in a lower-cased text where _QUANTITY may match, and a few more, in order:
+    a digit, a currency sign or a number word, after no ``[\\w.:/-]``."""
+    found = [at for at in digit_starts(lowered) if at == 0 or lowered[at - 1] not in ".:/-"]
+    for sign in "$€£":
+        at = lowered.find(sign)
+        while at >= 0:
+            if at == 0 or not (lowered[at - 1].isalnum() or lowered[at - 1] in "_.:/-"):
+                found.append(at)
+            at = lowered.find(sign, at + 1)
+    spaced = b" " + lowered.encode("ascii", "replace").translate(_BEFORE_TO_SPACE)
+    found += [m.start() for m in _WORD_AFTER_SPACE.finditer(spaced)]  # one space ahead of lowered
+    found.sort()
+    return found
 
 
 def _blank(text: str, ranges: Iterable[tuple[int, int]]) -> str:
@@ -97,42 +109,35 @@ def find_quantities(
     lowered = fold(masked)
     out: list[tuple[int, int, Quantity]] = []
     resume = 0
-    for start_at in _QUANTITY_START.finditer(lowered):  # as _QUANTITY.finditer(lowered) would
-        if start_at.start() < resume:
+    for at in _starts(lowered):  # as _QUANTITY.finditer(lowered) would
+        if at < resume or not (match := _QUANTITY.match(lowered, at)):
             continue
-        match = _QUANTITY.match(lowered, start_at.start())
-        if match is None:
-            continue
-        resume = match.end()
-        digits, word = match.group("digits"), match.group("word")
-        unit = text[match.start("unit") : match.end("unit")] if match.group("unit") else None
-        end = match.end()
+        currency, digits, word, scale, said_unit = match.groups()
+        start = match.start()
+        end = resume = match.end()
+        # The unit closes the pattern, so it ends where the match does.
+        unit = text[match.start("unit") : end] if said_unit else None
         if unit and "-" in unit:  # "several short-range ballistic missiles": skip modifiers
-            following = _NEXT_WORDS.match(masked, match.end())
+            following = _NEXT_WORDS.match(masked, end)
             nouns = [w for w in (following.group(0).split() if following else []) if "-" not in w]
             if nouns:
                 unit = nouns[-1]
-                end = masked.find(unit, match.end()) + len(unit)
+                end = masked.find(unit, resume) + len(unit)
         if unit and unit.lower().rstrip(".") in _NOT_UNITS:
             unit = None
-        if digits and _YEAR.fullmatch(digits) and not unit:
+        if digits and not unit and _YEAR.fullmatch(digits):
             continue
         if word == "one" and not unit:
             continue
         value = float(digits.replace(",", "")) if digits else _word_value(word)
-        if match.group("scale") and value is not None:
-            value *= SCALE_WORDS[match.group("scale")]
-        number_end = match.end("scale") if match.group("scale") else (
-            match.end("digits") if digits else match.end("word")
-        )
-        if match.group("currency"):
-            unit = {"$": "USD", "€": "EUR", "£": "GBP"}[match.group("currency")]
-            end = number_end
+        if scale and value is not None:
+            value *= SCALE_WORDS[scale]
+        if currency:
+            unit = _CURRENCIES[currency]
         elif unit and " ".join(unit.lower().split()) in {"per cent", "percent"}:
             unit = "%"
-        if not unit:
-            end = number_end
-        start = match.start()
+        if currency or not unit:
+            end = match.end("scale" if scale else "digits" if digits else "word")
         while end > start and text[end - 1].isspace():
             end -= 1
         out.append((start, end, Quantity(text=text[start:end], value=value, unit=unit)))

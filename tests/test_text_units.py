@@ -156,3 +156,17 @@ def test_ordinal_days_resolve(text: str, expected: str | None) -> None:
 def test_relative_days_are_found_whole_and_once() -> None:
     text = "Rain fell earlier this week; the thistle grew; last night raids began."
     assert [t.text for t in times(text)] == ["earlier this week", "last night"]
+
+
+def test_dates_and_quantities_open_after_any_non_word_character() -> None:
+    # Both are searched for only where they may open; punctuation, a line break or a digit
+    # outside ASCII must not hide one, nor a word character before make one.
+    text = "(Three soldiers) “twelve” ٣ March; x3 km, _5 days,\nFriday: 4 p.m. and £12 billion"
+    published = date(2026, 11, 20)
+    assert [(text[a:b], t.resolved) for a, b, t in find_times(text, published)] == [
+        ("٣ March", "2026-03-03"), ("Friday", "2026-11-20"), ("4 p.m.", None),
+    ]
+    assert [(text[a:b], q.value, q.unit) for a, b, q in find_quantities(text)] == [
+        ("Three soldiers", 3.0, "soldiers"), ("twelve", 12.0, None),
+        ("£12 billion", 12e9, "GBP"),
+    ]
