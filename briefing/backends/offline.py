@@ -18,7 +18,6 @@ _SEPARATOR: Final = re.compile(  # opens with a character set, which the engine 
 )
 _LEADING_JOINER: Final = re.compile(r"^(?:and|but|while|whereas|although|though|yet)\s+",
                                     re.IGNORECASE)
-_UNEVEN_SPACE: Final = re.compile(r"[^\S ]| {2}|^ | $")  # what " ".join(text.split()) changes
 _JOINER_INITIALS: Final = frozenset("aAbBwWtTyY")  # a cheap test before _LEADING_JOINER
 _MIN_CLAUSE_WORDS: Final = 4
 _OPENING_QUOTES: Final = ("“", '"', "‘", "«")
@@ -26,7 +25,7 @@ _ANY_OPENING_QUOTE: Final = re.compile(f"[{''.join(_OPENING_QUOTES)}]")
 
 
 def _statement(quote: str) -> str:
-    text = " ".join(quote.split()) if _UNEVEN_SPACE.search(quote) else quote
+    text = " ".join(quote.split())
     if text[:1] in _JOINER_INITIALS:
         text = _LEADING_JOINER.sub("", text)
     text = text[:1].upper() + text[1:]
