@@ -35,12 +35,13 @@ _ABSOLUTE: Final = re.compile(
     rf"|(?P<my>{_MONTH}\s+\d{{4}})"
     rf"|(?P<weekday>{_WEEKDAY}{_PART_OF_DAY}))\b"
 )
-#: Days named relative to the report's date, in lower case ("yesterday", "last week"). They
-#: open with common letters, so they are tried only where one of their first words stands.
+#: Days named relative to the report's date ("yesterday", "Last week"), lower case but for a
+#: capital opening a sentence. They open with common letters, so they are tried only where one
+#: of their first words stands.
 _RELATIVE: Final = re.compile(
-    r"\b(?P<relative>(?:yesterday|today|tonight|tomorrow|last\s+(?:night|week|month|year)"
-    r"|this\s+(?:morning|afternoon|evening|week|month|year)|earlier\s+this\s+(?:week|month|year)"
-    r"|next\s+(?:week|month|year)))\b"
+    r"\b(?P<relative>(?:[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow"
+    r"|[Ll]ast\s+(?:night|week|month|year)|[Tt]his\s+(?:morning|afternoon|evening|week|month|year)"
+    r"|[Ee]arlier\s+this\s+(?:week|month|year)|[Nn]ext\s+(?:week|month|year)))\b"
 )
 #: Clock times: they open with a digit with no word character before it.
 TIME_PATTERN: Final = re.compile(
@@ -188,7 +189,7 @@ def _date_matches(text: str, digits: list[int]) -> list[re.Match[str]]:
         if at >= resume and (match := _ABSOLUTE.match(text, at)):
             matches.append(match)
             resume = match.end()
-    for word in _RELATIVE_WORDS:
+    for word in (*_RELATIVE_WORDS, *(w.capitalize() for w in _RELATIVE_WORDS)):
         at = text.find(word)
         while at >= 0:
             if relative := _RELATIVE.match(text, at):

@@ -170,3 +170,21 @@ def test_dates_and_quantities_open_after_any_non_word_character() -> None:
         ("Three soldiers", 3.0, "soldiers"), ("twelve", 12.0, None),
         ("£12 billion", 12e9, "GBP"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Yesterday, the ministry said the border was closed.", ("Yesterday", "2026-11-19")),
+        ("Last week the convoy was stopped twice.", ("Last week", None)),
+        ("Today in the capital the talks resumed.", ("Today", "2026-11-20")),
+        ("Tomorrow the envoy will arrive.", ("Tomorrow", "2026-11-21")),
+    ],
+)
+def test_relative_days_opening_a_sentence_are_found(text: str, expected: tuple[str, str | None]) -> None:
+    found = times(text, date(2026, 11, 20))
+    assert [(t.text, t.resolved) for t in found] == [expected]
+
+
+def test_capitalized_relative_words_inside_names_are_not_days() -> None:
+    assert times("The Todayan envoy and Lastovo port were named.") == []
