@@ -31,11 +31,13 @@ _SYNTOK_BREAKS: Final = re.compile(
     "[()\\[\\]{}〈〉⦃⦄⦅⦆〘〙〚〛﴾﴿﹙﹚﹛﹜﹝﹞（）［］｛｝｟｠!;?‼‽⁇⁈⁉。﹒﹗！．？｡\u200b\x1c-\x1f]|\n\\s*\n")
 #: Periods syntok never splits at (their neighbours inside the text): between digits ("40.1"),
 #: and before a number of three digits or more, which it takes for going on ("left. 212 of").
-_KEPT_PERIOD: Final = re.compile(r"(?<=[0-9])\.(?=[0-9])|(?<=[A-Za-z0-9])\. [0-9]{3,}(?= )")
+_KEPT_PERIOD: Final = re.compile(
+    r"(?<=[0-9])\.(?=[0-9])|(?<=[A-Za-z0-9”’\"'])\. [0-9]{3,}(?= )")
 #: A period syntok splits at, from the word after a space before it: a word of two letters or
-#: more, no abbreviation, month or "no" to syntok (_syntok_keeps_after), before a capital or a
-#: number of one or two digits ("said. The", "left. 61 of").
-_SPLIT_PERIOD: Final = re.compile(r"([A-Z][a-z]+|[a-z]{2,})\. (?:[A-Z]|[0-9]{1,2}(?=[ ,]))")
+#: more, no abbreviation, month or "no" to syntok (_syntok_keeps_after), maybe a closing quote,
+#: then a capital, an opening quote or a number of one or two digits ("said. The", "left.” 61").
+_SPLIT_PERIOD: Final = re.compile(
+    r"([A-Z][a-z]+|[a-z]{2,})\.([”’\"']?) (?:[A-Z“‘\"']|[0-9]{1,2}(?=[ ,]))")
 #: A line trimmed of surrounding spaces (\s is str.isspace(), \S never a newline).
 _LINE: Final = re.compile(r"\S(?:[^\n]*\S)?")
 #: A word and the periods inside it, read backwards from just before a period (see _word_before).
@@ -338,8 +340,9 @@ def _syntok_known(text: str, start: int, end: int) -> list[tuple[int, int]] | No
             split = _SPLIT_PERIOD.match(text, space + 1, end) if space >= start else None
             if split is None or split.end(1) != at or split.group(1) in _syntok_keeps_after():
                 return None
-            out.append((first, at + 1))
-            first = at + 2
+            stop = split.end(2)
+            out.append((first, stop))
+            first = stop + 1
         at = text.find(".", at + 1, end - 1)
     out.append((first, end))
     return out

@@ -146,6 +146,8 @@ def _syntok_sentences(text: str) -> list[tuple[int, int]]:
         ("Official results gave Velikov 52.4 percent against 41.1 percent for Lim. State media said so.", 2),
         ("Aid reached Block No. 214 on Friday. Nothing more arrived.", 2),
         ("Diesel there sells for three times the price. 2,350 doses were delivered.", 2),
+        ("“We believe the crew did it deliberately.” “It was mapping the seabed,” he said.", 2),
+        ("The Ministry condemned the purchase as “destabilising”. 212 close contacts are in quarantine.", 1),
     ],
 )
 def test_syntok_sentences_told_without_syntok_are_syntoks(text: str, count: int) -> None:
@@ -175,12 +177,15 @@ def test_syntok_runs_where_its_sentences_are_not_known(text: str) -> None:
 
 _WORDS = ["said", "Lim", "km", "The", "However", "It", "State", "x", "a", "A", "I", "IV", "no", "No",
           "Ab", "st", "St", "Mrs", "etc", "Gen", "Dr", "Mar", "May", "may", "40.1", "2024", "61", "6",
-          "212", "2,350", "1st", "iPhone", "°C", "Ávila", "Mo", "Do", "So", "Inc", "’s", "“"]
+          "212", "2,350", "1st", "iPhone", "°C", "Ávila", "Mo", "Do", "So", "Inc", "’s", "“", "”", "'"]
+
+
+_GAPS = [". ", ".  ", ".\n", ", ", " ", ".” ", ". “", "”. "]
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.tuples(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=5),
-                          st.sampled_from([". ", ".  ", ".\n", ", ", " "])), min_size=1, max_size=4))
+@given(st.lists(st.tuples(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=5), st.sampled_from(_GAPS)),
+                min_size=1, max_size=4))
 def test_syntok_sentences_told_without_syntok_match_syntok(parts: list[tuple[list[str], str]]) -> None:
     from briefing.segmentation import _syntok_known
 
