@@ -144,11 +144,16 @@ def _blingfire_ranges(piece: str) -> tuple[list[int], list[int]] | None:
     if piece.isascii():
         return first, last
     marks = data.translate(_MARKS)
-    return _characters(marks, data, first), _characters(marks, data, last)
+    starts_at, ends_at = _characters(marks, first), _characters(marks, last)
+    if starts_at is None or ends_at is None:  # an offset inside a character
+        chars = _decoded(data, first + last)
+        return [chars[a] for a in first], [chars[b] for b in last]
+    return starts_at, ends_at
 
 
-def _characters(marks: bytes, data: bytes, offsets: list[int]) -> list[int]:
-    """UTF-8 byte offsets into `data` as character offsets, `marks` being data.translate(_MARKS).
+def _characters(marks: bytes, offsets: list[int]) -> list[int] | None:
+    """UTF-8 byte offsets as character offsets, `marks` being the bytes translated by _MARKS;
+    None if one falls inside a character.
 
     A character offset is the byte offset less the continuation bytes before it, counted in C
     from one offset to the next.
@@ -156,8 +161,8 @@ def _characters(marks: bytes, data: bytes, offsets: list[int]) -> list[int]:
     out = []
     at = extra = 0
     for offset in offsets:
-        if offset < len(marks) and marks[offset] == 0x80:  # inside a character
-            return _decoded(data, offsets)
+        if offset < len(marks) and marks[offset] == 0x80:
+            return None
         if offset < at:  # out of order: count again from the start
             at = extra = 0
         extra += marks.count(0x80, at, offset)
@@ -166,8 +171,8 @@ def _characters(marks: bytes, data: bytes, offsets: list[int]) -> list[int]:
     return out
 
 
-def _decoded(data: bytes, offsets: list[int]) -> list[int]:
-    """Byte offsets to character offsets by decoding each stretch between them once, in order.
+def _decoded(data: bytes, offsets: list[int]) -> dict[int, int]:
+    """Character offsets of byte offsets, decoding each stretch between them once, in order.
 
     For offsets inside a character, which blingfire is not known to return.
     """
@@ -177,7 +182,7 @@ def _decoded(data: bytes, offsets: list[int]) -> list[int]:
         char_at += len(data[byte_at:offset].decode("utf-8", errors="replace"))
         byte_at = offset
         chars[offset] = char_at
-    return [chars[offset] for offset in offsets]
+    return chars
 
 
 def _sentence_offsets(piece: str) -> list[tuple[int, int]]:
@@ -449,27 +454,28 @@ def _careful(text: str, spans: list[tuple[int, int]], stops: tuple[int, ...],
     are not searched.
     """
     out: list[Sentence] = []
-    i = 0
-    while i < len(spans):
-        s, e = spans[i]
-        j = i
-        while j + 1 < len(spans) and _ends_in_abbreviation(text, *spans[j]):
-            j += 1
-        e = spans[j][1]
-        k = bisect_left(stops, s)
-        if j > i or (k < len(stops) and stops[k] < e - 1 and _suspect(text, s, e)):
-            for a, b in _syntok_split(text, s, e):
-                if b <= a or text[a].isspace() or text[b - 1].isspace():
-                    a, b = _trim(text, a, b)
-                if b > a:
-                    out.append(tuple.__new__(Sentence, (a, b, number)))  # Sentence(), faster
-        elif e > s and not text[s].isspace() and not text[e - 1].isspace():  # the usual case
-            out.append(tuple.__new__(Sentence, (s, e, number)))
+    merged = -1  # the start of the sentences before that end in an abbreviation, if any
+    last = len(spans) - 1
+    for n, (s, e) in enumerate(spans):
+        if n < last and _ends_in_abbreviation(text, s, e):
+            if merged < 0:
+                merged = s
+            continue
+        if merged >= 0:
+            s, merged = merged, -1
         else:
-            s, e = _trim(text, s, e)
-            if e > s:
-                out.append(tuple.__new__(Sentence, (s, e, number)))
-        i = j + 1
+            k = bisect_left(stops, s)
+            if k == len(stops) or stops[k] >= e - 1 or not _suspect(text, s, e):
+                if e <= s or text[s].isspace() or text[e - 1].isspace():
+                    s, e = _trim(text, s, e)
+                if e > s:
+                    out.append(tuple.__new__(Sentence, (s, e, number)))  # Sentence(), faster
+                continue
+        for a, b in _syntok_split(text, s, e):
+            if b <= a or text[a].isspace() or text[b - 1].isspace():
+                a, b = _trim(text, a, b)
+            if b > a:
+                out.append(tuple.__new__(Sentence, (a, b, number)))
     return out
 
 
