@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 import sys
 import threading
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import cache, lru_cache
+from itertools import islice
 from types import ModuleType
 from typing import Any, Final, NamedTuple
 
@@ -22,8 +23,27 @@ _CLOSERS: Final = "\"'”’)]"
 #: Characters that may open a bullet (after spaces or tabs) or a Markdown heading: a line
 #: starting with none of them cannot match _BULLET or _MD_HEADING (digits are tested apart).
 _MARKER_FIRST: Final = " \t-*•▪‣–—#"
+_BULLET_FIRST: Final = "-*•▪‣–—"  # the first character of a bullet that starts with no space
+#: What may make syntok (1.4) split or regroup a text, periods aside: its brackets and other
+#: terminals, the zero-width space and the separators it does not take for spaces (\x1c-\x1f),
+#: and the paragraph breaks it splits at.
+_SYNTOK_BREAKS: Final = re.compile(
+    "[()\\[\\]{}〈〉⦃⦄⦅⦆〘〙〚〛﴾﴿﹙﹚﹛﹜﹝﹞（）［］｛｝｟｠!;?‼‽⁇⁈⁉。﹒﹗！．？｡\u200b\x1c-\x1f]|\n\\s*\n")
+#: Periods syntok never splits at (their neighbours inside the text): between digits ("40.1"),
+#: and before a number of three digits or more, which it takes for going on ("left. 212 of").
+_KEPT_PERIOD: Final = re.compile(
+    r"(?<=[0-9])\.(?=[0-9])|(?<=[A-Za-z0-9”’\"'])\. [0-9]{3,}(?= )")
+#: A period syntok splits at, from the word after a space before it: a word of two letters or
+#: more, no abbreviation, month or "no" to syntok (_syntok_keeps_after), maybe a closing quote,
+#: then a capital, an opening quote or a number of one or two digits ("said. The", "left.” 61").
+_SPLIT_PERIOD: Final = re.compile(
+    r"([A-Z][a-z]+|[a-z]{2,})\.([”’\"']?) (?:[A-Z“‘\"']|[0-9]{1,2}(?=[ ,]))")
+#: A line trimmed of surrounding spaces (\s is str.isspace(), \S never a newline).
+_LINE: Final = re.compile(r"\S(?:[^\n]*\S)?")
 #: A word and the periods inside it, read backwards from just before a period (see _word_before).
 _WORD_BACKWARDS: Final = re.compile(r"[A-Za-z]+(?:\.[A-Za-z]+)*(?![\w.])")
+#: Maps the UTF-8 continuation bytes (0x80-0xBF) to 0x80 and every other byte to itself.
+_MARKS: Final = bytes.maketrans(bytes(range(0x80, 0xC0)), b"\x80" * 0x40)
 
 
 class Block(NamedTuple):
@@ -96,19 +116,20 @@ def _buffers(size: int) -> tuple[Any, Any, Any]:
     return held
 
 
-def _sentence_offsets(piece: str) -> list[tuple[int, int]]:
-    """Sentence ranges of a text, from blingfire's TextToSentencesWithOffsets.
+def _blingfire_ranges(piece: str) -> tuple[list[int], list[int]] | None:
+    """Sentence starts and ends of a text, from blingfire's TextToSentencesWithOffsets.
 
     blingfire's own wrapper maps UTF-8 byte offsets to characters with a Python loop over every
     byte, which costs more than the segmentation itself; this calls the same exported function
-    and converts only the few boundary offsets (none at all for ASCII text).
+    and converts only the boundary offsets (none at all for ASCII text). None when blingfire
+    gives up, or has no ctypes handle (then its public wrapper is used).
     """
     module = _blingfire()
     library = getattr(module, "blingfire", None)
     function = getattr(library, "TextToSentencesWithOffsets", None)
     if function is None:  # a blingfire without the ctypes handle: use its public wrapper
         _, offsets = module.text_to_sentences_and_offsets(piece)
-        return [(int(a), int(b)) for a, b in offsets]
+        return [int(a) for a, _ in offsets], [int(b) for _, b in offsets]
     import ctypes
 
     data = piece.encode("utf-8")
@@ -117,37 +138,65 @@ def _sentence_offsets(piece: str) -> list[tuple[int, int]]:
     length = function(ctypes.c_char_p(data), ctypes.c_int(len(data)), ctypes.byref(out),
                       ctypes.byref(starts), ctypes.byref(ends), ctypes.c_int(size))
     if length == -1 or length > size:
-        return [(0, len(piece))]
+        return None
     count = ctypes.string_at(out, length).count(b"\n") + 1  # the buffer holds older text after
-    pairs = [(int(a), int(b) + 1) for a, b in zip(starts[:count], ends[:count], strict=True)]
+    first, last = starts[:count], [b + 1 for b in ends[:count]]
     if piece.isascii():
-        return pairs
-    # UTF-8 byte offsets to character offsets, decoding each stretch once, in order.
-    wanted = sorted({o for pair in pairs for o in pair})
+        return first, last
+    marks = data.translate(_MARKS)
+    starts_at, ends_at = _characters(marks, first), _characters(marks, last)
+    if starts_at is None or ends_at is None:  # an offset inside a character
+        chars = _decoded(data, first + last)
+        return [chars[a] for a in first], [chars[b] for b in last]
+    return starts_at, ends_at
+
+
+def _characters(marks: bytes, offsets: list[int]) -> list[int] | None:
+    """UTF-8 byte offsets as character offsets, `marks` being the bytes translated by _MARKS;
+    None if one falls inside a character.
+
+    A character offset is the byte offset less the continuation bytes before it, counted in C
+    from one offset to the next.
+    """
+    out = []
+    at = extra = 0
+    for offset in offsets:
+        if offset < len(marks) and marks[offset] == 0x80:
+            return None
+        if offset < at:  # out of order: count again from the start
+            at = extra = 0
+        extra += marks.count(0x80, at, offset)
+        at = offset
+        out.append(offset - extra)
+    return out
+
+
+def _decoded(data: bytes, offsets: list[int]) -> dict[int, int]:
+    """Character offsets of byte offsets, decoding each stretch between them once, in order.
+
+    For offsets inside a character, which blingfire is not known to return.
+    """
     chars: dict[int, int] = {}
     byte_at, char_at = 0, 0
-    for offset in wanted:
+    for offset in sorted(set(offsets)):
         char_at += len(data[byte_at:offset].decode("utf-8", errors="replace"))
         byte_at = offset
         chars[offset] = char_at
-    return [(chars[a], chars[b]) for a, b in pairs]
+    return chars
+
+
+def _sentence_offsets(piece: str) -> list[tuple[int, int]]:
+    """Sentence ranges of a text, from blingfire (see _blingfire_ranges)."""
+    ranges = _blingfire_ranges(piece)
+    if ranges is None:
+        return [(0, len(piece))]
+    return list(zip(*ranges, strict=True))
 
 
 def _syntok() -> Any:
     import syntok.segmenter
 
     return syntok.segmenter
-
-
-def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    out = []
-    pos = start
-    while pos < end:
-        nl = text.find("\n", pos, end)
-        stop = end if nl < 0 else nl
-        out.append((pos, stop))
-        pos = stop + 1
-    return out
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -187,51 +236,80 @@ def blocks(text: str) -> tuple[Block, ...]:
     line wrapping), except that list items and short unpunctuated lines stand alone. Reports
     without blank lines have one paragraph per line.
     """
-    wrapped = bool(_BLANK_LINE.search(text))
-    raw: list[tuple[int, int]] = []
-    if wrapped:
-        pos = 0
-        for match in _BLANK_LINE.finditer(text):
-            raw.append((pos, match.start()))
-            pos = match.end()
-        raw.append((pos, len(text)))
-    else:
-        raw = [(0, len(text))]
     out: list[Block] = []
-    for a, b in raw:
-        lines = [_trim(text, s, e) for s, e in _lines(text, a, b)]
-        lines = [(s, e) for s, e in lines if e > s]
-        if not wrapped:
-            groups = [[line] for line in lines]
-        else:
-            groups = []
-            for s, e in lines:
-                line = text[s:e]
-                item = bool(_BULLET.match(line) or _MD_HEADING.match(line))
-                if not groups or item or _MD_HEADING.match(text, *groups[-1][-1]):
-                    groups.append([(s, e)])
-                else:
-                    groups[-1].append((s, e))
-        for group in groups:
-            start, end = group[0][0], group[-1][1]
-            line_text = text[start:end]
-            heading = (
-                len(group) == 1
-                and (not wrapped or len(lines) == 1 or bool(_MD_HEADING.match(line_text)))
-                and _is_heading(line_text, alone=True)
-                and not _BULLET.match(line_text)
-            ) or (
-                # a letterhead or a title with its byline: a few short lines, none ending a sentence
-                1 < len(group) <= 4
-                and all(_is_heading(text[s:e], alone=False) for s, e in group)
-                and not any(_BULLET.match(text, s, e) for s, e in group)
-            )
-            item = bool(_BULLET.match(line_text))
-            out.append(Block(start, end, len(out) + 1, heading and not item, item))
+    if _BLANK_LINE.search(text) is None:
+        for line in _LINE.finditer(text):
+            start, end = line.span()
+            bullet = _bullet(text, start, end)
+            heading = not bullet and _is_heading(line.group(), alone=True)
+            out.append(_block(start, end, len(out) + 1, heading, bullet))
+        return tuple(out)
+    # Each trimmed line belongs to the paragraph before the next blank line: they never overlap.
+    breaks = [match.start() for match in _BLANK_LINE.finditer(text)]
+    breaks.append(len(text))
+    paragraph: list[tuple[int, int]] = []
+    k = 0
+    for line in _LINE.finditer(text):
+        if line.start() > breaks[k]:
+            _paragraph_blocks(text, paragraph, out)
+            paragraph = []
+            while line.start() > breaks[k]:
+                k += 1
+        paragraph.append(line.span())
+    _paragraph_blocks(text, paragraph, out)
     return tuple(out)
 
 
+def _bullet(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end], which starts with no space, starts with a list marker."""
+    first = text[start]
+    return (first in _BULLET_FIRST or first.isdecimal()) and _BULLET.match(text, start, end) is not None
+
+
+def _md_heading(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end], which starts with no space, starts with Markdown's "# "."""
+    return text[start] == "#" and _MD_HEADING.match(text, start, end) is not None
+
+
+def _paragraph_blocks(text: str, lines: list[tuple[int, int]], out: list[Block]) -> None:
+    """Append to `out` the blocks of one paragraph of a report with blank lines, given its
+    trimmed lines: list items and Markdown headings start blocks, other lines join the last."""
+    groups: list[list[tuple[int, int]]] = []
+    after_heading = False  # the last line was a Markdown heading
+    for s, e in lines:
+        first = text[s]
+        marked = first in _MARKER_FIRST or first.isdecimal()  # else neither heading nor bullet
+        heading = marked and _md_heading(text, s, e)
+        if not groups or after_heading or (marked and (heading or _bullet(text, s, e))):
+            groups.append([(s, e)])
+        else:
+            groups[-1].append((s, e))
+        after_heading = heading
+    for group in groups:
+        start, end = group[0][0], group[-1][1]
+        if len(group) == 1:
+            is_heading = (len(lines) == 1 or _md_heading(text, start, end)) and _is_heading(
+                text[start:end], alone=True)
+        else:  # a letterhead or a title with its byline: a few short lines, none ending a sentence
+            # (last line first: a paragraph's last line most often ends a sentence)
+            is_heading = len(group) <= 4 and all(
+                _is_heading(text[s:e], alone=False) for s, e in reversed(group))
+        # Only a group's first line can be a list item; a one-character first line followed by
+        # spaces ("-  \n...") is no item by itself but makes one of its group.
+        item = _bullet(text, start, end)
+        heading = is_heading and not item and not _bullet(text, *group[0])
+        out.append(_block(start, end, len(out) + 1, heading, item))
+
+
+def _block(start: int, end: int, number: int, heading: bool, item: bool) -> Block:
+    """Block(start, end, number, heading, item), without the Python-level __new__ of NamedTuple."""
+    return tuple.__new__(Block, (start, end, number, heading, item))
+
+
 def _syntok_split(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    known = _syntok_known(text, start, end)
+    if known is not None:
+        return known
     piece = text[start:end]
     out: list[tuple[int, int]] = []
     for paragraph in _syntok().analyze(piece):
@@ -245,15 +323,70 @@ def _syntok_split(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out or [(start, end)]
 
 
+def _syntok_known(text: str, start: int, end: int) -> list[tuple[int, int]] | None:
+    """syntok's sentences of text[start:end] (trimmed) where they can be told without running it.
+
+    syntok only splits at its terminals and brackets. With none of them but periods, each
+    period before the last character one it never splits at (_KEPT_PERIOD) or one it always
+    splits at (_SPLIT_PERIOD), its sentences run from token to token between the latter.
+    Otherwise None. Checked against syntok in the tests: a run of syntok costs more than
+    all the rest of a paragraph's segmentation.
+    """
+    if _SYNTOK_BREAKS.search(text, start, end):
+        return None
+    out = []
+    first = start
+    at = text.find(".", start, end - 1)
+    while at >= 0:
+        if at == start:
+            return None
+        if _KEPT_PERIOD.match(text, at, end) is None:
+            space = max(text.rfind(" ", start, at), text.rfind("\n", start, at))
+            split = _SPLIT_PERIOD.match(text, space + 1, end) if space >= start else None
+            if split is None or split.end(1) != at or split.group(1) in _syntok_keeps_after():
+                return None
+            stop = split.end(2)
+            out.append((first, stop))
+            first = stop + 1
+        at = text.find(".", at + 1, end - 1)
+    out.append((first, end))
+    return out
+
+
+@cache
+def _syntok_keeps_after() -> frozenset[str]:
+    """The words syntok may not split after, whatever follows: abbreviations, months, "no"."""
+    from syntok._segmentation_states import State
+
+    return frozenset(State.abbreviations | State.months | {"no", "No", "NO"})
+
+
+class _Ranges(NamedTuple):
+    """blingfire's sentence ranges over a whole text, and where its terminals stand."""
+
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    stops: tuple[int, ...]  # positions of ".", "!" and "?", in order
+
+
 @lru_cache(maxsize=32)
-def _text_offsets(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    """blingfire's sentence ranges over the whole text (starts, ends), computed once per text.
+def _text_offsets(text: str) -> _Ranges:
+    """blingfire's sentence ranges over the whole text, computed once per text.
 
     One call for the whole report costs a fraction of one call per paragraph; sentences()
     clips the ranges to each block, since a block boundary always ends a sentence.
     """
-    pairs = _sentence_offsets(text) or [(0, len(text))]
-    return tuple(a for a, _ in pairs), tuple(b for _, b in pairs)
+    stops: list[int] = []
+    for char in ".!?":  # str.find skips to each far faster than a regex scan for [.!?]
+        at = text.find(char)
+        while at >= 0:
+            stops.append(at)
+            at = text.find(char, at + 1)
+    stops.sort()
+    ranges = _blingfire_ranges(text)
+    if ranges is None or not ranges[0]:
+        return _Ranges((0,), (len(text),), tuple(stops))
+    return _Ranges(tuple(ranges[0]), tuple(ranges[1]), tuple(stops))
 
 
 def _abbreviation(word: str) -> bool:
@@ -298,30 +431,51 @@ def _word_before(text: str, start: int, at: int) -> str:
 def _ends_in_abbreviation(text: str, start: int, end: int) -> bool:
     if end <= start or text[end - 1] != ".":
         return False
-    word = _word_before(text, start, end - 1)
+    at = end - 1
+    # Most sentences end in a plain word after a space ("said."): that word is the one
+    # _word_before would find (the space ends it and lies inside its window).
+    space = text.rfind(" ", max(start, at - 24), at)
+    word = text[space + 1 : at]
+    if space >= 0 and word.isalpha() and word.isascii():
+        return len(word) == 1 or word.lower() in NAME_ABBREVIATIONS
+    word = _word_before(text, start, at)
     return bool(word) and _abbreviation(word)
 
 
-def _careful(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Re-read with syntok only the stretches blingfire may have got wrong.
+def _careful(text: str, spans: list[tuple[int, int]], stops: tuple[int, ...],
+             number: int) -> list[Sentence]:
+    """The sentences of paragraph `number`, re-reading with syntok only the stretches of
+    `spans` (blingfire's, trimmed) that blingfire may have got wrong.
 
     blingfire misses boundaries before abbreviations ("left. Mr. Kim") and splits after some
     ("Mr."): a sentence holding a suspect boundary is re-read, and one ending in an
-    abbreviation is re-read together with the sentence that follows it.
+    abbreviation is re-read together with the sentence that follows it. A suspect boundary
+    starts with a terminal, so sentences without one before their last character (`stops`)
+    are not searched.
     """
-    out: list[tuple[int, int]] = []
-    i = 0
-    while i < len(spans):
-        s, e = spans[i]
-        j = i
-        while j + 1 < len(spans) and _ends_in_abbreviation(text, *spans[j]):
-            j += 1
-        e = spans[j][1]
-        if j > i or _suspect(text, s, e):
-            out += _syntok_split(text, s, e)
+    out: list[Sentence] = []
+    merged = -1  # the start of the sentences before that end in an abbreviation, if any
+    last = len(spans) - 1
+    for n, (s, e) in enumerate(spans):
+        if n < last and _ends_in_abbreviation(text, s, e):
+            if merged < 0:
+                merged = s
+            continue
+        if merged >= 0:
+            s, merged = merged, -1
         else:
-            out.append((s, e))
-        i = j + 1
+            k = bisect_left(stops, s)
+            if k == len(stops) or stops[k] >= e - 1 or not _suspect(text, s, e):
+                if e <= s or text[s].isspace() or text[e - 1].isspace():
+                    s, e = _trim(text, s, e)
+                if e > s:
+                    out.append(tuple.__new__(Sentence, (s, e, number)))  # Sentence(), faster
+                continue
+        for a, b in _syntok_split(text, s, e):
+            if b <= a or text[a].isspace() or text[b - 1].isspace():
+                a, b = _trim(text, a, b)
+            if b > a:
+                out.append(tuple.__new__(Sentence, (a, b, number)))
     return out
 
 
@@ -332,26 +486,22 @@ def sentences(text: str, block: Block) -> list[Sentence]:
         bullet = _BULLET.match(text, start, end) or _MD_HEADING.match(text, start, end)
         if bullet:
             start = bullet.end()
-    if start >= end or text[start:end].isspace():
+    # (blocks() end in a non-space: the slice is made only for other callers' blocks)
+    if start >= end or (text[end - 1].isspace() and text[start:end].isspace()):
         return []
-    starts, ends = _text_offsets(text)
+    starts, ends, stops = _text_offsets(text)
     spans: list[tuple[int, int]] = []
-    for i in range(bisect_right(ends, start), len(starts)):
-        s, e = starts[i], ends[i]
+    for s, e in islice(zip(starts, ends, strict=True), bisect_right(ends, start), None):
         if s >= end:
             break
-        s, e = max(s, start), min(e, end)
+        if s < start:
+            s = start
+        if e > end:
+            e = end
         if e > s and not text[s].isspace() and not text[e - 1].isspace():
             spans.append((s, e))  # blingfire's ranges rarely need trimming
             continue
         s, e = _trim(text, s, e)
         if e > s:
             spans.append((s, e))
-    spans = _careful(text, spans or [(start, end)])
-    out = []
-    for s, e in spans:
-        if e <= s or text[s].isspace() or text[e - 1].isspace():
-            s, e = _trim(text, s, e)
-        if e > s:
-            out.append(Sentence(s, e, block.number))
-    return out
+    return _careful(text, spans or [(start, end)], stops, block.number)

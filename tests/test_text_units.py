@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from briefing.dates import find_times, times
 from briefing.quantities import find_quantities, quantities
@@ -115,6 +117,82 @@ def test_blingfire_buffers_reused_after_a_longer_text_hold_no_stale_sentences() 
     assert len(_sentence_offsets(long_text)) == 400
     _, expected = _blingfire().text_to_sentences_and_offsets(short_text)
     assert _sentence_offsets(short_text) == [tuple(pair) for pair in expected]
+
+
+def test_a_bullet_alone_on_its_line_makes_an_item_of_the_lines_after_it() -> None:
+    # the marker line is no item by itself ("-" needs a space after it) but its block is
+    text = "Intro.\n\n- \ncontinues here\n\nEnd."
+    assert [(text[b.start : b.end], b.heading, b.item) for b in blocks(text)] == [
+        ("Intro.", False, False), ("- \ncontinues here", False, True), ("End.", False, False)]
+
+
+def _syntok_sentences(text: str) -> list[tuple[int, int]]:
+    from briefing.segmentation import _syntok
+
+    out = []
+    for paragraph in _syntok().analyze(text):
+        for sentence in paragraph:
+            tokens = list(sentence)
+            if tokens:
+                out.append((tokens[0].offset, tokens[-1].offset + len(tokens[-1].value)))
+    return out or [(0, len(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Perhaps he is testing his commanders. 212 close contacts were placed in quarantine.", 1),
+        ("It reached 40.1 °C on Monday. Officials said. 61 cases have been confirmed.", 3),
+        ("Official results gave Velikov 52.4 percent against 41.1 percent for Lim. State media said so.", 2),
+        ("Aid reached Block No. 214 on Friday. Nothing more arrived.", 2),
+        ("Diesel there sells for three times the price. 2,350 doses were delivered.", 2),
+        ("“We believe the crew did it deliberately.” “It was mapping the seabed,” he said.", 2),
+        ("The Ministry condemned the purchase as “destabilising”. 212 close contacts are in quarantine.", 1),
+    ],
+)
+def test_syntok_sentences_told_without_syntok_are_syntoks(text: str, count: int) -> None:
+    from briefing.segmentation import _syntok_known
+
+    known = _syntok_known(text, 0, len(text))
+    assert known is not None and len(known) == count
+    assert known == _syntok_sentences(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It has not been seen since May. 61 cases have been confirmed.",  # a month
+        "Gen. Park said so. The army left.",  # an abbreviation at the start
+        "The talks failed; the army left. Nobody knows why.",  # another terminal
+        "He spoke to Dr. Kim. Nobody knows why.",  # an abbreviation of syntok's
+        "The reading was 40 °C. The army left.",  # a one-letter word
+        "Nobody said no. 61 cases were confirmed.",  # "no" before a number
+    ],
+)
+def test_syntok_runs_where_its_sentences_are_not_known(text: str) -> None:
+    from briefing.segmentation import _syntok_known
+
+    assert _syntok_known(text, 0, len(text)) is None
+
+
+_WORDS = ["said", "Lim", "km", "The", "However", "It", "State", "x", "a", "A", "I", "IV", "no", "No",
+          "Ab", "st", "St", "Mrs", "etc", "Gen", "Dr", "Mar", "May", "may", "40.1", "2024", "61", "6",
+          "212", "2,350", "1st", "iPhone", "°C", "Ávila", "Mo", "Do", "So", "Inc", "’s", "“", "”", "'"]
+
+
+_GAPS = [". ", ".  ", ".\n", ", ", " ", ".” ", ". “", "”. "]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=5), st.sampled_from(_GAPS)),
+                min_size=1, max_size=4))
+def test_syntok_sentences_told_without_syntok_match_syntok(parts: list[tuple[list[str], str]]) -> None:
+    from briefing.segmentation import _syntok_known
+
+    text = "".join(" ".join(words) + gap for words, gap in parts).rstrip()
+    known = _syntok_known(text, 0, len(text))
+    if known is not None:
+        assert known == _syntok_sentences(text)
 
 
 @pytest.mark.parametrize(
