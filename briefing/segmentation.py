@@ -147,7 +147,9 @@ def _blingfire_ranges(piece: str) -> tuple[list[int], list[int]] | None:
     starts_at, ends_at = _characters(marks, first), _characters(marks, last)
     if starts_at is None or ends_at is None:  # an offset inside a character
         chars = _decoded(data, first + last)
-        return [chars[a] for a in first], [chars[b] for b in last]
+        starts_at, ends_at = [chars[a] for a in first], [chars[b] for b in last]
+        if last[-1] < len(marks) and marks[last[-1]] == 0x80:
+            ends_at[-1] = len(piece)  # as blingfire's wrapper reads a last end inside one: "\ufeff "
     return starts_at, ends_at
 
 
