@@ -7,7 +7,6 @@ import sys
 import threading
 from bisect import bisect_left, bisect_right
 from functools import cache, lru_cache
-from itertools import islice
 from types import ModuleType
 from typing import Any, Final, NamedTuple
 
@@ -493,7 +492,8 @@ def sentences(text: str, block: Block) -> list[Sentence]:
         return []
     starts, ends, stops = _text_offsets(text)
     spans: list[tuple[int, int]] = []
-    for s, e in islice(zip(starts, ends, strict=True), bisect_right(ends, start), None):
+    for i in range(bisect_right(ends, start), len(starts)):  # not islice: it walks the skipped
+        s, e = starts[i], ends[i]
         if s >= end:
             break
         if s < start:
