@@ -32,6 +32,19 @@ def _alternation(phrases: tuple[str, ...] | list[str]) -> str:
     return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
 
 
+def _alternation_by_letter(phrases: tuple[str, ...]) -> str:
+    """``_alternation`` of lower-case words, the phrases of each first letter in one group.
+
+    A case-blind alternation is tried one phrase after the other; grouped, only the phrases
+    of the right first letter are. Phrases of other letters cannot match where these do, so
+    the first phrase that matches is the same.
+    """
+    groups: dict[str, list[str]] = {}
+    for phrase in sorted(set(phrases), key=len, reverse=True):
+        groups.setdefault(phrase[0], []).append(re.escape(phrase[1:]).replace(r"\ ", r"\s+"))
+    return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())
+
+
 _VERB: Final = PhraseMatcher(ATTRIBUTION_VERBS, ignore_case=False)
 _PARENTHETICAL_VERBS: Final = frozenset({
     "said", "say", "says", "warn", "warned", "warns", "believe", "believes", "argue", "argues",
@@ -41,7 +54,10 @@ _PARENTHETICAL: Final = re.compile(
     rf",\s+(?P<np>[^,;\"“”]{{2,60}}?)\s+(?P<verb>{'|'.join(sorted(_PARENTHETICAL_VERBS))}),\s+\S"
 )
 _TIME_TAIL: Final = r"(?:\s+(?:on|in|at|late|earlier|later|last|this|during|after|before)\b[^,.;]*)?"
-_QUOTE_END: Final = r"(?:,[\"”’']?|[\"”’'],|[?!][\"”’'])"
+#: ", " or ",\"" or "\"," or "?\"": one character class first, then what may follow it, so that
+#: the engine skips ahead to those characters (a pattern opening with an alternation is tried
+#: at every character of the clause).
+_QUOTE_END: Final = r"[,\"”’'?!](?:(?<=,)[\"”’']?|(?<=[\"”’']),|(?<=[?!])[\"”’'])"
 _TRAILING: Final = (
     rf"{_QUOTE_END}\s+(?P<np>[^,;\"“”]{{2,90}}?(?:,\s+[^,;\"“”]{{2,60}}?,)?)\s+(?P<verb>{{verbs}})\b"
     rf"(?:\s+(?:reporters|journalists|the\s+\w+|a\s+\w+(?:\s+\w+)?|\w+))?{_TIME_TAIL}"
@@ -73,7 +89,7 @@ def _with_phrases(template: str, slot: str, phrases: frozenset[str]) -> re.Patte
     return re.compile(template.replace("{" + slot + "}", _alternation(sorted(phrases))),
                       re.IGNORECASE)
 _OPENER: Final = re.compile(  # used with match(): anchored where the clause body starts
-    rf"(?:(?:{_alternation(CLAUSE_OPENERS)})\b[^,;\"“]{{0,60}}?,\s+|(?:and|but|while|so)\s+)",
+    rf"(?:(?:{_alternation_by_letter(CLAUSE_OPENERS)})\b[^,;\"“]{{0,60}}?,\s+|(?:and|but|while|so)\s+)",
     re.IGNORECASE,
 )
 #: Attribution verbs of judgment: a holder nested under them is the one who judges.
@@ -237,6 +253,8 @@ _NOT_VERBISH: Final = frozenset({
 
 
 _ARTICLES: Final = frozenset({"the", "a", "an"})
+_PRONOUNS: Final = PERSON_PRONOUNS | GROUP_PRONOUNS | {"it"}
+_NOT_NAMED_FIRST: Final = NON_HOLDER_SUBJECTS | {"a", "an", "the", "one"}  # "the lawyer, X,"
 _CLAUSE_WORDS: Final = frozenset({"that", "which", "who", "when", "because", "if", "whether", "but"})
 
 
@@ -249,7 +267,12 @@ def _valid_np(np: str, *, relaxed: bool = False) -> bool:
     words = np.split()
     if not 1 <= len(words) <= 12:
         return False
-    lowered = [w.lower().strip("(),") for w in words]
+    if ";" in np or '"' in np or "“" in np or "”" in np or ":" in np:
+        return False
+    low = np.lower()  # lowering keeps every space, so its words are the lowered words
+    lowered = low.split()
+    if "(" in low or ")" in low or "," in low:
+        lowered = [w.strip("(),") for w in lowered]
     if not _FINITE.isdisjoint(lowered[1:]):
         return False  # a clause, not a noun phrase: "all seven hostages were alive"
     if lowered[0] in _QUANTIFIERS and 1 < len(lowered) <= 4:
@@ -262,28 +285,29 @@ def _valid_np(np: str, *, relaxed: bool = False) -> bool:
         return False
     if not _CLAUSE_WORDS.isdisjoint(lowered):
         return False
-    for i, w in enumerate(lowered):
-        if (w.endswith(("ed", "ing")) and _VERBISH.match(w) and w not in _NOT_VERBISH
-                and (i == 0 or words[i].islower())):
-            return False  # "speaking on condition", "Speaking to reporters"; not "the Beijing office"
-    if ";" in np or '"' in np or "“" in np or "”" in np or ":" in np:
-        return False
-    head = words[-1].strip("(),'’")
-    head_lower = head.lower().removesuffix("'s").removesuffix("’s")
+    if "ed" in low or "ing" in low:
+        for i, w in enumerate(lowered):
+            if (w.endswith(("ed", "ing")) and _VERBISH.match(w) and w not in _NOT_VERBISH
+                    and (i == 0 or words[i].islower())):
+                return False  # "speaking on condition", "Speaking to reporters"; not "the Beijing office"
     if relaxed:
         return True
+    head_lower = words[-1].strip("(),'’").lower().removesuffix("'s").removesuffix("’s")
     return (
         any(w[:1].isupper() for w in words)
         or head_lower in HOLDER_NOUNS
         or head_lower.rstrip("s") in HOLDER_NOUNS
-        or head_lower in PERSON_PRONOUNS | GROUP_PRONOUNS | {"it"}
+        or head_lower in _PRONOUNS
     )
 
 
 def _subject(np: str, *, relaxed: bool) -> str | None:
     """The holder in a subject that may carry appositives: "His lawyer, Rania Aziz," -> name."""
-    parts = [p.strip() for p in np.strip(" ,").split(",")]
-    parts = [p for p in parts if p]
+    if "," in np:
+        parts = [p.strip() for p in np.strip(" ,").split(",")]
+        parts = [p for p in parts if p]
+    else:
+        parts = [part] if (part := np.strip()) else []
     if not parts:
         return None
     first = parts[0]
@@ -296,11 +320,11 @@ def _subject(np: str, *, relaxed: bool) -> str | None:
                                                                            "von", "del", "la"}
                                        or w[:3] in {"al-", "el-"} for w in name.split())
         if name_like and len(name.split()) <= 5 and (
-            first_words[0].lower() in NON_HOLDER_SUBJECTS | {"a", "an", "the", "one"}
+            first_words[0].lower() in _NOT_NAMED_FIRST
             or not any(w[:1].isupper() for w in first_words)
         ):
             return name
-    if first.lower() in PERSON_PRONOUNS | GROUP_PRONOUNS | {"it"}:
+    if first.lower() in _PRONOUNS:
         return first
     if _valid_np(first, relaxed=relaxed):
         return first
@@ -320,12 +344,12 @@ def _before_participle(np: str) -> str | None:
 
 
 def _strip_auxiliaries(words: list[str]) -> str:
-    words = list(words)
-    while words and words[-1].lower() in VERB_AUXILIARIES:
-        words.pop()
-    while words and words[-1].lower().endswith("ly") and len(words) > 1 and words[-1].islower():
-        words.pop()
-    return " ".join(words)
+    end = len(words)
+    while end and words[end - 1].lower() in VERB_AUXILIARIES:
+        end -= 1
+    while end > 1 and words[end - 1].islower() and words[end - 1].lower().endswith("ly"):
+        end -= 1
+    return " ".join(words[:end])
 
 
 def canonical_holder(np: str, places: set[str]) -> str:
@@ -397,7 +421,7 @@ def _inner(clause: str, outer: Attribution, among: frozenset[str]) -> Attributio
     for start in starts:
         inner = _leading(clause, start, among)
         if inner is not None and inner.cue in JUDGMENT_VERBS:
-            if inner.holder.lower() in PERSON_PRONOUNS | GROUP_PRONOUNS | {"it"}:
+            if inner.holder.lower() in _PRONOUNS:
                 return outer._replace(cue=inner.cue)  # "X said he did not rule out": X judges
             return inner
     return None
