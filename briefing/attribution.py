@@ -50,6 +50,7 @@ _PARENTHETICAL_VERBS: Final = frozenset({
     "said", "say", "says", "warn", "warned", "warns", "believe", "believes", "argue", "argues",
     "argued", "insist", "insists", "insisted", "claim", "claims", "claimed",
 })
+_WITH_COMMA: Final = {verb: verb + "," for verb in _PARENTHETICAL_VERBS}
 _PARENTHETICAL: Final = re.compile(
     rf",\s+(?P<np>[^,;\"“”]{{2,60}}?)\s+(?P<verb>{'|'.join(sorted(_PARENTHETICAL_VERBS))}),\s+\S"
 )
@@ -58,8 +59,9 @@ _TIME_TAIL: Final = r"(?:\s+(?:on|in|at|late|earlier|later|last|this|during|afte
 #: the engine skips ahead to those characters (a pattern opening with an alternation is tried
 #: at every character of the clause).
 _QUOTE_END: Final = r"[,\"”’'?!](?:(?<=,)[\"”’']?|(?<=[\"”’']),|(?<=[?!])[\"”’'])"
+# "(?:, X,|)" is "(?:, X,)?" in a form the engine tries faster, after each letter of the subject.
 _TRAILING: Final = (
-    rf"{_QUOTE_END}\s+(?P<np>[^,;\"“”]{{2,90}}?(?:,\s+[^,;\"“”]{{2,60}}?,)?)\s+(?P<verb>{{verbs}})\b"
+    rf"{_QUOTE_END}\s+(?P<np>[^,;\"“”]{{2,90}}?(?:,\s+[^,;\"“”]{{2,60}}?,|))\s+(?P<verb>{{verbs}})\b"
     rf"(?:\s+(?:reporters|journalists|the\s+\w+|a\s+\w+(?:\s+\w+)?|\w+))?{_TIME_TAIL}"
     rf"\s*(?:,[^.]*)?[.!]?[\"”’']?\s*$"
 )
@@ -256,6 +258,9 @@ _ARTICLES: Final = frozenset({"the", "a", "an"})
 _PRONOUNS: Final = PERSON_PRONOUNS | GROUP_PRONOUNS | {"it"}
 _NOT_NAMED_FIRST: Final = NON_HOLDER_SUBJECTS | {"a", "an", "the", "one"}  # "the lawyer, X,"
 _CLAUSE_WORDS: Final = frozenset({"that", "which", "who", "when", "because", "if", "whether", "but"})
+# Quick tests first: a noun phrase seldom holds any of these words, or opens with one.
+_FINITE_OR_CLAUSE: Final = _FINITE | _CLAUSE_WORDS
+_SPECIAL_FIRST: Final = _QUANTIFIERS | NON_HOLDER_SUBJECTS | _ARTICLES | _PREPOSITIONS
 
 
 def _valid_np(np: str, *, relaxed: bool = False) -> bool:
@@ -273,17 +278,17 @@ def _valid_np(np: str, *, relaxed: bool = False) -> bool:
     lowered = low.split()
     if "(" in low or ")" in low or "," in low:
         lowered = [w.strip("(),") for w in lowered]
-    if not _FINITE.isdisjoint(lowered[1:]):
+    if not _FINITE_OR_CLAUSE.isdisjoint(lowered) and (
+            not _FINITE.isdisjoint(lowered[1:]) or not _CLAUSE_WORDS.isdisjoint(lowered)):
         return False  # a clause, not a noun phrase: "all seven hostages were alive"
-    if lowered[0] in _QUANTIFIERS and 1 < len(lowered) <= 4:
-        pass  # "some experts", "many analysts": a quantified group holds
-    elif lowered[0] in NON_HOLDER_SUBJECTS or _ARTICLES.issuperset(lowered):
-        return False
-    if lowered[0] in _PREPOSITIONS:
-        return False  # ", in our estimate, remote": no subject
+    if lowered[0] in _SPECIAL_FIRST:
+        if lowered[0] in _QUANTIFIERS and 1 < len(lowered) <= 4:
+            pass  # "some experts", "many analysts": a quantified group holds
+        elif lowered[0] in NON_HOLDER_SUBJECTS or _ARTICLES.issuperset(lowered):
+            return False
+        if lowered[0] in _PREPOSITIONS:
+            return False  # ", in our estimate, remote": no subject
     if lowered[-1] in AUXILIARIES and lowered[-1] not in {"it", "they"}:
-        return False
-    if not _CLAUSE_WORDS.isdisjoint(lowered):
         return False
     if "ed" in low or "ing" in low:
         for i, w in enumerate(lowered):
@@ -384,14 +389,16 @@ def _leading(clause: str, start: int, among: frozenset[str]) -> Attribution | No
         words = clause[start : verb.start()].split()
         if len(words) > 16:
             break
-        if words and words[-1].lower() in {"was", "were", "is", "are", "been", "be", "being"}:
-            continue  # passive: "were reported"
-        if _BY_AFTER.match(clause, verb.end()):
+        if not words or words[-1].lower() in _PASSIVE:
+            continue  # no subject; passive: "were reported"
+        if "by" in clause and _BY_AFTER.match(clause, verb.end()):
             continue  # "analysts quoted by the daily Markt expect": not the clause's verb
         np = _strip_auxiliaries(words)
         if not np:
             continue
-        cue = " ".join(verb.group(0).split())
+        cue = verb.group(0)
+        if not cue.isalpha():  # "have  not ruled out": spaces made single
+            cue = " ".join(cue.split())
         if cue in _ACT_OR_SPEECH and not _SPEECH_FOLLOWS.match(clause, verb.end()):
             continue  # "declared a state of emergency" is an act, "declared that" a statement
         holder = _subject(np, relaxed=cue in SPEECH_VERBS)
@@ -402,6 +409,9 @@ def _leading(clause: str, start: int, among: frozenset[str]) -> Attribution | No
 
 
 _THAT: Final = re.compile(r"\bthat\s+")
+#: The first word of each judgment verb: a (case-sensitive) match of the verb begins with it.
+_FIRST_WORD: Final = {verb: verb.split()[0] for verb in JUDGMENT_VERBS}
+_PASSIVE: Final = frozenset({"was", "were", "is", "are", "been", "be", "being"})
 _BY_AFTER: Final = re.compile(r"\s+by\b")
 #: Verbs that report speech only with a clause or quotation after them.
 _ACT_OR_SPEECH: Final = frozenset({"declared", "declares", "declare"})
@@ -410,10 +420,15 @@ _SPEECH_FOLLOWS: Final = re.compile(r"\s*(?:,|:|[\"“‘']|that\b|it\s+was\b)")
 
 def _inner(clause: str, outer: Attribution, among: frozenset[str]) -> Attribution | None:
     """A holder nested in the reported content: "X told the agency that analysts believe..."."""
+    judges = JUDGMENT_VERBS & among
+    if not judges:  # only a judge nests
+        return None
     at = clause.find(outer.cue)
-    if at < 0 or JUDGMENT_VERBS.isdisjoint(among):  # only a judge nests
+    if at < 0:
         return None
     rest = at + len(outer.cue)
+    if all(clause.find(_FIRST_WORD[judge], rest) < 0 for judge in judges):
+        return None  # no judgment verb after the cue: none can be found there
     starts = [rest]  # "Park said Joint Staff analysts estimate that ..."
     that = _THAT.search(clause, rest)  # "X told the agency that analysts believe ..."
     if that and len(clause[rest : that.start()].split()) <= 8:
@@ -454,7 +469,7 @@ def find_attribution(clause: str) -> Attribution | None:
     patterns = [_with_phrases(_TRAILING, "verbs", verbs)]
     if not _INVERTED_VERBS.isdisjoint(words):
         patterns.append(_INVERTED)
-    if any(f"{verb}," in clause for verb in _PARENTHETICAL_VERBS & words):
+    if any(_WITH_COMMA[verb] in clause for verb in _PARENTHETICAL_VERBS & words):
         patterns.append(_PARENTHETICAL)  # ", the minister said, ...": the verb meets a comma
     for pattern in patterns:
         match = pattern.search(clause)
