@@ -308,11 +308,12 @@ def _valid_np(np: str, *, relaxed: bool = False) -> bool:
 
 def _subject(np: str, *, relaxed: bool) -> str | None:
     """The holder in a subject that may carry appositives: "His lawyer, Rania Aziz," -> name."""
-    if "," in np:
+    if "," not in np:  # the common case: no appositive
+        first = np.strip()
+        parts = [first] if first else []
+    else:
         parts = [p.strip() for p in np.strip(" ,").split(",")]
         parts = [p for p in parts if p]
-    else:
-        parts = [part] if (part := np.strip()) else []
     if not parts:
         return None
     first = parts[0]
@@ -469,8 +470,10 @@ def find_attribution(clause: str) -> Attribution | None:
     patterns = [_with_phrases(_TRAILING, "verbs", verbs)]
     if not _INVERTED_VERBS.isdisjoint(words):
         patterns.append(_INVERTED)
-    if any(_WITH_COMMA[verb] in clause for verb in _PARENTHETICAL_VERBS & words):
-        patterns.append(_PARENTHETICAL)  # ", the minister said, ...": the verb meets a comma
+    for verb in _PARENTHETICAL_VERBS & words:  # a loop: cheaper than any() over a generator
+        if _WITH_COMMA[verb] in clause:
+            patterns.append(_PARENTHETICAL)  # ", the minister said, ...": the verb meets a comma
+            break
     for pattern in patterns:
         match = pattern.search(clause)
         if match:
