@@ -59,9 +59,10 @@ _TIME_TAIL: Final = r"(?:\s+(?:on|in|at|late|earlier|later|last|this|during|afte
 #: the engine skips ahead to those characters (a pattern opening with an alternation is tried
 #: at every character of the clause).
 _QUOTE_END: Final = r"[,\"”’'?!](?:(?<=,)[\"”’']?|(?<=[\"”’']),|(?<=[?!])[\"”’'])"
-# "(?:, X,|)" is "(?:, X,)?" in a form the engine tries faster, after each letter of the subject.
+# The subject is lazy: what follows it is tried after each of its letters. The look-ahead (the
+# characters that can follow) ends those tries at once, and "(?:, X,|)" is a faster "(?:, X,)?".
 _TRAILING: Final = (
-    rf"{_QUOTE_END}\s+(?P<np>[^,;\"“”]{{2,90}}?(?:,\s+[^,;\"“”]{{2,60}}?,|))\s+(?P<verb>{{verbs}})\b"
+    rf"{_QUOTE_END}\s+(?P<np>[^,;\"“”]{{2,90}}?(?=[,\s])(?:,\s+[^,;\"“”]{{2,60}}?,|))\s+(?P<verb>{{verbs}})\b"
     rf"(?:\s+(?:reporters|journalists|the\s+\w+|a\s+\w+(?:\s+\w+)?|\w+))?{_TIME_TAIL}"
     rf"\s*(?:,[^.]*)?[.!]?[\"”’']?\s*$"
 )
@@ -69,8 +70,8 @@ _INVERTED_VERBS: Final = frozenset({
     "said", "says", "added", "wrote", "reported", "noted", "explained", "argued",
     "warned", "insisted", "stated", "claimed", "recalled",
 })  # not "told": ", told reporters" names who heard it, not who spoke
-_INVERTED: Final = re.compile(
-    rf"{_QUOTE_END}\s+(?P<verb>{'|'.join(sorted(_INVERTED_VERBS))})\s+(?P<np>[^,.;]{{2,80}}?)"
+_INVERTED: Final = re.compile(  # the look-ahead as in _TRAILING
+    rf"{_QUOTE_END}\s+(?P<verb>{'|'.join(sorted(_INVERTED_VERBS))})\s+(?P<np>[^,.;]{{2,80}}?)(?=[,\s.!\"”’']|$)"
     rf"(?:,\s+(?:a|an|the|who|which)\b[^.]*)?{_TIME_TAIL}\s*[.!]?[\"”’']?\s*$",
     re.IGNORECASE,
 )
