@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from briefing.assembly import extract_grounded
+from briefing.attribution import _alternation, _alternation_by_letter
 from briefing.backends.offline import OfflineBackend
+from briefing.lexicons import CLAUSE_OPENERS
 from briefing.sources import make_source
 
 
@@ -170,3 +174,13 @@ def test_a_quantified_group_holds_but_a_clause_does_not() -> None:
     assert found["Some experts consider that the tickets may be too expensive."][1] == "Some experts"
     assert found["Sheikh Idris Varan, a tribal elder, said all seven hostages were alive."][1] == (
         "Sheikh Idris Varan")
+
+
+def test_openers_grouped_by_first_letter_match_as_the_plain_alternation() -> None:
+    plain = re.compile(rf"(?:{_alternation(CLAUSE_OPENERS)})\b", re.IGNORECASE)
+    grouped = re.compile(rf"(?:{_alternation_by_letter(CLAUSE_OPENERS)})\b", re.IGNORECASE)
+    texts = [*CLAUSE_OPENERS, "In a separate statement, X", "IN ADDITION to", "so far", "So",
+             "Speaking  to\nreporters", "Later, he", "lately", "The ministry", "ſo far", "İn"]
+    for text in texts:
+        for start in range(len(text)):
+            assert repr(plain.match(text, start)) == repr(grouped.match(text, start)), text
