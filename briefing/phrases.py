@@ -56,8 +56,6 @@ class PhraseMatcher:
             self._by_piece.setdefault(key, []).append((phrase, frozenset(pieces)))
         self._quick = frozenset(self._by_piece)
         self._compiled: dict[frozenset[str], re.Pattern[str]] = {}
-        #: the last text's words and candidates: a clause is often searched twice in a row
-        self._last: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
 
     def _pattern(self, found: frozenset[str]) -> re.Pattern[str]:
         pattern = self._compiled.get(found)
@@ -76,14 +74,11 @@ class PhraseMatcher:
     def candidates(self, text: str) -> frozenset[str]:
         """The phrases whose words all occur in the text, in any case (a superset of matches)."""
         words = words_of(text)
-        last_words, last_found = self._last
-        if words is last_words:  # words_of is cached: the same text gives the same object
-            return last_found
         hits = self._quick & words
-        found = frozenset(phrase for piece in hits for phrase, pieces in self._by_piece[piece]
-                          if pieces <= words) if hits else frozenset()
-        self._last = (words, found)
-        return found
+        if not hits:
+            return frozenset()
+        return frozenset(phrase for piece in hits for phrase, pieces in self._by_piece[piece]
+                         if pieces <= words)
 
     def _found(self, text: str, among: frozenset[str] | None) -> frozenset[str]:
         return self.candidates(text) if among is None else self.phrases & among

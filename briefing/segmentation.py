@@ -186,14 +186,6 @@ def _decoded(data: bytes, offsets: list[int]) -> dict[int, int]:
     return chars
 
 
-def _sentence_offsets(piece: str) -> list[tuple[int, int]]:
-    """Sentence ranges of a text, from blingfire (see _blingfire_ranges)."""
-    ranges = _blingfire_ranges(piece)
-    if ranges is None:
-        return [(0, len(piece))]
-    return list(zip(*ranges, strict=True))
-
-
 def _syntok() -> Any:
     import syntok.segmenter
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from briefing.assembly import extract_grounded
 from briefing.attribution import _alternation, _alternation_by_letter
 from briefing.backends.offline import OfflineBackend
@@ -87,17 +89,23 @@ def kinds_and_holders(text: str) -> dict[str, tuple[str, str | None]]:
     return {claim.quote: (claim.kind, claim.attributed_to) for claim in grounded.claims}
 
 
-def test_the_speaker_is_not_the_one_who_was_told() -> None:
-    text = ("Border clash\n\nColonel Ilse Marrow, a spokeswoman for the army, told reporters on "
-            "Monday that two soldiers were wounded.")
+@pytest.mark.parametrize(
+    ("text", "holder"),
+    [
+        # the speaker, not the one who was told
+        ("Border clash\n\nColonel Ilse Marrow, a spokeswoman for the army, told reporters on "
+         "Monday that two soldiers were wounded.", "Colonel Ilse Marrow"),
+        # a name with a colour in it can hold a claim
+        ("Floods\n\nThe Varnian Red Crescent Society said its teams reached the valley.",
+         "Varnian Red Crescent Society"),
+        # a firm named in a trailing appositive holds the claim
+        ("Dam\n\nAn explosion damaged a gate at the dam early on Thursday, the dam's operator, "
+         "Velta Energy, said.", "Velta Energy"),
+    ],
+)
+def test_a_single_fact_is_held_by(text: str, holder: str) -> None:
     (found,) = kinds_and_holders(text).values()
-    assert found == ("fact", "Colonel Ilse Marrow")
-
-
-def test_a_name_with_a_colour_in_it_can_hold_a_claim() -> None:
-    text = "Floods\n\nThe Varnian Red Crescent Society said its teams reached the valley."
-    (found,) = kinds_and_holders(text).values()
-    assert found == ("fact", "Varnian Red Crescent Society")
+    assert found == ("fact", holder)
 
 
 def test_declared_is_an_act_unless_a_statement_follows() -> None:
@@ -106,13 +114,6 @@ def test_declared_is_an_act_unless_a_statement_follows() -> None:
     found = kinds_and_holders(text)
     assert found["The government declared a state of emergency in the region."] == ("fact", None)
     assert found["The governor declared that the dam was safe."] == ("fact", "the governor")
-
-
-def test_a_firm_named_in_a_trailing_appositive_holds_the_claim() -> None:
-    text = ("Dam\n\nAn explosion damaged a gate at the dam early on Thursday, the dam's operator, "
-            "Velta Energy, said.")
-    (found,) = kinds_and_holders(text).values()
-    assert found == ("fact", "Velta Energy")
 
 
 def test_could_not_independently_verify_is_an_unknown() -> None:
