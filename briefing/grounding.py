@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from typing import Final
+from typing import Final, NamedTuple
 
 from .schema import Grounding
 
@@ -27,9 +27,12 @@ _TRANSLATE: Final = str.maketrans(
 )
 
 
-@dataclass(frozen=True)
-class Span:
-    """Where a quote was found: a half-open range into the report text, and how."""
+class Span(NamedTuple):
+    """Where a quote was found: a half-open range into the report text, and how.
+
+    A named tuple: one is made per claim, and a tuple is made several times faster than a
+    frozen dataclass.
+    """
 
     start: int
     end: int
@@ -96,9 +99,9 @@ def _nearest(text: str, needle: str, hint: int | None) -> int:
     if hint is None:
         return text.find(needle)
     hint = max(0, hint)
+    if text.startswith(needle, hint):
+        return hint  # where the backend said: nothing can be nearer (and no search is needed)
     after = text.find(needle, hint)  # the first occurrence from the hint on
-    if after == hint:
-        return after  # where the backend said: nothing before can be nearer
     before = text.rfind(needle, 0, hint - 1 + len(needle)) if hint > 0 else -1  # the last before
     if before < 0 or (after >= 0 and after - hint < hint - before):
         return after
