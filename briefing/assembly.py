@@ -6,7 +6,9 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from typing import Generic, TypeVar
+from typing import Any, Final, Generic, TypeVar
+
+from pydantic import TypeAdapter
 
 from . import __version__
 from .backends import Backend, Extraction, get_backend
@@ -30,6 +32,8 @@ from .segmentation import blocks
 
 #: How many lead facts the offline BLUF takes.
 BLUF_FACTS = 3
+#: Validates the claims of a report in one call: about half the time of one Claim(...) each.
+_CLAIMS: Final = TypeAdapter(list[Claim])
 
 
 @dataclass
@@ -71,8 +75,11 @@ class _Ranged(Generic[T]):
 
     def within(self, start: int, end: int) -> list[T]:
         """The items inside text[start:end]; one handed out before is copied (claims may overlap)."""
+        first = bisect_left(self._starts, start)
+        if first == len(self._found) or self._found[first][0] >= end:
+            return []  # most claims hold none
         out = []
-        for i in range(bisect_left(self._starts, start), len(self._found)):
+        for i in range(first, len(self._found)):
             a, b, item = self._found[i]
             if a >= end:
                 break
@@ -98,7 +105,7 @@ def ground_extraction(source: Source, extraction: Extraction) -> Grounded:
     found_times: _Ranged[TimeRef] = _Ranged(times_found)
     found_quantities: _Ranged[Quantity] = _Ranged(
         find_quantities(source.text, skip=[(start, end) for start, end, _ in times_found]))
-    claims: list[Claim] = []
+    rows: list[dict[str, Any]] = []  # the fields of each claim
     dropped: list[DroppedClaim] = []
     seen: set[tuple[int, int]] = set()
     for candidate in extraction.candidates:
@@ -109,34 +116,36 @@ def ground_extraction(source: Source, extraction: Extraction) -> Grounded:
                 reason="quote not found in the report (exact, normalized or fuzzy)",
             ))
             continue
-        if (span.start, span.end) in seen:
+        start, end, method = span
+        if (start, end) in seen:
             dropped.append(DroppedClaim(
                 quote=candidate.quote, kind=candidate.kind, source_id=source.id,
                 reason="duplicate of another claim's quote",
             ))
             continue
-        seen.add((span.start, span.end))
-        quote = source.text[span.start : span.end]
+        seen.add((start, end))
+        quote = source.text[start:end]
         band = band_of(candidate.cue) if candidate.kind == "assessment" else None
-        claims.append(Claim(
-            id="C0",
-            kind=candidate.kind,
-            statement=candidate.statement or " ".join(quote.split()),
-            quote=quote,
-            source_id=source.id,
-            span=(span.start, span.end),
-            grounding=span.method,
-            paragraph=_paragraph_of(paragraph_starts, paragraph_numbers, span.start),
-            attributed_to=candidate.attributed_to,
-            attribution_cue=candidate.attribution_cue,
-            cue=candidate.cue,
-            likelihood=band,
-            probability=probability_of(band),
-            confidence=candidate.confidence,
-            quantities=found_quantities.within(span.start, span.end),
-            times=found_times.within(span.start, span.end),
-        ))
-    claims.sort(key=lambda c: c.span[0])
+        rows.append({
+            "id": "C0",
+            "kind": candidate.kind,
+            "statement": candidate.statement or " ".join(quote.split()),
+            "quote": quote,
+            "source_id": source.id,
+            "span": (start, end),
+            "grounding": method,
+            "paragraph": _paragraph_of(paragraph_starts, paragraph_numbers, start),
+            "attributed_to": candidate.attributed_to,
+            "attribution_cue": candidate.attribution_cue,
+            "cue": candidate.cue,
+            "likelihood": band,
+            "probability": probability_of(band),
+            "confidence": candidate.confidence,
+            "quantities": found_quantities.within(start, end),
+            "times": found_times.within(start, end),
+        })
+    rows.sort(key=lambda row: row["span"][0])
+    claims = _CLAIMS.validate_python(rows)
     return Grounded(source, claims, dropped, extraction, extraction.usage)
 
 
