@@ -12,20 +12,18 @@ from pydantic import TypeAdapter
 
 from . import __version__
 from .backends import Backend, Extraction, get_backend
-from .dates import find_times
+from .dates import TimeFields, find_time_fields
 from .grounding import Grounder
 from .likelihood import band_of, probability_of
-from .quantities import find_quantities
+from .quantities import QuantityFields, find_quantity_fields
 from .schema import (
     Brief,
     Claim,
     DroppedClaim,
     Entity,
     Generator,
-    Quantity,
     Source,
     TimelineEntry,
-    TimeRef,
     Usage,
 )
 from .segmentation import blocks
@@ -62,30 +60,31 @@ def _paragraph_of(starts: list[int], numbers: list[int], offset: int) -> int | N
     return numbers[at] if at >= 0 else None
 
 
-T = TypeVar("T", Quantity, TimeRef)
+T = TypeVar("T", QuantityFields, TimeFields)
 
 
 class _Ranged(Generic[T]):
-    """Items found once over a whole text with their ranges, picked per claim by range."""
+    """Items found once over a whole text with their ranges, picked per claim by range.
+
+    The items are fields, validated into a new Quantity or TimeRef with each claim that holds
+    them: claims may overlap, and two claims never share one.
+    """
 
     def __init__(self, found: list[tuple[int, int, T]]) -> None:
         self._found: list[tuple[int, int, T]] = found
         self._starts = [start for start, _, _ in found]
-        self._given: set[int] = set()
 
     def within(self, start: int, end: int) -> list[T]:
-        """The items inside text[start:end]; one handed out before is copied (claims may overlap)."""
+        """The items inside text[start:end]."""
         first = bisect_left(self._starts, start)
         if first == len(self._found) or self._found[first][0] >= end:
             return []  # most claims hold none
         out = []
-        for i in range(first, len(self._found)):
-            a, b, item = self._found[i]
+        for a, b, item in self._found[first:]:
             if a >= end:
                 break
             if b <= end:
-                out.append(item.model_copy() if i in self._given else item)
-                self._given.add(i)
+                out.append(item)
         return out
 
 
@@ -101,10 +100,10 @@ def ground_extraction(source: Source, extraction: Extraction) -> Grounded:
     paragraph_starts = [b.start for b in paragraphs]
     paragraph_numbers = [b.number for b in paragraphs]
     published = _published(source)
-    times_found = find_times(source.text, published)
-    found_times: _Ranged[TimeRef] = _Ranged(times_found)
-    found_quantities: _Ranged[Quantity] = _Ranged(
-        find_quantities(source.text, skip=[(start, end) for start, end, _ in times_found]))
+    times_found = find_time_fields(source.text, published)
+    found_times: _Ranged[TimeFields] = _Ranged(times_found)
+    found_quantities: _Ranged[QuantityFields] = _Ranged(
+        find_quantity_fields(source.text, skip=[(start, end) for start, end, _ in times_found]))
     rows: list[dict[str, Any]] = []  # the fields of each claim
     dropped: list[DroppedClaim] = []
     seen: set[tuple[int, int]] = set()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from typing import Final
+from typing import Final, Literal, NotRequired, TypedDict
 
 from .lexicons import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
 from .phrases import words_of
@@ -167,6 +167,14 @@ def times(text: str, published: date | None = None) -> list[TimeRef]:
     return [ref for _, _, ref in find_times(text, published)]
 
 
+class TimeFields(TypedDict):
+    """The fields of a TimeRef, for whoever validates them into one (see find_time_fields)."""
+
+    text: str
+    kind: Literal["date", "time", "relative"]
+    resolved: NotRequired[str | None]  # not given for clock times
+
+
 def _name_starts(text: str) -> list[int]:
     """Where a month or weekday name begins a word: one search per first letter."""
     found = []
@@ -204,7 +212,12 @@ def find_times(text: str, published: date | None = None) -> list[tuple[int, int,
 
     Run once over a whole report, then picked per claim by range.
     """
-    found: list[tuple[int, int, TimeRef]] = []
+    return [(start, end, TimeRef(**fields)) for start, end, fields in find_time_fields(text, published)]
+
+
+def find_time_fields(text: str, published: date | None = None) -> list[tuple[int, int, TimeFields]]:
+    """As find_times, with each TimeRef's fields in place of the TimeRef (see find_quantity_fields)."""
+    found: list[tuple[int, int, TimeFields]] = []
     digits = digit_starts(text)
     if not digits and not _DIGIT.search(text) and _DATE_WORDS.isdisjoint(words_of(text)):
         return []
@@ -223,8 +236,8 @@ def find_times(text: str, published: date | None = None) -> list[tuple[int, int,
         key = (kind, said, future)
         if key not in resolved:
             resolved[key] = resolve(match, published, future)
-        found.append((start, end, TimeRef(text=said, kind="relative" if kind in _UNDATED else "date",
-                                          resolved=resolved[key])))
+        found.append((start, end, {"text": said, "kind": "relative" if kind in _UNDATED else "date",
+                                   "resolved": resolved[key]}))
     resume = 0
     for at in digits:  # as TIME_PATTERN.finditer(text) would
         if at >= resume and (clock := TIME_PATTERN.match(text, at)):
@@ -232,6 +245,6 @@ def find_times(text: str, published: date | None = None) -> list[tuple[int, int,
             resume = end
             while end > start and text[end - 1].isspace():
                 end -= 1
-            found.append((start, end, TimeRef(text=text[start:end], kind="time")))
+            found.append((start, end, {"text": text[start:end], "kind": "time"}))
     found.sort(key=lambda item: item[0])
     return found

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Final
+from typing import Final, TypedDict
 
-from .dates import digit_starts, find_times
+from .dates import digit_starts, find_time_fields
 from .lexicons import NUMBER_WORDS, SCALE_WORDS, TENS_WORDS
 from .phrases import fold
 from .schema import Quantity
@@ -52,6 +52,14 @@ _NOT_UNITS: Final = frozenset({
 _NEXT_WORDS: Final = re.compile(r"(?:\s+[A-Za-z][A-Za-z-]*){1,2}")
 _YEAR: Final = re.compile(r"(?:19|20)\d\d")
 _CURRENCIES: Final = {"$": "USD", "€": "EUR", "£": "GBP"}
+
+
+class QuantityFields(TypedDict):
+    """The fields of a Quantity, for whoever validates them into one (see find_quantity_fields)."""
+
+    text: str
+    value: float | None
+    unit: str | None
 
 
 def _word_value(word: str) -> float | None:
@@ -103,11 +111,22 @@ def find_quantities(
     quantities; they are found here when not given. Run once over a whole report, then picked
     per claim by range: one pass costs far less than one per claim.
     """
+    return [(start, end, Quantity(**fields)) for start, end, fields in find_quantity_fields(text, skip)]
+
+
+def find_quantity_fields(
+    text: str, skip: Iterable[tuple[int, int]] | None = None
+) -> list[tuple[int, int, QuantityFields]]:
+    """As find_quantities, with each quantity's fields in place of the Quantity.
+
+    Grounding validates the fields of the quantities in a claim together with the claim: a
+    nested dict is validated in a fraction of the time of a Quantity(...) call of its own.
+    """
     if skip is None:
-        skip = [(start, end) for start, end, _ in find_times(text)]
+        skip = [(start, end) for start, end, _ in find_time_fields(text)]
     masked = _blank(text, skip)
     lowered = fold(masked)
-    out: list[tuple[int, int, Quantity]] = []
+    out: list[tuple[int, int, QuantityFields]] = []
     resume = 0
     for at in _starts(lowered):  # as _QUANTITY.finditer(lowered) would
         if at < resume or not (match := _QUANTITY.match(lowered, at)):
@@ -140,5 +159,5 @@ def find_quantities(
             end = match.end("scale" if scale else "digits" if digits else "word")
         while end > start and text[end - 1].isspace():
             end -= 1
-        out.append((start, end, Quantity(text=text[start:end], value=value, unit=unit)))
+        out.append((start, end, {"text": text[start:end], "value": value, "unit": unit}))
     return out
