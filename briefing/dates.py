@@ -188,6 +188,11 @@ def _name_starts(text: str) -> list[int]:
     return found
 
 
+#: The words of _RELATIVE_WORDS without their first letter, with its two cases: one search
+#: finds the word and its capitalized form, where a search of its own costs as much again.
+_RELATIVE_TAILS: Final = tuple((w[0] + w[0].upper(), w[1:]) for w in _RELATIVE_WORDS)
+
+
 def _date_matches(text: str, digits: list[int]) -> list[re.Match[str]]:
     """Date expressions of a text in order of start: dates as ``_ABSOLUTE.finditer`` finds them,
     tried only where they may begin, then relative days found by their words."""
@@ -197,12 +202,12 @@ def _date_matches(text: str, digits: list[int]) -> list[re.Match[str]]:
         if at >= resume and (match := _ABSOLUTE.match(text, at)):
             matches.append(match)
             resume = match.end()
-    for word in (*_RELATIVE_WORDS, *(w.capitalize() for w in _RELATIVE_WORDS)):
-        at = text.find(word)
+    for firsts, tail in _RELATIVE_TAILS:
+        at = text.find(tail, 1)
         while at >= 0:
-            if relative := _RELATIVE.match(text, at):
+            if text[at - 1] in firsts and (relative := _RELATIVE.match(text, at - 1)):
                 matches.append(relative)
-            at = text.find(word, at + 1)
+            at = text.find(tail, at + 1)
     matches.sort(key=lambda m: m.start())
     return matches
 
