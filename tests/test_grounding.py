@@ -80,3 +80,19 @@ def test_any_substring_grounds_to_an_equal_slice(text: str, data: st.DataObject)
     if quote.strip():
         assert span is not None and span.method == "exact"
         assert text[span.start : span.end] == quote.strip()
+
+
+def test_overlapping_claims_each_hold_their_own_dates_and_quantities() -> None:
+    from briefing.assembly import ground_extraction
+    from briefing.backends import Candidate, Extraction
+    from briefing.sources import make_source
+
+    text = "Troops fired 12 rockets on Monday. Officials confirmed it."
+    candidates = [Candidate(kind="fact", quote="Troops fired 12 rockets on Monday.", hint=0),
+                  Candidate(kind="fact", quote="fired 12 rockets on Monday", hint=7)]
+    first, second = ground_extraction(make_source(text), Extraction(candidates)).claims
+    assert [(q.text, q.value, q.unit) for q in first.quantities] == [("12 rockets", 12.0, "rockets")]
+    assert first.quantities == second.quantities and first.times == second.times
+    assert [t.text for t in first.times] == ["Monday"]
+    first.quantities[0].unit = "shells"  # an edit of one claim's quantity leaves the other's
+    assert second.quantities[0].unit == "rockets"

@@ -267,3 +267,9 @@ def test_relative_days_opening_a_sentence_are_found(text: str, expected: tuple[s
 
 def test_capitalized_relative_words_inside_names_are_not_days() -> None:
     assert times("The Todayan envoy and Lastovo port were named.") == []
+
+
+def test_relative_words_are_told_from_words_that_end_like_them() -> None:
+    # "east", "context" and "whist" end as "last", "next" and "this" do, after other letters.
+    text = "The east coast, the context, a whist drive; Next week and next month, This morning."
+    assert [t.text for t in times(text)] == ["Next week", "next month", "This morning"]
