@@ -120,7 +120,8 @@ def find_quantity_fields(
     """As find_quantities, with each quantity's fields in place of the Quantity.
 
     Grounding validates the fields of the quantities in a claim together with the claim: a
-    nested dict is validated in a fraction of the time of a Quantity(...) call of its own.
+    nested dict costs less than a Quantity(...) call of its own, one that no claim holds costs
+    nothing, and claims that overlap need no copies.
     """
     if skip is None:
         skip = [(start, end) for start, end, _ in find_time_fields(text)]
