@@ -49,7 +49,7 @@ _NEXT_WORD: Final = re.compile(r"\s*(\S*)")
 _ENTITY_LIST: Final = TypeAdapter(list[Entity])
 
 
-@dataclass
+@dataclass(slots=True)
 class _Found:
     name: str
     type: EntityType
@@ -76,6 +76,9 @@ def _opens_sentence(text: str, start: int) -> bool:
     before = text[start - 3 : start]
     kept = before.rstrip()
     return kept[-1:] in _SENTENCE_OPENERS or "\n" in before[len(kept) :]
+
+
+_POSSESSIVE_ENDS: Final = "s'’"  # the last characters _possessive may change
 
 
 def _possessive(name: str) -> str:
@@ -161,25 +164,22 @@ _WORD_AT: Final = re.compile(r"[\w'’.-]*\w")
 _PLACE_BEFORE_ENDINGS: Final = (*sorted(PLACE_PREPOSITIONS | {"against"}), "the")
 
 
-def _follows_place_word(text: str, at: int) -> bool:
-    """Whether a place preposition comes right before at: "in ", "near the "."""
-    if not (at and text[at - 1].isspace()):  # string tests rule most places out before the regex
-        return False
-    words = text[max(0, at - 30) : at].rsplit(None, 1)
-    return (bool(words) and words[-1].endswith(_PLACE_BEFORE_ENDINGS)
-            and _PLACE_BEFORE.search(text, max(0, at - 30), at) is not None)
-
-
 def _place_context(text: str, name: str, cache: dict[str, bool]) -> bool:
     """Whether some mention of a one-word name follows a place preposition ("in Varnia")."""
     found = cache.get(name)
     if found is None:
         found = False
-        at = text.find(name)
+        at = text.find(name, 1)  # a mention at 0 follows no word
         while at >= 0 and not found:
-            if _follows_place_word(text, at):
-                word = _WORD_AT.match(text, at)
-                found = word is not None and word.end() == at + len(name)
+            # String tests rule most mentions out before the regexes: a space before, the word
+            # before ending like a place preposition ("in ", "near the ").
+            if text[at - 1].isspace():
+                window = max(0, at - 30)
+                words = text[window:at].rsplit(None, 1)
+                if (words and words[-1].endswith(_PLACE_BEFORE_ENDINGS)
+                        and _PLACE_BEFORE.search(text, window, at) is not None):
+                    word = _WORD_AT.match(text, at)
+                    found = word is not None and word.end() == at + len(name)
             at = text.find(name, at + 1)
         cache[name] = found
     return found
@@ -273,11 +273,11 @@ def extract_entities(text: str) -> list[Entity]:
     candidates: list[tuple[int, str, bool]] = []
     place_cache: dict[str, bool] = {}
     for match in _NAME.finditer(text):
-        raw = match.group()
+        raw = match[0]
+        if raw in _LEADING_SKIPS:  # a lone stopword, "The" or "However": the common case
+            continue
         first = raw.partition(" ")[0]
         if first in _LEADING_SKIPS:
-            if first == raw:  # a lone stopword, "The" or "However": the common case
-                continue
             name, skipped = _strip_leading_stopwords(raw)
             if name:
                 candidates.append((match.start() + skipped, name, False))
@@ -306,7 +306,9 @@ def extract_entities(text: str) -> list[Entity]:
             if parens:
                 acronym = parens.group(1)
                 name = name[: parens.start()]
-        name = _possessive(name).strip()
+        if name[-1:] in _POSSESSIVE_ENDS:
+            name = _possessive(name)
+        name = name.strip()
         if not name:
             continue
         if (initial and name not in seen_inside and len(name.split()) == 1
