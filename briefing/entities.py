@@ -24,14 +24,18 @@ from .schema import Entity, EntityType
 from .segmentation import blocks
 
 _UPPER: Final = r"[A-Z\u00c0-\u00de\u0100-\u017f\u0400-\u042f]"
-_AFTER_CAPITAL: Final = rf"(?:\.(?=[ \t]+{_UPPER})|[\w'’.-]*\w|)"  # "O. Sidorenko", "Olga"
+# After its capital, a word takes a period before the next capital ("O. Sidorenko") or runs to
+# the last word character of the word characters, apostrophes, periods and hyphens that follow
+# ("Olga", "O'Neill", "Kestrel-4"). Written as word characters, then punctuation and word
+# characters in turn, it needs no backtracking from the end of the run.
+_AFTER_CAPITAL: Final = rf"(?:\.(?=[ \t]+{_UPPER})|\w*(?:['’.-]+\w+)*)"
 _CONNECTOR: Final = r"(?:of|the|de|del|la|al|el|bin|ibn|van|von|der|da|y|for)"
 # A name's first capital has no word character or hyphen before it. The pattern opens with the
 # capital itself and checks what precedes it with a lookbehind over two characters, so the
 # regex engine skips from capital to capital instead of trying a lookbehind at every character.
 _NAME: Final = re.compile(
     rf"{_UPPER}(?<![\w-].){_AFTER_CAPITAL}"
-    rf"(?:(?:[ \t]+{_CONNECTOR})*[ \t]+{_UPPER}{_AFTER_CAPITAL})*"
+    rf"(?:[ \t]+(?:{_CONNECTOR}[ \t]+)*{_UPPER}{_AFTER_CAPITAL})*"
     rf"(?:[ \t]+\(\s*[A-Z][A-Za-z]{{1,7}}\s*\))?"
 )
 _ACRONYM_IN_PARENS: Final = re.compile(r"\s*\(\s*([A-Z][A-Za-z]{1,7})\s*\)$")
@@ -259,7 +263,7 @@ def _unwrapped(text: str) -> str:
     if "\n" not in text:
         return text
     width = max(map(len, text.split("\n")))
-    chars: list[str] | None = None
+    wraps: list[int] = []
     for block in blocks(text):
         line_start = block.start
         at = text.find("\n", block.start, block.end)
@@ -267,11 +271,14 @@ def _unwrapped(text: str) -> str:
             next_word = _NEXT_WORD.match(text, at + 1, block.end)
             next_length = next_word.end() - next_word.start(1) if next_word else 0
             if (at - line_start) + 1 + next_length > width - 2:
-                chars = chars if chars is not None else list(text)
-                chars[at] = " "
+                wraps.append(at)
             line_start = at + 1
             at = text.find("\n", at + 1, block.end)
-    return text if chars is None else "".join(chars)
+    if not wraps:
+        return text
+    # The lines between the wrapping breaks, joined by spaces: cheaper than a list of characters.
+    bounds = [-1, *wraps, len(text)]
+    return " ".join(text[bounds[i] + 1 : bounds[i + 1]] for i in range(len(wraps) + 1))
 
 
 def extract_entities(text: str) -> list[Entity]:
