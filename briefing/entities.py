@@ -77,6 +77,13 @@ def _opens_sentence(text: str, start: int) -> bool:
         return start == 0 or _SENTENCE_START.search(text, 0, start) is not None
     # _SENTENCE_START without its "^" branches, in plain string operations: the last
     # non-space character of the three before start opens a sentence, or a line break follows it.
+    last = text[start - 1]
+    if last == " ":
+        previous = text[start - 2]
+        if not previous.isspace():  # one space after a word or a mark: the common case
+            return previous in _SENTENCE_OPENERS
+    elif not last.isspace():
+        return last in _SENTENCE_OPENERS
     before = text[start - 3 : start]
     kept = before.rstrip()
     return kept[-1:] in _SENTENCE_OPENERS or "\n" in before[len(kept) :]
