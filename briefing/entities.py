@@ -113,7 +113,7 @@ def _split_title(name: str, words: list[str], lowered: list[str]) -> tuple[str, 
                                   or (i == 0 and _may_open_title(words[0], lowered[0],
                                                                  len(words)))):
         i += 1
-    if i == 0 or not any(w in PERSON_TITLES for w in lowered[:i]):
+    if i == 0 or PERSON_TITLES.isdisjoint(lowered[:i]):
         return "", name
     if lowered[-1] in ORG_WORDS:  # "Koszan Foreign Ministry" names no person
         return "", name
@@ -141,7 +141,7 @@ def classify(name: str, words: list[str],
     if last in ORG_WORDS or (name.isupper() and 2 <= len(name) <= 7):
         return _ALWAYS["organization"]
     if ("of" in name and " of " in f" {name} "
-            and any(w in ORG_WORDS for w in lowered[:-1])):
+            and not ORG_WORDS.isdisjoint(lowered[:-1])):
         return _ALWAYS["organization"]  # "Ministry of Defence of the Zarqan Emirate"
     if last in PLACE_WORDS or (len(words) > 1 and lowered[0] in PLACE_WORDS and
                                lowered[1] == "of"):
