@@ -66,7 +66,7 @@ _TRAILING: Final = (
     rf"(?:\s+(?:reporters|journalists|the\s+\w+|a\s+\w+(?:\s+\w+)?|\w+))?{_TIME_TAIL}"
     rf"\s*(?:,[^.]*)?[.!]?[\"”’']?\s*$"
 )
-_INVERTED_VERBS: Final = frozenset({
+_INVERTED_VERBS: Final = frozenset({  # all attribution verbs: the _VERB candidates hold them
     "said", "says", "added", "wrote", "reported", "noted", "explained", "argued",
     "warned", "insisted", "stated", "claimed", "recalled",
 })  # not "told": ", told reporters" names who heard it, not who spoke
@@ -471,9 +471,9 @@ def find_attribution(clause: str) -> Attribution | None:
     if not verbs:
         return None
     patterns = [_with_phrases(_TRAILING, "verbs", verbs)]
-    if not _INVERTED_VERBS.isdisjoint(words):
+    if not _INVERTED_VERBS.isdisjoint(verbs):
         patterns.append(_INVERTED)
-    for verb in _PARENTHETICAL_VERBS & words:  # a loop: cheaper than any() over a generator
+    for verb in _PARENTHETICAL_VERBS & verbs:  # a loop: cheaper than any() over a generator
         if _WITH_COMMA[verb] in clause:
             patterns.append(_PARENTHETICAL)  # ", the minister said, ...": the verb meets a comma
             break
