@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Final, NamedTuple
@@ -138,6 +139,36 @@ _ROLE_WORDS: Final = frozenset({
 })
 
 
+_ROLE_OR_BUSINESS: Final = _ROLE_WORDS | BUSINESS_ROLES
+
+
+def _roles_named(sentence: str, words: frozenset[str]) -> Iterator[re.Match[str]]:
+    """The matches of ``_ROLE_NAME.finditer(sentence)``; ``words``: ``words_of(sentence)``.
+
+    A match begins with a role word, so the pattern is tried only where the sentence's role
+    words begin, found in its lower case: quicker than trying it at every letter. Exact when
+    lowering keeps the offsets and the case-blind matching ("İ", "ı" and "ſ" do not: "ſ"
+    matches "s" case-blind but lowers to itself) and the words show every role word: not in a
+    sentence with a hyphen ("vice-president Kim": "president" is no word of its own there).
+    """
+    if "-" in sentence or (not sentence.isascii() and (
+            "ı" in sentence or "İ" in sentence or "ſ" in sentence)):
+        yield from _ROLE_NAME.finditer(sentence)
+        return
+    lowered = sentence.lower()
+    starts = []
+    for role in _ROLE_WORDS & words:
+        at = lowered.find(role)
+        while at >= 0:
+            starts.append(at)
+            at = lowered.find(role, at + 1)
+    end = 0  # finditer goes on from the end of its last match
+    for at in sorted(starts):
+        if at >= end and (match := _ROLE_NAME.match(sentence, at)) is not None:
+            yield match
+            end = match.end()
+
+
 class Attribution(NamedTuple):
     """A holder found in a clause, and the words that attribute the claim to it."""
 
@@ -153,6 +184,9 @@ def _latest(names: list[str], name: str) -> None:
     if name in names:
         names.remove(name)
     names.append(name)
+
+
+_SUBJECT_PRONOUN: Final = {"him": "he", "her": "she", "them": "they"}
 
 
 @dataclass
@@ -181,13 +215,18 @@ class HolderMemory:
     def note_sentence(self, sentence: str) -> None:
         """Record people and roles named in a sentence ("JCS spokesperson Lee Sung-jun")."""
         words = words_of(sentence)
-        if not _ROLE_WORDS.isdisjoint(words):
-            for match in _ROLE_NAME.finditer(sentence):
+        if _ROLE_OR_BUSINESS.isdisjoint(words):  # most sentences: one test for both below
+            roles = businesses = False
+        else:
+            roles = not _ROLE_WORDS.isdisjoint(words)
+            businesses = not BUSINESS_ROLES.isdisjoint(words)
+        if roles:
+            for match in _roles_named(sentence, words):
                 self.roles[match.group("role").lower()] = match.group("name")
         for name in self.person_names:  # a report names a few people: cheaper than a regex of all
             if name in sentence:
                 _latest(self.people, name)
-        if not BUSINESS_ROLES.isdisjoint(words):
+        if businesses:
             named = [(m.start(), m.group("name")) for m in _BUSINESS_THEN_NAME.finditer(sentence)]
             named += [(m.start(), m.group("name")) for m in _NAME_THEN_BUSINESS.finditer(sentence)
                       if m.group("name") not in self._not_firms]
@@ -205,11 +244,13 @@ class HolderMemory:
         for name in self.person_names:  # a loop: cheaper than any() over a generator
             if name in holder:
                 return True
-        return not _ROLE_WORDS.isdisjoint(words_of(holder)) and bool(_ROLE_NAME.search(holder))
+        # the search first: it is quicker than the words of a holder, seldom cached
+        return bool(_ROLE_NAME.search(holder)) and not _ROLE_WORDS.isdisjoint(words_of(holder))
 
     def resolve(self, holder: str) -> str | None:
         """Resolve a pronoun or a definite description to an earlier holder; None if it names none."""
-        lowered = {"him": "he", "her": "she", "them": "they"}.get(holder.lower(), holder.lower())
+        lowered = holder.lower()
+        lowered = _SUBJECT_PRONOUN.get(lowered, lowered)
         if lowered in PERSON_PRONOUNS:
             return self.people[-1] if self.people else None
         if lowered in GROUP_PRONOUNS or lowered == "it":
