@@ -302,18 +302,21 @@ _ARTICLES: Final = frozenset({"the", "a", "an"})
 _PRONOUNS: Final = PERSON_PRONOUNS | GROUP_PRONOUNS | {"it"}
 _NOT_NAMED_FIRST: Final = NON_HOLDER_SUBJECTS | {"a", "an", "the", "one"}  # "the lawyer, X,"
 _CLAUSE_WORDS: Final = frozenset({"that", "which", "who", "when", "because", "if", "whether", "but"})
+_NAME_PARTICLES: Final = frozenset({"al", "bin", "de", "van", "von", "del", "la"})
 # Quick tests first: a noun phrase seldom holds any of these words, or opens with one.
 _FINITE_OR_CLAUSE: Final = _FINITE | _CLAUSE_WORDS
 _SPECIAL_FIRST: Final = _QUANTIFIERS | NON_HOLDER_SUBJECTS | _ARTICLES | _PREPOSITIONS
 
 
-def _valid_np(np: str, *, relaxed: bool = False) -> bool:
+def _valid_np(np: str, *, relaxed: bool = False, words: list[str] | None = None) -> bool:
     """Whether text before an attribution verb can be its subject (a holder noun phrase).
 
     ``relaxed`` accepts any head noun (for verbs only people and bodies do: said, believe);
-    otherwise the head must be a name or a known holder noun.
+    otherwise the head must be a name or a known holder noun. ``words``: ``np.split()``, when
+    the caller has them.
     """
-    words = np.split()
+    if words is None:
+        words = np.split()
     if not 1 <= len(words) <= 12:
         return False
     if ";" in np or '"' in np or "“" in np or "”" in np or ":" in np:
@@ -350,33 +353,38 @@ def _valid_np(np: str, *, relaxed: bool = False) -> bool:
     )
 
 
-def _subject(np: str, *, relaxed: bool) -> str | None:
-    """The holder in a subject that may carry appositives: "His lawyer, Rania Aziz," -> name."""
+def _subject(np: str, *, relaxed: bool, words: list[str] | None = None) -> str | None:
+    """The holder in a subject that may carry appositives: "His lawyer, Rania Aziz," -> name.
+
+    ``words``: the words of an ``np`` that is them joined by single spaces, when the caller
+    has them (``_leading``).
+    """
     if "," not in np:  # the common case: no appositive
-        first = np.strip()
-        parts = [first] if first else []
+        first = np if words is not None else np.strip()
+        if not first:
+            return None
     else:
+        words = None  # those of np, not of its first part
         parts = [p.strip() for p in np.strip(" ,").split(",")]
         parts = [p for p in parts if p]
-    if not parts:
-        return None
-    first = parts[0]
-    if len(parts) > 1:
-        if any(p.lower().startswith(("and ", "but ", "or ")) for p in parts[1:]):
+        if not parts:
             return None
-        name = parts[1].split(" of ", 1)[0]  # "Nikola Maric of the Corvel Institute"
-        first_words = first.split()
-        name_like = bool(name) and all(w[:1].isupper() or w.lower() in {"al", "bin", "de", "van",
-                                                                           "von", "del", "la"}
-                                       or w[:3] in {"al-", "el-"} for w in name.split())
-        if name_like and len(name.split()) <= 5 and (
-            first_words[0].lower() in _NOT_NAMED_FIRST
-            or not any(w[:1].isupper() for w in first_words)
-        ):
-            return name
+        first = parts[0]
+        if len(parts) > 1:
+            if any(p.lower().startswith(("and ", "but ", "or ")) for p in parts[1:]):
+                return None
+            name = parts[1].split(" of ", 1)[0]  # "Nikola Maric of the Corvel Institute"
+            first_words = first.split()
+            name_like = bool(name) and all(w[:1].isupper() or w.lower() in _NAME_PARTICLES
+                                           or w[:3] in {"al-", "el-"} for w in name.split())
+            if name_like and len(name.split()) <= 5 and (
+                first_words[0].lower() in _NOT_NAMED_FIRST
+                or not any(w[:1].isupper() for w in first_words)
+            ):
+                return name
     if first.lower() in _PRONOUNS:
         return first
-    if _valid_np(first, relaxed=relaxed):
+    if _valid_np(first, relaxed=relaxed, words=words):
         return first
     head = _before_participle(first)  # "analysts quoted by the daily Markt" -> "analysts"
     return head if head and _valid_np(head, relaxed=relaxed) else None
@@ -393,13 +401,14 @@ def _before_participle(np: str) -> str | None:
     return np[: cut.start()] if cut and cut.start() > 0 else None
 
 
-def _strip_auxiliaries(words: list[str]) -> str:
+def _without_auxiliaries(words: list[str]) -> list[str]:
+    """The words before a verb without the auxiliaries and adverbs next to it: the subject's."""
     end = len(words)
     while end and words[end - 1].lower() in VERB_AUXILIARIES:
         end -= 1
     while end > 1 and words[end - 1].islower() and words[end - 1].lower().endswith("ly"):
         end -= 1
-    return " ".join(words[:end])
+    return words[:end]
 
 
 def canonical_holder(np: str, places: set[str]) -> str:
@@ -438,15 +447,15 @@ def _leading(clause: str, start: int, among: frozenset[str]) -> Attribution | No
             continue  # no subject; passive: "were reported"
         if "by" in clause and _BY_AFTER.match(clause, verb.end()):
             continue  # "analysts quoted by the daily Markt expect": not the clause's verb
-        np = _strip_auxiliaries(words)
-        if not np:
+        subject = _without_auxiliaries(words)
+        if not subject:
             continue
         cue = verb.group(0)
         if not cue.isalpha():  # "have  not ruled out": spaces made single
             cue = " ".join(cue.split())
         if cue in _ACT_OR_SPEECH and not _SPEECH_FOLLOWS.match(clause, verb.end()):
             continue  # "declared a state of emergency" is an act, "declared that" a statement
-        holder = _subject(np, relaxed=cue in SPEECH_VERBS)
+        holder = _subject(" ".join(subject), relaxed=cue in SPEECH_VERBS, words=subject)
         if holder is None:
             continue
         return Attribution(holder, cue)
