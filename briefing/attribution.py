@@ -520,6 +520,22 @@ def find_attribution(clause: str) -> Attribution | None:
     verbs = _VERB.phrases & among
     if not verbs:
         return None
+    found = _after_the_words(clause, verbs)
+    if found is not None:
+        return found
+    found = _leading(clause, 0, among)
+    if found is not None:
+        return _inner(clause, found, among) or found
+    return None
+
+
+def _after_the_words(clause: str, verbs: frozenset[str]) -> Attribution | None:
+    """A holder named after the words it holds: trailing (", the minister said."), inverted
+    (", said the minister.") or parenthetical (", the minister said, ..."); ``verbs``: the
+    clause's candidate attribution verbs.
+    """
+    if "," not in clause and "?" not in clause and "!" not in clause:
+        return None  # each pattern opens with one of them (a _QUOTE_END or a comma)
     patterns = [_with_phrases(_TRAILING, "verbs", verbs)]
     if not _INVERTED_VERBS.isdisjoint(verbs):
         patterns.append(_INVERTED)
@@ -534,7 +550,4 @@ def find_attribution(clause: str) -> Attribution | None:
             if holder:
                 return Attribution(holder, " ".join(match.group("verb").lower().split()),
                                    sentence_wide=True)
-    found = _leading(clause, 0, among)
-    if found is not None:
-        return _inner(clause, found, among) or found
     return None
