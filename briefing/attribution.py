@@ -281,8 +281,9 @@ _PREPOSITIONS: Final = frozenset({
     "during", "under", "over", "among", "amid", "despite", "without", "within", "into",
 })
 #: "In his words, ...", "In her view, ...": the pronoun's person holds the sentence.
-_POSSESSIVE_VIEW: Final = re.compile(
-    r"\b[Ii]n\s+(?P<pronoun>his|her|their)\s+(?:words|view|opinion|estimation|assessment"
+_POSSESSIVE_VIEW: Final = re.compile(  # "(?<!\w.)" after the "I" is a "\b" before it, and
+    # a pattern that opens with a character class lets the engine skip ahead to an "I"
+    r"[Ii](?<!\w.)n\s+(?P<pronoun>his|her|their)\s+(?:words|view|opinion|estimation|assessment"
     r"|judgement|judgment)\b"
 )
 _PRONOUN_OF: Final = {"his": "he", "her": "she", "their": "they"}
@@ -474,9 +475,9 @@ _SPEECH_FOLLOWS: Final = re.compile(r"\s*(?:,|:|[\"“‘']|that\b|it\s+was\b)")
 
 def _inner(clause: str, outer: Attribution, among: frozenset[str]) -> Attribution | None:
     """A holder nested in the reported content: "X told the agency that analysts believe..."."""
-    judges = JUDGMENT_VERBS & among
-    if not judges:  # only a judge nests
+    if JUDGMENT_VERBS.isdisjoint(among):  # only a judge nests
         return None
+    judges = JUDGMENT_VERBS & among
     at = clause.find(outer.cue)
     if at < 0:
         return None
