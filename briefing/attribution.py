@@ -244,8 +244,10 @@ class HolderMemory:
         for name in self.person_names:  # a loop: cheaper than any() over a generator
             if name in holder:
                 return True
-        # the search first: it is quicker than the words of a holder, seldom cached
-        return bool(_ROLE_NAME.search(holder)) and not _ROLE_WORDS.isdisjoint(words_of(holder))
+        # A role name needs a capital after the role ("minister Kim"), which most holders lack
+        # ("the ministry", "Petrović"); then the search, quicker than the words of a holder.
+        return (not holder[1:].islower() and _ROLE_NAME.search(holder) is not None
+                and not _ROLE_WORDS.isdisjoint(words_of(holder)))
 
     def resolve(self, holder: str) -> str | None:
         """Resolve a pronoun or a definite description to an earlier holder; None if it names none."""
