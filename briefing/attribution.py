@@ -148,8 +148,8 @@ def _roles_named(sentence: str, words: frozenset[str]) -> Iterator[re.Match[str]
     A match begins with a role word, so the pattern is tried only where the sentence's role
     words begin, found in its lower case: quicker than trying it at every letter. Exact when
     lowering keeps the offsets and the case-blind matching ("İ", "ı" and "ſ" do not: "ſ"
-    matches "s" case-blind but lowers to itself) and the words show every role word: not in a
-    sentence with a hyphen ("vice-president Kim": "president" is no word of its own there).
+    matches "s" case-blind but lowers to itself) and each role word is one of the words: not
+    in a sentence with a hyphen ("vice-president Kim": "president" is no word of its own).
     """
     if "-" in sentence or (not sentence.isascii() and (
             "ı" in sentence or "İ" in sentence or "ſ" in sentence)):
@@ -186,7 +186,7 @@ def _latest(names: list[str], name: str) -> None:
     names.append(name)
 
 
-_SUBJECT_PRONOUN: Final = {"him": "he", "her": "she", "them": "they"}
+_SUBJECT_PRONOUN: Final = {"him": "he", "her": "she", "them": "they"}  # of an object pronoun
 
 
 @dataclass
@@ -538,7 +538,7 @@ def _after_the_words(clause: str, verbs: frozenset[str]) -> Attribution | None:
     clause's candidate attribution verbs.
     """
     if "," not in clause and "?" not in clause and "!" not in clause:
-        return None  # each pattern opens with one of them (a _QUOTE_END or a comma)
+        return None  # every form of _QUOTE_END holds one; _PARENTHETICAL opens with a comma
     patterns = [_with_phrases(_TRAILING, "verbs", verbs)]
     if not _INVERTED_VERBS.isdisjoint(verbs):
         patterns.append(_INVERTED)

@@ -9,13 +9,17 @@ import pytest
 
 from briefing.assembly import extract_grounded
 from briefing.attribution import (
+    _INVERTED,
     _INVERTED_VERBS,
+    _PARENTHETICAL,
     _PARENTHETICAL_VERBS,
     _ROLE_NAME,
+    _TRAILING,
     _VERB,
     _alternation,
     _alternation_by_letter,
     _roles_named,
+    _with_phrases,
 )
 from briefing.backends.offline import OfflineBackend
 from briefing.lexicons import CLAUSE_OPENERS
@@ -220,3 +224,21 @@ def test_the_trailing_and_parenthetical_verbs_are_attribution_verbs() -> None:
     # find_attribution picks their patterns from the clause's attribution verbs
     assert _VERB.phrases >= _INVERTED_VERBS
     assert _VERB.phrases >= _PARENTHETICAL_VERBS
+
+
+@pytest.mark.parametrize(("clause", "with_comma"), [
+    ('"We will not leave" the minister said.', '"We will not leave," the minister said.'),
+    ("“We will not leave” said the minister.", "“We will not leave,” said the minister."),
+    ("We will not leave' Kim said.", "We will not leave,' Kim said."),
+    ("The port reopened the minister said.", "The port reopened, the minister said."),
+    ("The port reopened said the minister.", "The port reopened, said the minister."),
+    ("The port reopened; the minister said.", "The port reopened, the minister said."),
+    ("The port\n\"reopened\"\nthe minister said.", "The port\n\"reopened\",\nthe minister said."),
+    ("The port the minister said reopened.", "The port, the minister said, reopened."),
+])
+def test_a_holder_after_the_words_needs_a_comma_or_a_question_or_exclamation_mark(
+        clause: str, with_comma: str) -> None:
+    # find_attribution tries none of these patterns on a clause without ",", "?" or "!"
+    patterns = (_with_phrases(_TRAILING, "verbs", frozenset({"said"})), _INVERTED, _PARENTHETICAL)
+    assert all(pattern.search(clause) is None for pattern in patterns)
+    assert any(pattern.search(with_comma) for pattern in patterns)
