@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Final, NamedTuple
@@ -66,7 +67,7 @@ _TRAILING: Final = (
     rf"(?:\s+(?:reporters|journalists|the\s+\w+|a\s+\w+(?:\s+\w+)?|\w+))?{_TIME_TAIL}"
     rf"\s*(?:,[^.]*)?[.!]?[\"”’']?\s*$"
 )
-_INVERTED_VERBS: Final = frozenset({
+_INVERTED_VERBS: Final = frozenset({  # all attribution verbs: the _VERB candidates hold them
     "said", "says", "added", "wrote", "reported", "noted", "explained", "argued",
     "warned", "insisted", "stated", "claimed", "recalled",
 })  # not "told": ", told reporters" names who heard it, not who spoke
@@ -138,6 +139,36 @@ _ROLE_WORDS: Final = frozenset({
 })
 
 
+_ROLE_OR_BUSINESS: Final = _ROLE_WORDS | BUSINESS_ROLES
+
+
+def _roles_named(sentence: str, words: frozenset[str]) -> Iterator[re.Match[str]]:
+    """The matches of ``_ROLE_NAME.finditer(sentence)``; ``words``: ``words_of(sentence)``.
+
+    A match begins with a role word, so the pattern is tried only where the sentence's role
+    words begin, found in its lower case: quicker than trying it at every letter. Exact when
+    lowering keeps the offsets and the case-blind matching ("İ", "ı" and "ſ" do not: "ſ"
+    matches "s" case-blind but lowers to itself) and each role word is one of the words: not
+    in a sentence with a hyphen ("vice-president Kim": "president" is no word of its own).
+    """
+    if "-" in sentence or (not sentence.isascii() and (
+            "ı" in sentence or "İ" in sentence or "ſ" in sentence)):
+        yield from _ROLE_NAME.finditer(sentence)
+        return
+    lowered = sentence.lower()
+    starts = []
+    for role in _ROLE_WORDS & words:
+        at = lowered.find(role)
+        while at >= 0:
+            starts.append(at)
+            at = lowered.find(role, at + 1)
+    end = 0  # finditer goes on from the end of its last match
+    for at in sorted(starts):
+        if at >= end and (match := _ROLE_NAME.match(sentence, at)) is not None:
+            yield match
+            end = match.end()
+
+
 class Attribution(NamedTuple):
     """A holder found in a clause, and the words that attribute the claim to it."""
 
@@ -155,6 +186,9 @@ def _latest(names: list[str], name: str) -> None:
     names.append(name)
 
 
+_SUBJECT_PRONOUN: Final = {"him": "he", "her": "she", "them": "they"}  # of an object pronoun
+
+
 @dataclass
 class HolderMemory:
     """Holders and people named so far in a report, to resolve "he said", "the ministry said"."""
@@ -166,13 +200,10 @@ class HolderMemory:
     businesses: list[str] = field(default_factory=list)  # firms introduced by a business role
     person_names: list[str] = field(init=False)
     _not_firms: set[str] = field(init=False)
-    _any_person: re.Pattern[str] | None = field(init=False)  # finds whether any name occurs
     _persons: dict[str, bool] = field(init=False, default_factory=dict)  # holder -> a person?
 
     def __post_init__(self) -> None:
         self.person_names = [e.name for e in self.entities if e.type == "person"]
-        self._any_person = re.compile("|".join(map(re.escape, self.person_names))) if (
-            self.person_names) else None
         self._not_firms = {e.name for e in self.entities if e.type in {"country", "location"}}
 
     def remember(self, holder: str) -> None:
@@ -183,14 +214,19 @@ class HolderMemory:
 
     def note_sentence(self, sentence: str) -> None:
         """Record people and roles named in a sentence ("JCS spokesperson Lee Sung-jun")."""
-        if not _ROLE_WORDS.isdisjoint(words_of(sentence)):
-            for match in _ROLE_NAME.finditer(sentence):
+        words = words_of(sentence)
+        if _ROLE_OR_BUSINESS.isdisjoint(words):  # most sentences: one test for both below
+            roles = businesses = False
+        else:
+            roles = not _ROLE_WORDS.isdisjoint(words)
+            businesses = not BUSINESS_ROLES.isdisjoint(words)
+        if roles:
+            for match in _roles_named(sentence, words):
                 self.roles[match.group("role").lower()] = match.group("name")
-        if self._any_person is not None and self._any_person.search(sentence):
-            for name in self.person_names:
-                if name in sentence:
-                    _latest(self.people, name)
-        if not BUSINESS_ROLES.isdisjoint(words_of(sentence)):
+        for name in self.person_names:  # a report names a few people: cheaper than a regex of all
+            if name in sentence:
+                _latest(self.people, name)
+        if businesses:
             named = [(m.start(), m.group("name")) for m in _BUSINESS_THEN_NAME.finditer(sentence)]
             named += [(m.start(), m.group("name")) for m in _NAME_THEN_BUSINESS.finditer(sentence)
                       if m.group("name") not in self._not_firms]
@@ -201,13 +237,22 @@ class HolderMemory:
     def _is_person(self, holder: str) -> bool:
         known = self._persons.get(holder)
         if known is None:
-            known = self._persons[holder] = any(name in holder for name in self.person_names) or (
-                not _ROLE_WORDS.isdisjoint(words_of(holder)) and bool(_ROLE_NAME.search(holder)))
+            known = self._persons[holder] = self._names_person(holder)
         return known
+
+    def _names_person(self, holder: str) -> bool:
+        for name in self.person_names:  # a loop: cheaper than any() over a generator
+            if name in holder:
+                return True
+        # A role name needs a capital after the role ("minister Kim"), which most holders lack
+        # ("the ministry", "Petrović"); then the search, quicker than the words of a holder.
+        return (not holder[1:].islower() and _ROLE_NAME.search(holder) is not None
+                and not _ROLE_WORDS.isdisjoint(words_of(holder)))
 
     def resolve(self, holder: str) -> str | None:
         """Resolve a pronoun or a definite description to an earlier holder; None if it names none."""
-        lowered = {"him": "he", "her": "she", "them": "they"}.get(holder.lower(), holder.lower())
+        lowered = holder.lower()
+        lowered = _SUBJECT_PRONOUN.get(lowered, lowered)
         if lowered in PERSON_PRONOUNS:
             return self.people[-1] if self.people else None
         if lowered in GROUP_PRONOUNS or lowered == "it":
@@ -238,8 +283,9 @@ _PREPOSITIONS: Final = frozenset({
     "during", "under", "over", "among", "amid", "despite", "without", "within", "into",
 })
 #: "In his words, ...", "In her view, ...": the pronoun's person holds the sentence.
-_POSSESSIVE_VIEW: Final = re.compile(
-    r"\b[Ii]n\s+(?P<pronoun>his|her|their)\s+(?:words|view|opinion|estimation|assessment"
+_POSSESSIVE_VIEW: Final = re.compile(  # "(?<!\w.)" after the "I" is a "\b" before it, and
+    # a pattern that opens with a character class lets the engine skip ahead to an "I"
+    r"[Ii](?<!\w.)n\s+(?P<pronoun>his|her|their)\s+(?:words|view|opinion|estimation|assessment"
     r"|judgement|judgment)\b"
 )
 _PRONOUN_OF: Final = {"his": "he", "her": "she", "their": "they"}
@@ -259,18 +305,21 @@ _ARTICLES: Final = frozenset({"the", "a", "an"})
 _PRONOUNS: Final = PERSON_PRONOUNS | GROUP_PRONOUNS | {"it"}
 _NOT_NAMED_FIRST: Final = NON_HOLDER_SUBJECTS | {"a", "an", "the", "one"}  # "the lawyer, X,"
 _CLAUSE_WORDS: Final = frozenset({"that", "which", "who", "when", "because", "if", "whether", "but"})
+_NAME_PARTICLES: Final = frozenset({"al", "bin", "de", "van", "von", "del", "la"})
 # Quick tests first: a noun phrase seldom holds any of these words, or opens with one.
 _FINITE_OR_CLAUSE: Final = _FINITE | _CLAUSE_WORDS
 _SPECIAL_FIRST: Final = _QUANTIFIERS | NON_HOLDER_SUBJECTS | _ARTICLES | _PREPOSITIONS
 
 
-def _valid_np(np: str, *, relaxed: bool = False) -> bool:
+def _valid_np(np: str, *, relaxed: bool = False, words: list[str] | None = None) -> bool:
     """Whether text before an attribution verb can be its subject (a holder noun phrase).
 
     ``relaxed`` accepts any head noun (for verbs only people and bodies do: said, believe);
-    otherwise the head must be a name or a known holder noun.
+    otherwise the head must be a name or a known holder noun. ``words``: ``np.split()``, when
+    the caller has them.
     """
-    words = np.split()
+    if words is None:
+        words = np.split()
     if not 1 <= len(words) <= 12:
         return False
     if ";" in np or '"' in np or "“" in np or "”" in np or ":" in np:
@@ -307,33 +356,38 @@ def _valid_np(np: str, *, relaxed: bool = False) -> bool:
     )
 
 
-def _subject(np: str, *, relaxed: bool) -> str | None:
-    """The holder in a subject that may carry appositives: "His lawyer, Rania Aziz," -> name."""
+def _subject(np: str, *, relaxed: bool, words: list[str] | None = None) -> str | None:
+    """The holder in a subject that may carry appositives: "His lawyer, Rania Aziz," -> name.
+
+    ``words``: the words of an ``np`` that is them joined by single spaces, when the caller
+    has them (``_leading``).
+    """
     if "," not in np:  # the common case: no appositive
-        first = np.strip()
-        parts = [first] if first else []
+        first = np if words is not None else np.strip()
+        if not first:
+            return None
     else:
+        words = None  # those of np, not of its first part
         parts = [p.strip() for p in np.strip(" ,").split(",")]
         parts = [p for p in parts if p]
-    if not parts:
-        return None
-    first = parts[0]
-    if len(parts) > 1:
-        if any(p.lower().startswith(("and ", "but ", "or ")) for p in parts[1:]):
+        if not parts:
             return None
-        name = parts[1].split(" of ", 1)[0]  # "Nikola Maric of the Corvel Institute"
-        first_words = first.split()
-        name_like = bool(name) and all(w[:1].isupper() or w.lower() in {"al", "bin", "de", "van",
-                                                                           "von", "del", "la"}
-                                       or w[:3] in {"al-", "el-"} for w in name.split())
-        if name_like and len(name.split()) <= 5 and (
-            first_words[0].lower() in _NOT_NAMED_FIRST
-            or not any(w[:1].isupper() for w in first_words)
-        ):
-            return name
+        first = parts[0]
+        if len(parts) > 1:
+            if any(p.lower().startswith(("and ", "but ", "or ")) for p in parts[1:]):
+                return None
+            name = parts[1].split(" of ", 1)[0]  # "Nikola Maric of the Corvel Institute"
+            first_words = first.split()
+            name_like = bool(name) and all(w[:1].isupper() or w.lower() in _NAME_PARTICLES
+                                           or w[:3] in {"al-", "el-"} for w in name.split())
+            if name_like and len(name.split()) <= 5 and (
+                first_words[0].lower() in _NOT_NAMED_FIRST
+                or not any(w[:1].isupper() for w in first_words)
+            ):
+                return name
     if first.lower() in _PRONOUNS:
         return first
-    if _valid_np(first, relaxed=relaxed):
+    if _valid_np(first, relaxed=relaxed, words=words):
         return first
     head = _before_participle(first)  # "analysts quoted by the daily Markt" -> "analysts"
     return head if head and _valid_np(head, relaxed=relaxed) else None
@@ -350,13 +404,14 @@ def _before_participle(np: str) -> str | None:
     return np[: cut.start()] if cut and cut.start() > 0 else None
 
 
-def _strip_auxiliaries(words: list[str]) -> str:
+def _without_auxiliaries(words: list[str]) -> list[str]:
+    """The words before a verb without the auxiliaries and adverbs next to it: the subject's."""
     end = len(words)
     while end and words[end - 1].lower() in VERB_AUXILIARIES:
         end -= 1
     while end > 1 and words[end - 1].islower() and words[end - 1].lower().endswith("ly"):
         end -= 1
-    return " ".join(words[:end])
+    return words[:end]
 
 
 def canonical_holder(np: str, places: set[str]) -> str:
@@ -395,15 +450,15 @@ def _leading(clause: str, start: int, among: frozenset[str]) -> Attribution | No
             continue  # no subject; passive: "were reported"
         if "by" in clause and _BY_AFTER.match(clause, verb.end()):
             continue  # "analysts quoted by the daily Markt expect": not the clause's verb
-        np = _strip_auxiliaries(words)
-        if not np:
+        subject = _without_auxiliaries(words)
+        if not subject:
             continue
         cue = verb.group(0)
         if not cue.isalpha():  # "have  not ruled out": spaces made single
             cue = " ".join(cue.split())
         if cue in _ACT_OR_SPEECH and not _SPEECH_FOLLOWS.match(clause, verb.end()):
             continue  # "declared a state of emergency" is an act, "declared that" a statement
-        holder = _subject(np, relaxed=cue in SPEECH_VERBS)
+        holder = _subject(" ".join(subject), relaxed=cue in SPEECH_VERBS, words=subject)
         if holder is None:
             continue
         return Attribution(holder, cue)
@@ -422,9 +477,9 @@ _SPEECH_FOLLOWS: Final = re.compile(r"\s*(?:,|:|[\"“‘']|that\b|it\s+was\b)")
 
 def _inner(clause: str, outer: Attribution, among: frozenset[str]) -> Attribution | None:
     """A holder nested in the reported content: "X told the agency that analysts believe..."."""
-    judges = JUDGMENT_VERBS & among
-    if not judges:  # only a judge nests
+    if JUDGMENT_VERBS.isdisjoint(among):  # only a judge nests
         return None
+    judges = JUDGMENT_VERBS & among
     at = clause.find(outer.cue)
     if at < 0:
         return None
@@ -468,10 +523,26 @@ def find_attribution(clause: str) -> Attribution | None:
     verbs = _VERB.phrases & among
     if not verbs:
         return None
+    found = _after_the_words(clause, verbs)
+    if found is not None:
+        return found
+    found = _leading(clause, 0, among)
+    if found is not None:
+        return _inner(clause, found, among) or found
+    return None
+
+
+def _after_the_words(clause: str, verbs: frozenset[str]) -> Attribution | None:
+    """A holder named after the words it holds: trailing (", the minister said."), inverted
+    (", said the minister.") or parenthetical (", the minister said, ..."); ``verbs``: the
+    clause's candidate attribution verbs.
+    """
+    if "," not in clause and "?" not in clause and "!" not in clause:
+        return None  # every form of _QUOTE_END holds one; _PARENTHETICAL opens with a comma
     patterns = [_with_phrases(_TRAILING, "verbs", verbs)]
-    if not _INVERTED_VERBS.isdisjoint(words):
+    if not _INVERTED_VERBS.isdisjoint(verbs):
         patterns.append(_INVERTED)
-    for verb in _PARENTHETICAL_VERBS & words:  # a loop: cheaper than any() over a generator
+    for verb in _PARENTHETICAL_VERBS & verbs:  # a loop: cheaper than any() over a generator
         if _WITH_COMMA[verb] in clause:
             patterns.append(_PARENTHETICAL)  # ", the minister said, ...": the verb meets a comma
             break
@@ -482,7 +553,4 @@ def find_attribution(clause: str) -> Attribution | None:
             if holder:
                 return Attribution(holder, " ".join(match.group("verb").lower().split()),
                                    sentence_wide=True)
-    found = _leading(clause, 0, among)
-    if found is not None:
-        return _inner(clause, found, among) or found
     return None

@@ -3,13 +3,27 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 import pytest
 
 from briefing.assembly import extract_grounded
-from briefing.attribution import _alternation, _alternation_by_letter
+from briefing.attribution import (
+    _INVERTED,
+    _INVERTED_VERBS,
+    _PARENTHETICAL,
+    _PARENTHETICAL_VERBS,
+    _ROLE_NAME,
+    _TRAILING,
+    _VERB,
+    _alternation,
+    _alternation_by_letter,
+    _roles_named,
+    _with_phrases,
+)
 from briefing.backends.offline import OfflineBackend
 from briefing.lexicons import CLAUSE_OPENERS
+from briefing.phrases import words_of
 from briefing.sources import make_source
 
 
@@ -185,3 +199,46 @@ def test_openers_grouped_by_first_letter_match_as_the_plain_alternation() -> Non
     for text in texts:
         for start in range(len(text)):
             assert repr(plain.match(text, start)) == repr(grouped.match(text, start)), text
+
+
+@pytest.mark.parametrize("sentence", [
+    "JCS spokesperson Lee Sung-jun said the launch failed.",
+    "The minister, Minister Kim Dae and SPOKESMAN Park Ji all spoke; Colonel Milan Horvat did not.",
+    "A majority Leader and the general Secretary Ana Ruiz met the admiral.",
+    "The vice-president Kim met Minister Lee.",  # a hyphen: the role is no word of its own
+    "The Preſident Park and the minister Lee met.",  # "ſ" matches "s" case-blind only
+    "The mİnister Lee and the minister Ahn met.",  # "İ" lowers to two characters
+    "Brigadier General Omar al-Said and Captain de Vries; official\nAnna Berg.",
+    "Director’s deputy: chief Inspector Ilse Braun, the chiefs Yoon.",
+])
+def test_roles_are_named_as_the_role_pattern_finds_them(sentence: str) -> None:
+    def spans(matches: Iterable[re.Match[str]]) -> list[tuple[tuple[int, int], tuple[str, ...]]]:
+        return [(m.span(), m.groups()) for m in matches]
+
+    expected = spans(_ROLE_NAME.finditer(sentence))
+    assert expected  # each names a role
+    assert spans(_roles_named(sentence, words_of(sentence))) == expected
+
+
+def test_the_trailing_and_parenthetical_verbs_are_attribution_verbs() -> None:
+    # find_attribution picks their patterns from the clause's attribution verbs
+    assert _VERB.phrases >= _INVERTED_VERBS
+    assert _VERB.phrases >= _PARENTHETICAL_VERBS
+
+
+@pytest.mark.parametrize(("clause", "with_comma"), [
+    ('"We will not leave" the minister said.', '"We will not leave," the minister said.'),
+    ("“We will not leave” said the minister.", "“We will not leave,” said the minister."),
+    ("We will not leave' Kim said.", "We will not leave,' Kim said."),
+    ("The port reopened the minister said.", "The port reopened, the minister said."),
+    ("The port reopened said the minister.", "The port reopened, said the minister."),
+    ("The port reopened; the minister said.", "The port reopened, the minister said."),
+    ("The port\n\"reopened\"\nthe minister said.", "The port\n\"reopened\",\nthe minister said."),
+    ("The port the minister said reopened.", "The port, the minister said, reopened."),
+])
+def test_a_holder_after_the_words_needs_a_comma_or_a_question_or_exclamation_mark(
+        clause: str, with_comma: str) -> None:
+    # find_attribution tries none of these patterns on a clause without ",", "?" or "!"
+    patterns = (_with_phrases(_TRAILING, "verbs", frozenset({"said"})), _INVERTED, _PARENTHETICAL)
+    assert all(pattern.search(clause) is None for pattern in patterns)
+    assert any(pattern.search(with_comma) for pattern in patterns)
