@@ -8,6 +8,10 @@ from functools import lru_cache
 from typing import Final
 
 _PIECE: Final = re.compile(r"\w+(?:-\w+)*")
+#: Every ASCII character but letters, digits, "_" and "-" to a space: in ASCII text without a
+#: hyphen, the words _PIECE finds are the runs of the others (\w is [A-Za-z0-9_] there).
+_SEPARATORS: Final = bytes(c for c in range(128) if not (chr(c).isalnum() or chr(c) in "_-"))
+_TO_SPACE: Final = bytes.maketrans(_SEPARATORS, b" " * len(_SEPARATORS))
 
 
 @lru_cache(maxsize=64)
@@ -26,8 +30,15 @@ def fold(text: str) -> str:
 
 @lru_cache(maxsize=256)
 def words_of(text: str) -> frozenset[str]:
-    """Lower-cased words of a text, split at apostrophes: a quick filter, blind to case."""
-    return frozenset(_PIECE.findall(text.lower()))
+    """Lower-cased words of a text, split at apostrophes: a quick filter, blind to case.
+
+    The words of ASCII text without a hyphen come from a byte translation and a split, in
+    half the time of the regex, which other text needs (Unicode letters, "a-b" but not "a-").
+    """
+    lowered = text.lower()
+    if "-" in lowered or not lowered.isascii():
+        return frozenset(_PIECE.findall(lowered))
+    return frozenset(lowered.encode().translate(_TO_SPACE).decode().split())
 
 
 class PhraseMatcher:
