@@ -100,9 +100,13 @@ def read_cues(text: str) -> CueReading:
     return _question_or_fact(text, confidence)
 
 
+_FACT: Final = CueReading("fact")
+
+
 def _question_or_fact(text: str, confidence: Confidence | None) -> CueReading:
     """A clause without hedge or judgment cues: a question is an uncertainty, else a fact."""
-    stripped = text.rstrip(" \"'”’)")
-    if stripped.endswith("?"):
-        return CueReading("uncertainty", "?", len(stripped) - 1, None, confidence)
-    return CueReading("fact", None, None, None, confidence)
+    if "?" in text:
+        stripped = text.rstrip(" \"'”’)")
+        if stripped.endswith("?"):
+            return CueReading("uncertainty", "?", len(stripped) - 1, None, confidence)
+    return _FACT if confidence is None else CueReading("fact", None, None, None, confidence)

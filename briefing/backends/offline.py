@@ -36,7 +36,7 @@ def _statement(quote: str) -> str:
 
 def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split a sentence where it joins parts of different kinds; else keep it whole."""
-    if text[start:end].rstrip(" \"'”’)").endswith("?"):
+    if text.find("?", start, end) >= 0 and text[start:end].rstrip(" \"'”’)").endswith("?"):
         return [(start, end)]  # a question asks as a whole: "Who paid, and from which budget?"
     pieces: list[tuple[int, int]] = []
     cursor = start
