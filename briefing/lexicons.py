@@ -121,6 +121,14 @@ PREPOSED_ATTRIBUTIONS: Final[tuple[str, ...]] = (
     "as was reported by", "as it was stated by", "as was stated by", "told by",
 )
 
+#: Calls to action, which are no claims (GUIDE.md): a passive directive addressed to the public
+#: ("Residents are asked not to approach them") or a directive verb ("The Ministry urges all
+#: vessels to ..."), each in the present tense: "police urged residents to ..." reports a call.
+DIRECTIVE_PASSIVES: Final[tuple[str, ...]] = ("asked", "urged", "advised", "requested",
+                                               "instructed")
+#: ("calls on" is left out: "the resolution calls on both sides to ..." reports a text's content.)
+DIRECTIVE_VERBS: Final[tuple[str, ...]] = ("urge", "urges")
+
 #: Words that, standing alone as a subject, are anaphora to an earlier holder.
 PERSON_PRONOUNS: Final[frozenset[str]] = frozenset({"he", "she"})
 GROUP_PRONOUNS: Final[frozenset[str]] = frozenset({"they"})

@@ -8,6 +8,8 @@ from typing import Final
 from ..attribution import Attribution, HolderMemory, canonical_holder, find_attribution
 from ..cues import read_cues
 from ..entities import extract_entities
+from ..lexicons import DIRECTIVE_PASSIVES, DIRECTIVE_VERBS
+from ..phrases import words_of
 from ..schema import Source
 from ..segmentation import blocks, sentences
 from . import Candidate, Extraction
@@ -19,6 +21,14 @@ _SEPARATOR: Final = re.compile(  # opens with a character set, which the engine 
 _LEADING_JOINER: Final = re.compile(r"^(?:and|but|while|whereas|although|though|yet)\s+",
                                     re.IGNORECASE)
 _JOINER_INITIALS: Final = frozenset("aAbBwWtTyY")  # a cheap test before _LEADING_JOINER
+#: A call to action in the present tense: "... are asked not to ...", "... urges ... to keep".
+_PASSIVES: Final = "|".join(DIRECTIVE_PASSIVES)
+_DIRECTIVES: Final = "|".join(DIRECTIVE_VERBS)
+_CALL_TO_ACTION: Final = re.compile(
+    rf"\b(?:is|are)\s+(?:(?:also|again|kindly|strongly)\s+)?(?:{_PASSIVES})\s+(?:not\s+)?to\s+[a-z]"
+    rf"|\b(?:{_DIRECTIVES})\s+(?:[^,;:]{{1,80}}?\s)?(?:not\s+)?to\s+[a-z]"
+)
+_DIRECTIVE_WORDS: Final = frozenset(DIRECTIVE_PASSIVES + DIRECTIVE_VERBS)
 _MIN_CLAUSE_WORDS: Final = 4
 _OPENING_QUOTES: Final = ("“", '"', "‘", "«")
 _ANY_OPENING_QUOTE: Final = re.compile(f"[{''.join(_OPENING_QUOTES)}]")
@@ -32,6 +42,17 @@ def _statement(quote: str) -> str:
     if text and text[-1] not in ".!?\"”’'":
         text += "."
     return text
+
+
+def _calls_to_action(quote: str, found: Attribution | None) -> bool:
+    """Whether a clause is a call to action, which is no claim: "Motorists are advised to ...".
+
+    Only in the report's own voice, or in that of the body that issues it ("The Ministry urges
+    all vessels to ..."): "Police said residents are asked to ..." reports what police said.
+    """
+    return ((found is None or found.cue.lower() in _DIRECTIVE_WORDS)
+            and not _DIRECTIVE_WORDS.isdisjoint(words_of(quote))
+            and _CALL_TO_ACTION.search(quote) is not None)
 
 
 def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -114,6 +135,8 @@ class OfflineBackend:
                         continue
                     reading = read_cues(quote)
                     found = find_attribution(quote) or wide
+                    if reading.kind == "fact" and _calls_to_action(quote, found):
+                        continue  # not a claim about the world
                     holder = None
                     if found is not None:
                         resolved = memory.resolve(found.holder.strip())
