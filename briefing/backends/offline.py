@@ -29,6 +29,13 @@ _CALL_TO_ACTION: Final = re.compile(
     rf"|\b(?:{_DIRECTIVES})\s+(?:[^,;:]{{1,80}}?\s)?(?:not\s+)?to\s+[a-z]"
 )
 _DIRECTIVE_WORDS: Final = frozenset(DIRECTIVE_PASSIVES + DIRECTIVE_VERBS)
+#: A dateline standing alone, no claim: "SAROVO, 17 October /ONA correspondent/.",
+#: "PORT ALVEN, Merovia, May 3 (Tidewire) -". Its place is in capitals.
+_DATELINE_ALONE: Final = re.compile(
+    r"[A-Z][A-Z'’. -]{2,40}(?:,\s*[A-Z][\w'’. -]{1,40}?)?"
+    r"(?:,\s*(?:\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+\d{1,2})(?:,?\s+\d{4})?)?"
+    r"\s*(?:\([^()]{1,60}\)|/[^/]{1,60}/)?\s*[.:–—-]?"
+)
 _MIN_CLAUSE_WORDS: Final = 4
 _OPENING_QUOTES: Final = ("“", '"', "‘", "«")
 _ANY_OPENING_QUOTE: Final = re.compile(f"[{''.join(_OPENING_QUOTES)}]")
@@ -118,6 +125,8 @@ class OfflineBackend:
                 continue
             for sentence in sentences(text, block):
                 sentence_text = text[sentence.start : sentence.end]
+                if sentence_text[:3].isupper() and _DATELINE_ALONE.fullmatch(sentence_text):
+                    continue
                 own = find_attribution(sentence_text)
                 wide: Attribution | None = own if own is not None and own.sentence_wide else None
                 if own is None and block.item:

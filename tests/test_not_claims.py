@@ -1,4 +1,4 @@
-"""Calls to action in a statement's own voice are no claims (tests/fixtures/gold/GUIDE.md)."""
+"""What is no claim (tests/fixtures/gold/GUIDE.md): calls to action, datelines standing alone."""
 
 from __future__ import annotations
 
@@ -52,3 +52,21 @@ def test_reported_calls_and_look_alikes_stay_facts(reported: str) -> None:
 def test_a_hedged_directive_stays_an_uncertainty() -> None:
     text = "Residents may be asked to leave their homes if the fire spreads."
     assert [c.kind for c in _claims(text)] == ["uncertainty"]
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "SAROVO, 17 October /ONA correspondent/.",
+        "PORT ALVEN, Merovia, May 3 (Tidewire) -",
+        "LISK, 3 November 2026.",
+    ],
+)
+def test_a_dateline_standing_alone_is_no_claim(dateline: str) -> None:
+    text = f"{dateline}\n\nThe Ona Railway opened its second line on Friday."
+    assert [c.quote for c in _claims(text)] == ["The Ona Railway opened its second line on Friday."]
+
+
+def test_a_dateline_opening_a_sentence_keeps_the_sentence() -> None:
+    text = "LISK, 3 November (Eastwire) – Negotiators met for a third day."
+    assert [c.quote for c in _claims(text)] == [text]
