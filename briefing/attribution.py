@@ -416,15 +416,17 @@ def _without_auxiliaries(words: list[str]) -> list[str]:
 
 def canonical_holder(np: str, places: set[str]) -> str:
     """Tidy a holder noun phrase: no appositive, no "(JCS)", "X of Place" -> "Place's X"."""
-    np = " ".join(np.split()).strip(" ,")
-    appositive = _APPOSITIVE.match(np)
+    np = " ".join(np.split()).strip(" ,")  # single spaces from here on
+    # Each pattern below needs a character or word that most holders lack: tested first.
+    appositive = _APPOSITIVE.match(np) if "," in np else None
     if appositive and appositive.group("name")[:1].isupper():
         np = appositive.group("name")
-    np = _PARENS.sub("", np)
+    if "(" in np:
+        np = _PARENS.sub("", np)
     words = np.split()
     if len(words) > 1 and words[0] in {"The", "the"}:
         np = " ".join(words[1:]) if words[1][:1].isupper() else "the " + " ".join(words[1:])
-    if np[:1].isupper():
+    if np[:1].isupper() and (" of " in np or " in " in np):
         for joint in reversed(list(_OF_OR_IN.finditer(np))):
             org, place = np[: joint.start()], np[joint.end() :]
             if place in places and org[:1].isupper() and org.split()[-1].lower() in ORG_WORDS:

@@ -20,6 +20,7 @@ from briefing.attribution import (
     _alternation_by_letter,
     _roles_named,
     _with_phrases,
+    canonical_holder,
 )
 from briefing.backends.offline import OfflineBackend
 from briefing.lexicons import CLAUSE_OPENERS
@@ -242,3 +243,23 @@ def test_a_holder_after_the_words_needs_a_comma_or_a_question_or_exclamation_mar
     patterns = (_with_phrases(_TRAILING, "verbs", frozenset({"said"})), _INVERTED, _PARENTHETICAL)
     assert all(pattern.search(clause) is None for pattern in patterns)
     assert any(pattern.search(with_comma) for pattern in patterns)
+
+
+@pytest.mark.parametrize(("holder", "canonical"), [
+    ("Anna Berg, a company spokeswoman", "Anna Berg"),  # an appositive: the name
+    ("the spokeswoman, a former envoy", "the spokeswoman, a former envoy"),  # no name first
+    ("the Joint Chiefs of Staff (JCS)", "Joint Chiefs of Staff"),
+    ("Joint Chiefs of Staff(JCS) spokesman", "Joint Chiefs of Staff spokesman"),
+    ("The  Ministry of\nDefence", "Ministry of Defence"),  # no place: kept, spaces made single
+    ("the Ministry of Defence of Varnia", "Ministry of Defence of Varnia"),  # "Defence": no body
+    ("the Defence Ministry of Varnia", "Varnia's Defence Ministry"),
+    ("Defence Ministry in Varnia", "Varnia's Defence Ministry"),
+    ("Defence Ministry (MoD) in Varnia", "Varnia's Defence Ministry"),
+    ("Defence Ministry\tin  Varnia,", "Varnia's Defence Ministry"),
+    ("Analysts in Varnia", "Analysts in Varnia"),  # "analysts": no organisation
+    ("Defence Ministry inVarnia", "Defence Ministry inVarnia"),
+    ("the minister in the capital", "the minister in the capital"),
+])
+def test_canonical_holder(holder: str, canonical: str) -> None:
+    # each rule applies only where the text holds its character or word (",", "(", " of "/" in ")
+    assert canonical_holder(holder, {"Varnia"}) == canonical
