@@ -62,8 +62,11 @@ _TIME_TAIL: Final = r"(?:\s+(?:on|in|at|late|earlier|later|last|this|during|afte
 _QUOTE_END: Final = r"[,\"”’'?!](?:(?<=,)[\"”’']?|(?<=[\"”’']),|(?<=[?!])[\"”’'])"
 # The subject is lazy: what follows it is tried after each of its letters. The look-ahead (the
 # characters that can follow) ends those tries at once, and "(?:, X,|)" is a faster "(?:, X,)?".
+# An appositive X ends at a comma: the look-ahead after its first comma, a greedy run then a
+# comma (a quick loop of the engine), ends at once the letter-by-letter search of X where no
+# comma follows ("Kim, the minister, said the port would reopen.": the subject "the minister").
 _TRAILING: Final = (
-    rf"{_QUOTE_END}\s+(?P<np>[^,;\"“”]{{2,90}}?(?=[,\s])(?:,\s+[^,;\"“”]{{2,60}}?,|))\s+(?P<verb>{{verbs}})\b"
+    rf"{_QUOTE_END}\s+(?P<np>[^,;\"“”]{{2,90}}?(?=[,\s])(?:,(?=[^,;\"“”]*,)\s+[^,;\"“”]{{2,60}}?,|))\s+(?P<verb>{{verbs}})\b"
     rf"(?:\s+(?:reporters|journalists|the\s+\w+|a\s+\w+(?:\s+\w+)?|\w+))?{_TIME_TAIL}"
     rf"\s*(?:,[^.]*)?[.!]?[\"”’']?\s*$"
 )

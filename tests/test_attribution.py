@@ -263,3 +263,16 @@ def test_a_holder_after_the_words_needs_a_comma_or_a_question_or_exclamation_mar
 def test_canonical_holder(holder: str, canonical: str) -> None:
     # each rule applies only where the text holds its character or word (",", "(", " of "/" in ")
     assert canonical_holder(holder, {"Varnia"}) == canonical
+
+
+@pytest.mark.parametrize(("clause", "np"), [
+    ('"The port will reopen," the minister, Kim Lee, said.', "the minister, Kim Lee,"),
+    ("The port will reopen, the minister, Kim Lee, said on Monday.", "the minister, Kim Lee,"),
+    ("The port will reopen, the minister said, adding that the army, not the police, would guard it.",
+     "the minister"),
+    ("Kim, the minister, said the port would reopen.", None),  # no comma closes "said the port ..."
+    ("Kim, the minister, said the port, closed since May, would reopen.", None),
+])
+def test_the_trailing_pattern_takes_an_appositive_closed_by_a_comma(clause: str, np: str | None) -> None:
+    match = _with_phrases(_TRAILING, "verbs", frozenset({"said"})).search(clause)
+    assert (match and match.group("np")) == np
