@@ -62,8 +62,11 @@ _TIME_TAIL: Final = r"(?:\s+(?:on|in|at|late|earlier|later|last|this|during|afte
 _QUOTE_END: Final = r"[,\"”’'?!](?:(?<=,)[\"”’']?|(?<=[\"”’']),|(?<=[?!])[\"”’'])"
 # The subject is lazy: what follows it is tried after each of its letters. The look-ahead (the
 # characters that can follow) ends those tries at once, and "(?:, X,|)" is a faster "(?:, X,)?".
+# An appositive X ends at a comma: the look-ahead after its first comma, a greedy run then a
+# comma (a quick loop of the engine), ends at once the letter-by-letter search of X where no
+# comma follows ("Kim, the minister, said the port would reopen.": the subject "the minister").
 _TRAILING: Final = (
-    rf"{_QUOTE_END}\s+(?P<np>[^,;\"“”]{{2,90}}?(?=[,\s])(?:,\s+[^,;\"“”]{{2,60}}?,|))\s+(?P<verb>{{verbs}})\b"
+    rf"{_QUOTE_END}\s+(?P<np>[^,;\"“”]{{2,90}}?(?=[,\s])(?:,(?=[^,;\"“”]*,)\s+[^,;\"“”]{{2,60}}?,|))\s+(?P<verb>{{verbs}})\b"
     rf"(?:\s+(?:reporters|journalists|the\s+\w+|a\s+\w+(?:\s+\w+)?|\w+))?{_TIME_TAIL}"
     rf"\s*(?:,[^.]*)?[.!]?[\"”’']?\s*$"
 )
@@ -416,15 +419,17 @@ def _without_auxiliaries(words: list[str]) -> list[str]:
 
 def canonical_holder(np: str, places: set[str]) -> str:
     """Tidy a holder noun phrase: no appositive, no "(JCS)", "X of Place" -> "Place's X"."""
-    np = " ".join(np.split()).strip(" ,")
-    appositive = _APPOSITIVE.match(np)
+    np = " ".join(np.split()).strip(" ,")  # single spaces from here on
+    # Each pattern below needs a character or word that most holders lack: tested first.
+    appositive = _APPOSITIVE.match(np) if "," in np else None
     if appositive and appositive.group("name")[:1].isupper():
         np = appositive.group("name")
-    np = _PARENS.sub("", np)
+    if "(" in np:
+        np = _PARENS.sub("", np)
     words = np.split()
     if len(words) > 1 and words[0] in {"The", "the"}:
         np = " ".join(words[1:]) if words[1][:1].isupper() else "the " + " ".join(words[1:])
-    if np[:1].isupper():
+    if np[:1].isupper() and (" of " in np or " in " in np):
         for joint in reversed(list(_OF_OR_IN.finditer(np))):
             org, place = np[: joint.start()], np[joint.end() :]
             if place in places and org[:1].isupper() and org.split()[-1].lower() in ORG_WORDS:

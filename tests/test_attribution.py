@@ -20,6 +20,7 @@ from briefing.attribution import (
     _alternation_by_letter,
     _roles_named,
     _with_phrases,
+    canonical_holder,
 )
 from briefing.backends.offline import OfflineBackend
 from briefing.lexicons import CLAUSE_OPENERS
@@ -242,3 +243,36 @@ def test_a_holder_after_the_words_needs_a_comma_or_a_question_or_exclamation_mar
     patterns = (_with_phrases(_TRAILING, "verbs", frozenset({"said"})), _INVERTED, _PARENTHETICAL)
     assert all(pattern.search(clause) is None for pattern in patterns)
     assert any(pattern.search(with_comma) for pattern in patterns)
+
+
+@pytest.mark.parametrize(("holder", "canonical"), [
+    ("Anna Berg, a company spokeswoman", "Anna Berg"),  # an appositive: the name
+    ("the spokeswoman, a former envoy", "the spokeswoman, a former envoy"),  # no name first
+    ("the Joint Chiefs of Staff (JCS)", "Joint Chiefs of Staff"),
+    ("Joint Chiefs of Staff(JCS) spokesman", "Joint Chiefs of Staff spokesman"),
+    ("The  Ministry of\nDefence", "Ministry of Defence"),  # no place: kept, spaces made single
+    ("the Ministry of Defence of Varnia", "Ministry of Defence of Varnia"),  # "Defence": no body
+    ("the Defence Ministry of Varnia", "Varnia's Defence Ministry"),
+    ("Defence Ministry in Varnia", "Varnia's Defence Ministry"),
+    ("Defence Ministry (MoD) in Varnia", "Varnia's Defence Ministry"),
+    ("Defence Ministry\tin  Varnia,", "Varnia's Defence Ministry"),
+    ("Analysts in Varnia", "Analysts in Varnia"),  # "analysts": no organisation
+    ("Defence Ministry inVarnia", "Defence Ministry inVarnia"),
+    ("the minister in the capital", "the minister in the capital"),
+])
+def test_canonical_holder(holder: str, canonical: str) -> None:
+    # each rule applies only where the text holds its character or word (",", "(", " of "/" in ")
+    assert canonical_holder(holder, {"Varnia"}) == canonical
+
+
+@pytest.mark.parametrize(("clause", "np"), [
+    ('"The port will reopen," the minister, Kim Lee, said.', "the minister, Kim Lee,"),
+    ("The port will reopen, the minister, Kim Lee, said on Monday.", "the minister, Kim Lee,"),
+    ("The port will reopen, the minister said, adding that the army, not the police, would guard it.",
+     "the minister"),
+    ("Kim, the minister, said the port would reopen.", None),  # no comma closes "said the port ..."
+    ("Kim, the minister, said the port, closed since May, would reopen.", None),
+])
+def test_the_trailing_pattern_takes_an_appositive_closed_by_a_comma(clause: str, np: str | None) -> None:
+    match = _with_phrases(_TRAILING, "verbs", frozenset({"said"})).search(clause)
+    assert (match and match.group("np")) == np
