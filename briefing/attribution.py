@@ -201,7 +201,11 @@ class HolderMemory:
     groups: list[str] = field(default_factory=list)
     roles: dict[str, str] = field(default_factory=dict)
     businesses: list[str] = field(default_factory=list)  # firms introduced by a business role
+    #: the whole report, for a role named only later ("the regional governor said ...", then
+    #: "Governor Milena Kovacevic said ...")
+    text: str = ""
     person_names: list[str] = field(init=False)
+    _roles_ahead: dict[str, str] | None = field(init=False, default=None)
     _not_firms: set[str] = field(init=False)
     _persons: dict[str, bool] = field(init=False, default_factory=dict)  # holder -> a person?
 
@@ -273,7 +277,21 @@ class HolderMemory:
                     return entity.name
             if head in BUSINESS_ROLES and self.businesses:
                 return self.businesses[-1]
+        if 2 <= len(words) <= 4 and words[0] == "the" and holder.split()[1:-1] == words[1:-1]:
+            # "the regional governor": the governor the report names; not "the Prime Minister",
+            # a title of its own that another minister's name would not match
+            named = self.roles.get(words[-1]) or self._named_later(words[-1])
+            if named is not None:
+                return named
         return holder
+
+    def _named_later(self, role: str) -> str | None:
+        """The first person the report names with a role (for a role not yet named)."""
+        if self._roles_ahead is None:
+            self._roles_ahead = {}
+            for match in _roles_named(self.text, words_of(self.text)):
+                self._roles_ahead.setdefault(match.group("role").lower(), match.group("name"))
+        return self._roles_ahead.get(role)
 
 
 _FINITE: Final = frozenset({
@@ -390,6 +408,10 @@ def _subject(np: str, *, relaxed: bool, words: list[str] | None = None) -> str |
                 return name
     if first.lower() in _PRONOUNS:
         return first
+    if " we " in first or " I " in first:
+        contact = _CONTACT_CLAUSE.search(first)
+        if contact is not None and contact.start() > 0:
+            first, words = first[: contact.start()], None
     if _valid_np(first, relaxed=relaxed, words=words):
         return first
     head = _before_participle(first)  # "analysts quoted by the daily Markt" -> "analysts"
@@ -398,6 +420,11 @@ def _subject(np: str, *, relaxed: bool, words: list[str] | None = None) -> str |
 
 _PARTICIPLE_PHRASE: Final = re.compile(
     r"\s+(?:quoted|cited|interviewed|contacted|polled|surveyed|speaking|familiar|close)\b"
+)
+#: A contact clause of the reporter's after the holder: "traders we spoke to", "residents I met".
+_CONTACT_CLAUSE: Final = re.compile(
+    r"\s+(?:we|I)\s+(?:spoke|talked|interviewed|contacted|surveyed|consulted|polled|asked"
+    r"|reached|met)\b"
 )
 
 
@@ -534,6 +561,11 @@ def find_attribution(clause: str) -> Attribution | None:
     found = _leading(clause, 0, among)
     if found is not None:
         return _inner(clause, found, among) or found
+    first = clause.split(None, 1)[0] if clause[:1].islower() else ""
+    if first in verbs:  # a clause whose speaker is left out: "added that analysts believe ..."
+        inner = _inner(clause, Attribution("", first), among)
+        if inner is not None and inner.holder:  # a judge of its own, not the speaker's "he"
+            return inner
     return None
 
 

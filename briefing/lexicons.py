@@ -110,6 +110,14 @@ ATTRIBUTION_VERBS: Final[tuple[str, ...]] = (
     "expressed confidence", "voiced confidence", "explained", "agreed", "agree", "agrees",
     "is confident", "are confident", "was confident", "were confident",
     "is convinced", "are convinced", "was convinced", "were convinced",
+    # commitments: the body that promises holds the promise
+    "promised", "promises", "pledged", "pledges", "vowed", "vows",
+    # investigations of an open question: the investigator holds the unknown
+    "is investigating whether", "are investigating whether", "was investigating whether",
+    "were investigating whether", "is examining whether", "are examining whether",
+    "was examining whether", "were examining whether", "is looking into whether",
+    "are looking into whether", "is checking whether", "are checking whether",
+    "is trying to establish whether", "are trying to establish whether",
 )
 
 #: Prepositional attributions that precede their holder: "according to the ministry".

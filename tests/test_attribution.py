@@ -276,3 +276,37 @@ def test_canonical_holder(holder: str, canonical: str) -> None:
 def test_the_trailing_pattern_takes_an_appositive_closed_by_a_comma(clause: str, np: str | None) -> None:
     match = _with_phrases(_TRAILING, "verbs", frozenset({"said"})).search(clause)
     assert (match and match.group("np")) == np
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "expected"),
+    [
+        # the reporter's contact clause is no part of the holder
+        ("Prices\n\nDealers we spoke to in Orvan believe the tariff will stay.",
+         "Dealers we spoke to in Orvan believe the tariff will stay.", ("assessment", "Dealers")),
+        # an investigation of an open question is held by the investigator
+        ("Crash\n\nThe Kessian Navy is examining whether the rudder had failed.",
+         "The Kessian Navy is examining whether the rudder had failed.",
+         ("uncertainty", "Kessian Navy")),
+        # a promise is held by whoever makes it
+        ("Aid\n\nThe Tarvish Red Cross has pledged two field hospitals for the valley.",
+         "The Tarvish Red Cross has pledged two field hospitals for the valley.",
+         ("fact", "Tarvish Red Cross")),
+        # a clause that leaves its speaker out: the judge inside it holds the judgment
+        ("Fire\n\nThe harbour master said the blaze was out, and added that inspectors had not "
+         "ruled out arson.", "added that inspectors had not ruled out arson.",
+         ("uncertainty", "inspectors")),
+    ],
+)
+def test_holders_inside_the_clause(text: str, quote: str, expected: tuple[str, str]) -> None:
+    assert kinds_and_holders(text)[quote] == expected
+
+
+def test_the_regional_governor_is_the_governor_the_report_names_later() -> None:
+    text = ("Shelling\n\nShells struck two villages overnight, the regional governor said.\n\n"
+            "Governor Ana Pellic said the wounded were taken to Hask.\n\n"
+            "The Prime Minister said the army would respond.")
+    found = holders(text)
+    assert found["Shells struck two villages overnight, the regional governor said."] == "Ana Pellic"
+    # a title of its own is not resolved by its last word to another person named with it
+    assert found["The Prime Minister said the army would respond."] == "Prime Minister"

@@ -109,7 +109,7 @@ class OfflineBackend:
         text = source.text
         entities = extract_entities(text)
         places = {e.name for e in entities if e.type in {"country", "location"}}
-        memory = HolderMemory(entities=entities)
+        memory = HolderMemory(entities=entities, text=text)
         holders: dict[str, str] = {}  # canonical_holder of each holder named, once per report
         candidates: list[Candidate] = []
         title: str | None = None
