@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import product
-from typing import Final
+from typing import Final, TypedDict
 
 from pydantic import TypeAdapter
 
@@ -53,12 +52,13 @@ _NEXT_WORD: Final = re.compile(r"\s*(\S*)")
 _ENTITY_LIST: Final = TypeAdapter(list[Entity])
 
 
-@dataclass(slots=True)
-class _Found:
+class _Found(TypedDict):
+    """An entity as found, in the form validated into an Entity (aliases sorted at the end)."""
+
     name: str
     type: EntityType
-    mentions: int = 0
-    aliases: set[str] = field(default_factory=set)
+    mentions: int
+    aliases: list[str]
 
 
 def _strip_leading_stopwords(name: str) -> tuple[str, int]:
@@ -334,11 +334,11 @@ def extract_entities(text: str) -> list[Entity]:
         key = name.lower()
         entry = found.get(key)
         if entry is None:
-            entry = found[key] = _Found(name, kind)
+            entry = found[key] = {"name": name, "type": kind, "mentions": 0, "aliases": []}
             order.append(key)
-        entry.mentions += 1
-        if alias:
-            entry.aliases.add(alias)
+        entry["mentions"] += 1
+        if alias and alias not in entry["aliases"]:
+            entry["aliases"].append(alias)
 
     for start, name, initial in candidates:
         acronym = None
@@ -376,17 +376,17 @@ def extract_entities(text: str) -> list[Entity]:
     # Acronyms seen alone count as mentions of the name they abbreviate.
     for key in list(order):
         entry = found.get(key)
-        if entry is None or not entry.name.isupper():
+        if entry is None or not entry["name"].isupper():
             continue
         for other in found.values():
-            if other is not entry and entry.name in other.aliases:
-                other.mentions += entry.mentions
+            if other is not entry and entry["name"] in other["aliases"]:
+                other["mentions"] += entry["mentions"]
                 del found[key]
                 break
     for name in _weapon_mentions(text):
         singular = name[:-1] if name.endswith("s") and not name.endswith("ss") else name
         add(singular, "weapon")
     entries = [found[k] for k in order if k in found]
-    return _ENTITY_LIST.validate_python(
-        [{"name": e.name, "type": e.type, "mentions": e.mentions, "aliases": sorted(e.aliases)}
-         for e in entries])
+    for entry in entries:
+        entry["aliases"].sort()
+    return _ENTITY_LIST.validate_python(entries)
