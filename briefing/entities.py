@@ -124,6 +124,10 @@ def _split_title(name: str, words: list[str], lowered: list[str]) -> tuple[str, 
     return " ".join(words[:i]), " ".join(words[i:])
 
 
+# The words before a name that change its type, each with the place of its type in classify's
+# answer: a title word (first if also a place preposition), a place preposition.
+_CONTEXT_WORDS: Final = {word: 1 for word in PLACE_PREPOSITIONS} | {word: 0 for word in PERSON_TITLES}
+
 _ALWAYS: Final[dict[EntityType, tuple[EntityType, EntityType, EntityType]]] = {
     kind: (kind, kind, kind) for kind in ("country", "weapon", "organization", "location", "person")
 }
@@ -320,6 +324,7 @@ def extract_entities(text: str) -> list[Entity]:
         first = raw.partition(" ")[0]
         if first in _LEADING_SKIPS:
             name, skipped = _strip_leading_stopwords(raw)
+            name = name.lstrip()  # "The  Hague": the words were split at one space
             if name:
                 candidates.append((match.start() + skipped, name, False))
                 seen_inside.add(name.split(None, 1)[0])
@@ -341,17 +346,18 @@ def extract_entities(text: str) -> list[Entity]:
             entry["aliases"].append(alias)
 
     for start, name, initial in candidates:
+        # A candidate has no space at either end, and nothing is left of it only when it was an
+        # acronym in parentheses alone ("The (UN)").
         acronym = None
-        if name.endswith(")"):
+        if name[-1] == ")":
             parens = _ACRONYM_IN_PARENS.search(name)
             if parens:
                 acronym = parens.group(1)
                 name = name[: parens.start()]
-        if name[-1:] in _POSSESSIVE_ENDS:
+                if not name:
+                    continue
+        if name[-1] in _POSSESSIVE_ENDS:
             name = _possessive(name)
-        name = name.strip()
-        if not name:
-            continue
         if (initial and name not in seen_inside and len(name.split()) == 1
                 and name not in COUNTRIES and not name.isupper()):
             continue
@@ -362,11 +368,8 @@ def extract_entities(text: str) -> list[Entity]:
         kind = kinds[2]
         if kinds[0] != kind or kinds[1] != kind:  # the type depends on the word before
             before = text[max(0, start - 20) : start].rsplit(None, 1)
-            previous = before[-1].lower() if before else ""
-            if previous in PERSON_TITLES:
-                kind = kinds[0]
-            elif previous in PLACE_PREPOSITIONS:
-                kind = kinds[1]
+            if before:
+                kind = kinds[_CONTEXT_WORDS.get(before[-1].lower(), 2)]
         if kind == "other" and lone:
             # A lone capitalized word: a place if any mention follows a place preposition.
             if name.lower() not in found and not _place_context(text, name, place_cache):
