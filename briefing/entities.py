@@ -273,11 +273,15 @@ def _weapon_mentions(text: str) -> list[str]:
         if at < covered:
             continue
         covered = -negative_end
-        # The range before the noun is read in the folded text (fold's own function, uncached):
-        # the 30 characters before the noun and the one before them, which the look-behind reads.
-        window = max(0, at - 31)
-        modifier = _RANGE_BEFORE.search(fold.__wrapped__(text[window:at]), min(1, window))
-        start = window + modifier.start() if modifier else at
+        # A range before the noun ("long-range") is read in the folded text (fold's own function,
+        # uncached): the 30 characters before the noun and the one before them, which the
+        # look-behind reads. Most nouns have no "-range" before them at all.
+        window = at - 31 if at > 31 else 0
+        start = at
+        if lowered.find(b"-range", window, at) >= 0:
+            modifier = _RANGE_BEFORE.search(fold.__wrapped__(text[window:at]), min(1, window))
+            if modifier:
+                start = window + modifier.start()
         # The name holds ASCII letters, hyphens and spaces: str.lower() folds it as fold would.
         names.append(" ".join(text[start:covered].lower().split()))
     return names
@@ -320,6 +324,7 @@ def extract_entities(text: str) -> list[Entity]:
     seen_inside: set[str] = set()  # first words of names met other than at a sentence start
     candidates: list[tuple[int, str, bool]] = []
     place_cache: dict[str, bool] = {}
+    acronyms: list[str] = []  # the keys of the names in capitals, in order
     for match in _NAME.finditer(text):
         raw = match[0]
         if raw in _LEADING_SKIPS:  # a lone stopword, "The" or "However": the common case
@@ -344,6 +349,8 @@ def extract_entities(text: str) -> list[Entity]:
         if entry is None:
             entry = found[key] = {"name": name, "type": kind, "mentions": 0, "aliases": []}
             order.append(key)
+            if name.isupper():
+                acronyms.append(key)
         entry["mentions"] += 1
         if alias and alias not in entry["aliases"]:
             entry["aliases"].append(alias)
@@ -380,10 +387,8 @@ def extract_entities(text: str) -> list[Entity]:
             kind = "location"
         add(name, kind, acronym)
     # Acronyms seen alone count as mentions of the name they abbreviate.
-    for key in list(order):
-        entry = found.get(key)
-        if entry is None or not entry["name"].isupper():
-            continue
+    for key in acronyms:
+        entry = found[key]
         for other in found.values():
             if other is not entry and entry["name"] in other["aliases"]:
                 other["mentions"] += entry["mentions"]
