@@ -125,7 +125,7 @@ def _split_title(name: str, words: list[str], lowered: list[str]) -> tuple[str, 
 
 
 # The words before a name that change its type, each with the place of its type in classify's
-# answer: a title word (first if also a place preposition), a place preposition.
+# answer: 0 after a title word, 1 after a place preposition (a word both is a title word).
 _CONTEXT_WORDS: Final = {word: 1 for word in PLACE_PREPOSITIONS} | {word: 0 for word in PERSON_TITLES}
 
 _ALWAYS: Final[dict[EntityType, tuple[EntityType, EntityType, EntityType]]] = {
