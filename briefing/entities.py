@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import insort
 from functools import lru_cache
 from itertools import product
 from typing import Final, TypedDict
@@ -53,7 +54,7 @@ _ENTITY_LIST: Final = TypeAdapter(list[Entity])
 
 
 class _Found(TypedDict):
-    """An entity as found, in the form validated into an Entity (aliases sorted at the end)."""
+    """An entity as found, in the form validated into an Entity (its aliases kept sorted)."""
 
     name: str
     type: EntityType
@@ -353,7 +354,7 @@ def extract_entities(text: str) -> list[Entity]:
                 acronyms.append(key)
         entry["mentions"] += 1
         if alias and alias not in entry["aliases"]:
-            entry["aliases"].append(alias)
+            insort(entry["aliases"], alias)
 
     for start, name, initial in candidates:
         # A candidate has no space at either end, and nothing is left of it only when it was an
@@ -397,7 +398,4 @@ def extract_entities(text: str) -> list[Entity]:
     for name in _weapon_mentions(text):
         singular = name[:-1] if name.endswith("s") and not name.endswith("ss") else name
         add(singular, "weapon")
-    entries = [found[k] for k in order if k in found]
-    for entry in entries:
-        entry["aliases"].sort()
-    return _ENTITY_LIST.validate_python(entries)
+    return _ENTITY_LIST.validate_python([found[k] for k in order if k in found])
