@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from datetime import date
 from typing import Final, TypedDict
 
-from .dates import digit_starts, find_time_fields
+from .dates import Openings, TimeFields, find_time_fields, openings
 from .lexicons import NUMBER_WORDS, SCALE_WORDS, TENS_WORDS
 from .phrases import fold
 from .schema import Quantity
@@ -25,21 +26,6 @@ _QUANTITY: Final = re.compile(
     rf"(?<![\w.:/-])(?P<currency>[$€£])?(?:(?P<digits>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)"
     rf"|(?P<word>{_NUMBER_WORD}))(?:\s+(?P<scale>{_SCALE}))?"
     rf"(?:\s*(?P<unit>%|per\s?cent|percent|km/h|[a-z][a-z-]*))?"
-)
-#: Turns the text, encoded as ASCII (one byte a character, "?" for any other), into one where
-#: every character that may stand just before a quantity, all but ``[\w.:/-]``, is a space.
-_BEFORE_TO_SPACE: Final = bytes(
-    c if chr(c).isalnum() or chr(c) in "_.:/-" else ord(" ") for c in range(256)
-)
-_FIRST_LETTERS: Final = sorted({w[0] for w in (*NUMBER_WORDS, *TENS_WORDS)})
-#: A space and a number word after it, in that text. The engine searches fast for the space, a
-#: plain character, where a pattern opening with a word is tried at every character.
-_WORD_AFTER_SPACE: Final = re.compile(
-    b" (?=" + b"|".join(
-        re.escape(first).encode() + b"(?:" + b"|".join(sorted(
-            re.escape(w[1:]).encode() for w in (*NUMBER_WORDS, *TENS_WORDS) if w[0] == first
-        )) + b")" for first in _FIRST_LETTERS
-    ) + b")"
 )
 #: Words that follow a number without being its unit.
 _NOT_UNITS: Final = frozenset({
@@ -76,30 +62,45 @@ def quantities(text: str) -> list[Quantity]:
     return [quantity for _, _, quantity in find_quantities(text)]
 
 
-def _starts(lowered: str) -> list[int]:
+def _starts(lowered: str, opened: Openings, reopened: list[int]) -> list[int]:
     """Every place in a lower-cased text where _QUANTITY may match, and a few more, in order:
-    a digit, a currency sign or a number word, after no ``[\\w.:/-]``."""
-    found = [at for at in digit_starts(lowered) if at == 0 or lowered[at - 1] not in ".:/-"]
+    a digit, a currency sign or a number word, after no ``[\\w.:/-]``.
+
+    ``opened`` holds the digits and number words of the text before its dates and times were
+    blanked out, ``reopened`` the places where blanking may open one more (see _blank).
+    """
+    found = [at for at in (*opened.digits, *opened.numbers, *reopened)
+             if at == 0 or lowered[at - 1] not in ".:/-"]
     for sign in "$€£":
         at = lowered.find(sign)
         while at >= 0:
             if at == 0 or not (lowered[at - 1].isalnum() or lowered[at - 1] in "_.:/-"):
                 found.append(at)
             at = lowered.find(sign, at + 1)
-    spaced = b" " + lowered.encode("ascii", "replace").translate(_BEFORE_TO_SPACE)
-    found += [m.start() for m in _WORD_AFTER_SPACE.finditer(spaced)]  # one space ahead of lowered
     found.sort()
     return found
 
 
-def _blank(text: str, ranges: Iterable[tuple[int, int]]) -> str:
-    pieces, cursor = [], 0
+def _blank(text: str, ranges: Iterable[tuple[int, int]]) -> tuple[str, list[int]]:
+    """The text with the ranges, those that overlap no range before them, blanked out (spaces);
+    and where blanking may open a quantity that the text itself has none at.
+
+    That is just after a range that follows a word character ("12" after the "pm" of "5pm12"),
+    and just before a range of one character (the "a" of "a" + blank + "few").
+    """
+    pieces: list[str] = []
+    reopened: list[int] = []
+    cursor = 0
     for start, end in sorted(ranges):
         if start >= cursor:
             pieces += [text[cursor:start], " " * (end - start)]
             cursor = end
+            if end - start == 1 and start > 0:
+                reopened.append(start - 1)
+            if start < end < len(text) and (text[end - 1].isalnum() or text[end - 1] == "_"):
+                reopened.append(end)
     pieces.append(text[cursor:])
-    return "".join(pieces)
+    return "".join(pieces), reopened
 
 
 def find_quantities(
@@ -123,13 +124,30 @@ def find_quantity_fields(
     nested dict costs less than a Quantity(...) call of its own, one that no claim holds costs
     nothing, and claims that overlap need no copies.
     """
+    opened = openings(text)
     if skip is None:
-        skip = [(start, end) for start, end, _ in find_time_fields(text)]
-    masked = _blank(text, skip)
+        skip = [(start, end) for start, end, _ in find_time_fields(text, opened=opened)]
+    return _quantity_fields(text, skip, opened)
+
+
+def find_time_and_quantity_fields(
+    text: str, published: date | None = None
+) -> tuple[list[tuple[int, int, TimeFields]], list[tuple[int, int, QuantityFields]]]:
+    """find_time_fields(text, published), and find_quantity_fields(text) with those dates and
+    times as ``skip``: both found from one scan of where they may open (see openings)."""
+    opened = openings(text)
+    times = find_time_fields(text, published, opened)
+    return times, _quantity_fields(text, [(start, end) for start, end, _ in times], opened)
+
+
+def _quantity_fields(
+    text: str, skip: Iterable[tuple[int, int]], opened: Openings
+) -> list[tuple[int, int, QuantityFields]]:
+    masked, reopened = _blank(text, skip)
     lowered = fold(masked)
     out: list[tuple[int, int, QuantityFields]] = []
     resume = 0
-    for at in _starts(lowered):  # as _QUANTITY.finditer(lowered) would
+    for at in _starts(lowered, opened, reopened):  # as _QUANTITY.finditer(lowered) would
         if at < resume or not (match := _QUANTITY.match(lowered, at)):
             continue
         currency, digits, word, scale, said_unit = match.groups()
