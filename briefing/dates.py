@@ -186,6 +186,8 @@ def resolve(match: re.Match[str], published: date | None, future: bool = False) 
     (a week's grace for dates), or, when ``future`` says the clause looks ahead, the next one.
     """
     kind, said = match.lastgroup, match.group()  # each kind's group spans the whole match
+    if published is None and kind != "iso" and not said[-4:].isdigit():
+        return None  # without the report's date, only a date with its year (its last four digits)
     try:
         if kind == "iso":
             return date.fromisoformat(said).isoformat()

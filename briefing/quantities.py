@@ -3,29 +3,45 @@
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterable
 from datetime import date
 from typing import Final, TypedDict
 
 from .dates import Openings, TimeFields, find_time_fields, openings
 from .lexicons import NUMBER_WORDS, SCALE_WORDS, TENS_WORDS
-from .phrases import fold
 from .schema import Quantity
 
-_UNIT_WORDS: Final = "one|two|three|four|five|six|seven|eight|nine"
+#: Each lower-case ASCII letter as the characters whose lower case it is: the letter in either
+#: case, and the Kelvin sign for "k" (no other character outside ASCII lower-cases into ASCII).
+_CASES: Final = {c: f"[{c}{c.upper()}]" for c in string.ascii_lowercase} | {"k": "[kK\u212a]"}
+
+
+def _either_case(words: Iterable[str]) -> str:
+    """An alternation of lower-case words, each matching wherever it matches the lower-cased
+    text: "[oO][nN][eE]". (A case-blind pattern matches more: "ſ" as "s", "ı" as "i".)"""
+    return "|".join("".join(_CASES.get(c) or re.escape(c) for c in word) for word in words)
+
+
+_UNIT_WORDS: Final = _either_case(("one", "two", "three", "four", "five", "six", "seven", "eight",
+                                   "nine"))
 _NUMBER_WORD: Final = (
-    rf"(?:(?:{'|'.join(sorted(TENS_WORDS))})-(?:{_UNIT_WORDS})"
-    + "|" + "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
+    rf"(?:(?:{_either_case(sorted(TENS_WORDS))})-(?:{_UNIT_WORDS})"
+    + "|" + _either_case(sorted(NUMBER_WORDS, key=len, reverse=True))
     + r")(?!\w)"
 )
-_SCALE: Final = "|".join(SCALE_WORDS)
+_SCALE: Final = _either_case(SCALE_WORDS)
 
 
-#: Matched against lower-cased text: a case-blind alternation of words is several times slower.
+#: Matched against the text as it is, with the dates and times blanked out, and finding what the
+#: lower-case pattern would find in the lower-cased text (whose word characters, digits, spaces
+#: and signs are the text's), without lower-casing the text: the words' letters are classes of
+#: either case, each tried at once by the engine as a plain letter is.
 _QUANTITY: Final = re.compile(
     rf"(?<![\w.:/-])(?P<currency>[$€£])?(?:(?P<digits>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)"
     rf"|(?P<word>{_NUMBER_WORD}))(?:\s+(?P<scale>{_SCALE}))?"
-    rf"(?:\s*(?P<unit>%|per\s?cent|percent|km/h|[a-z][a-z-]*))?"
+    rf"(?:\s*(?P<unit>%|{_either_case(['per'])}\s?{_either_case(['cent'])}|{_either_case(['percent'])}"
+    rf"|{_either_case(['km/h'])}|[a-zA-Z\u212a][a-zA-Z\u212a-]*))?"
 )
 #: Words that follow a number without being its unit.
 _NOT_UNITS: Final = frozenset({
@@ -62,21 +78,21 @@ def quantities(text: str) -> list[Quantity]:
     return [quantity for _, _, quantity in find_quantities(text)]
 
 
-def _starts(lowered: str, opened: Openings, reopened: list[int]) -> list[int]:
-    """Every place in a lower-cased text where _QUANTITY may match, and a few more, in order:
-    a digit, a currency sign or a number word, after no ``[\\w.:/-]``.
+def _starts(masked: str, opened: Openings, reopened: list[int]) -> list[int]:
+    """Every place in a text with its dates and times blanked out where _QUANTITY may match, and
+    a few more, in order: a digit, a currency sign or a number word, after no ``[\\w.:/-]``.
 
-    ``opened`` holds the digits and number words of the text before its dates and times were
-    blanked out, ``reopened`` the places where blanking may open one more (see _blank).
+    ``opened`` holds the digits and number words of the text before the blanking, ``reopened``
+    the places where blanking may open one more (see _blank).
     """
-    found = [at for at in (*opened.digits, *opened.numbers, *reopened)
-             if at == 0 or lowered[at - 1] not in ".:/-"]
+    found = [at for at in (*opened.digits, *opened.numbers, *reopened)  # not where blanked
+             if masked[at] != " " and (at == 0 or masked[at - 1] not in ".:/-")]
     for sign in "$€£":
-        at = lowered.find(sign)
+        at = masked.find(sign)
         while at >= 0:
-            if at == 0 or not (lowered[at - 1].isalnum() or lowered[at - 1] in "_.:/-"):
+            if at == 0 or not (masked[at - 1].isalnum() or masked[at - 1] in "_.:/-"):
                 found.append(at)
-            at = lowered.find(sign, at + 1)
+            at = masked.find(sign, at + 1)
     found.sort()
     return found
 
@@ -144,13 +160,13 @@ def _quantity_fields(
     text: str, skip: Iterable[tuple[int, int]], opened: Openings
 ) -> list[tuple[int, int, QuantityFields]]:
     masked, reopened = _blank(text, skip)
-    lowered = fold(masked)
     out: list[tuple[int, int, QuantityFields]] = []
     resume = 0
-    for at in _starts(lowered, opened, reopened):  # as _QUANTITY.finditer(lowered) would
-        if at < resume or not (match := _QUANTITY.match(lowered, at)):
+    for at in _starts(masked, opened, reopened):  # as _QUANTITY.finditer(masked) would
+        if at < resume or not (match := _QUANTITY.match(masked, at)):
             continue
         currency, digits, word, scale, said_unit = match.groups()
+        word, scale = word and word.lower(), scale and scale.lower()
         start = match.start()
         end = resume = match.end()
         # The unit closes the pattern, so it ends where the match does.

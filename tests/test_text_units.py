@@ -313,3 +313,14 @@ def test_every_opening_word_is_found_as_its_own_kind() -> None:
                 assert [k for k, at in found.items() if at == [1]] == [kind], said
     assert openings("1 x2 3")._asdict() == {"digits": [0, 5], "dates": [0, 5], "relative": [],
                                             "numbers": []}
+
+
+def test_quantities_are_read_in_either_case_as_the_lower_cased_text_reads_them() -> None:
+    # Letters outside ASCII that a case-blind pattern takes for "s" or "i" are no number's;
+    # the Kelvin sign, whose lower case is "k", is a unit's.
+    text = ("THREE Soldiers, ſeven ships, ıten boats; A DOZEN trucks, TWENTY-ONE Tanks, 12 PER CENT,"
+            " 40 \u212am/h")
+    assert [(text[a:b], q.value, q.unit) for a, b, q in find_quantities(text)] == [
+        ("THREE Soldiers", 3.0, "Soldiers"), ("A DOZEN trucks", 12.0, "trucks"),
+        ("TWENTY-ONE Tanks", 21.0, "Tanks"), ("12 PER CENT", 12.0, "%"), ("40 \u212am/h", 40.0, "\u212am/h"),
+    ]
