@@ -101,8 +101,9 @@ def _blank(text: str, ranges: Iterable[tuple[int, int]]) -> tuple[str, list[int]
     """The text with the ranges, those that overlap no range before them, blanked out (spaces);
     and where blanking may open a quantity that the text itself has none at.
 
-    That is just after a range that follows a word character ("12" after the "pm" of "5pm12"),
-    and just before a range of one character (the "a" of "a" + blank + "few").
+    That is a digit or a letter just after a range that follows a word character ("12" after
+    the "pm" of "5pm12"), and just before a range of one character (the "a" of "a" + blank +
+    "few").
     """
     pieces: list[str] = []
     reopened: list[int] = []
@@ -113,8 +114,9 @@ def _blank(text: str, ranges: Iterable[tuple[int, int]]) -> tuple[str, list[int]
             cursor = end
             if end - start == 1 and start > 0:
                 reopened.append(start - 1)
-            if start < end < len(text) and (text[end - 1].isalnum() or text[end - 1] == "_"):
-                reopened.append(end)
+            if start < end < len(text) and text[end].isalnum() and (
+                    text[end - 1].isalnum() or text[end - 1] == "_"):
+                reopened.append(end)  # a digit or a letter, which may open a quantity
     pieces.append(text[cursor:])
     return "".join(pieces), reopened
 
