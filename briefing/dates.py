@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Iterable
 from datetime import date, timedelta
@@ -98,6 +99,9 @@ _OPENINGS, _OPENING_KINDS = _openings_pattern(
     (w[:3] for w in (*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS)), _RELATIVE_WORDS,
     (*NUMBER_WORDS, *TENS_WORDS),
 )
+#: Of the four kinds' lists (or their appends), the one of each group's kind, by the group's
+#: number: from 0, the whole match, which is never a match's last group.
+_BY_GROUP: Final = operator.itemgetter(0, *_OPENING_KINDS)
 
 
 class Openings(NamedTuple):
@@ -122,9 +126,9 @@ def openings(text: str) -> Openings:
     its non-ASCII part alone, has its digits found by the regex engine.
     """
     found: tuple[list[int], list[int], list[int], list[int]] = ([], [], [], [])
-    add = [found[kind].append for kind in _OPENING_KINDS]
+    add = _BY_GROUP([kind.append for kind in found])
     for match in _OPENINGS.finditer(b" " + text.encode("ascii", "replace").translate(_WORD_CHARACTERS)):
-        add[match.lastindex - 1](match.start())  # type: ignore[operator]  # one group always matches
+        add[match.lastindex](match.start())
     digits, names, relative, numbers = found
     if not text.isascii() and _DIGIT.search(text.encode().translate(None, _ASCII).decode()):
         digits = [m.start() for m in _DIGIT.finditer(text)
@@ -242,10 +246,10 @@ def _date_matches(text: str, found: Openings) -> list[re.Match[str]]:
         if at >= resume and (match := _ABSOLUTE.match(text, at)):
             matches.append(match)
             resume = match.end()
-    for at in found.relative:
-        if relative := _RELATIVE.match(text, at):
-            matches.append(relative)
-    matches.sort(key=lambda m: m.start())
+    relative = [match for at in found.relative if (match := _RELATIVE.match(text, at))]
+    if relative:
+        matches += relative
+        matches.sort(key=lambda m: m.start())
     return matches
 
 
