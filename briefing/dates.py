@@ -111,7 +111,7 @@ class Openings(NamedTuple):
     are tried there decide. Dates and quantities alike are found from one scan (see openings).
     """
 
-    digits: list[int]  # runs of digits after no word character
+    digits: list[int]  # runs of digits after no word character (or after a letter outside ASCII)
     dates: list[int]  # the digits and the month and weekday names, where _ABSOLUTE may match
     relative: list[int]  # the first words of relative days, in any case
     numbers: list[int]  # number words ("three", "a dozen"), in any case
