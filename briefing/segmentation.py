@@ -19,10 +19,17 @@ _MD_HEADING: Final = re.compile(r"[ \t]*#{1,6}[ \t]+")
 _SUSPECT_BOUNDARY: Final = re.compile(r"[.!?][\"'”’)\]]*\s+[\"'“‘(]?[A-Z0-9]")
 _TERMINALS: Final = tuple(".!?:;")  # a line ending in one of these, closers aside, is no heading
 _CLOSERS: Final = "\"'”’)]"
+#: A line not opening with "#" and ending in one of these is no heading (by _TERMINALS).
+_SENTENCE_END: Final = ".!;"
 #: Characters that may open a bullet (after spaces or tabs) or a Markdown heading: a line
 #: starting with none of them cannot match _BULLET or _MD_HEADING (digits are tested apart).
 _MARKER_FIRST: Final = " \t-*•▪‣–—#"
 _BULLET_FIRST: Final = "-*•▪‣–—"  # the first character of a bullet that starts with no space
+#: A line (after the first) and the first line that open with a digit or _MARKER_FIRST.
+_MARKED_LINE: Final = re.compile(r"\n[^\S\n]*[-*•▪‣–—#\d]")
+_MARKED_FIRST_LINE: Final = re.compile(r"\s*[-*•▪‣–—#\d]")
+#: A stretch of text trimmed of surrounding spaces (as _LINE, across lines).
+_TRIMMED: Final = re.compile(r"\S(?:.*\S)?", re.DOTALL)
 #: What may make syntok (1.4) split or regroup a text, periods aside: its brackets and other
 #: terminals, the zero-width space and the separators it does not take for spaces (\x1c-\x1f),
 #: and the paragraph breaks it splits at.
@@ -134,8 +141,8 @@ def _blingfire_ranges(piece: str) -> tuple[list[int], list[int]] | None:
     data = piece.encode("utf-8")
     out, starts, ends = _buffers(len(data) * 2 + 16)
     size = len(out)
-    length = function(ctypes.c_char_p(data), ctypes.c_int(len(data)), ctypes.byref(out),
-                      ctypes.byref(starts), ctypes.byref(ends), ctypes.c_int(size))
+    # (ctypes passes bytes, ints and arrays as char *, int and pointers: no wrappers needed)
+    length = function(data, len(data), out, starts, ends, size)
     if length == -1 or length > size:
         return None
     count = ctypes.string_at(out, length).count(b"\n") + 1  # the buffer holds older text after
@@ -205,13 +212,14 @@ def _at_most_words(line: str, limit: int) -> bool:
     return len(line.split(None, limit)) <= limit
 
 
-def _is_heading(line: str, alone: bool) -> bool:
-    """A heading: a short line standing alone without closing punctuation, or a question label."""
-    stripped = line.strip()
-    if not stripped:
-        return False
-    if stripped[0] == "#" and _MD_HEADING.match(stripped):
+def _is_heading(text: str, start: int, end: int, alone: bool) -> bool:
+    """Whether the line text[start:end] (trimmed, not empty) is a heading: a short line standing
+    alone without closing punctuation, or a question label."""
+    if _md_heading(text, start, end):
         return True
+    if text[end - 1] in _SENTENCE_END:  # most lines: the _TERMINALS test below, sooner
+        return False
+    stripped = text[start:end]
     if stripped.endswith("?"):  # "What happened?" labels; "Who paid, and why?" asks
         return alone and "," not in stripped and _at_most_words(stripped, 14)
     if stripped.endswith(":"):
@@ -234,12 +242,30 @@ def blocks(text: str) -> tuple[Block, ...]:
         for line in _LINE.finditer(text):
             start, end = line.span()
             bullet = _bullet(text, start, end)
-            heading = not bullet and _is_heading(line.group(), alone=True)
+            heading = not bullet and _is_heading(text, start, end, alone=True)
             out.append(_block(start, end, len(out) + 1, heading, bullet))
         return tuple(out)
     # Each trimmed line belongs to the paragraph before the next blank line: they never overlap.
     breaks = [match.start() for match in _BLANK_LINE.finditer(text)]
     breaks.append(len(text))
+    if _MARKED_LINE.search(text) is None and _MARKED_FIRST_LINE.match(text) is None:
+        # No line opens with a marker, so each paragraph is one block and no list item: read
+        # from its first non-space to its last, and line by line only if it has more than one.
+        begin = 0
+        for at in breaks:
+            found = _TRIMMED.search(text, begin, at)
+            begin = at + 1
+            if found is None:
+                continue
+            start, end = found.span()
+            if text[end - 1] in _SENTENCE_END:  # its last line is no heading: neither is it
+                heading = False
+            else:
+                lines = [(start, end)] if text.find("\n", start, end) < 0 else [
+                    line.span() for line in _LINE.finditer(text, start, end)]
+                heading = _heading_lines(text, lines, len(lines))
+            out.append(_block(start, end, len(out) + 1, heading, False))
+        return tuple(out)
     paragraph: list[tuple[int, int]] = []
     k = 0
     for line in _LINE.finditer(text):
@@ -267,6 +293,31 @@ def _md_heading(text: str, start: int, end: int) -> bool:
 def _paragraph_blocks(text: str, lines: list[tuple[int, int]], out: list[Block]) -> None:
     """Append to `out` the blocks of one paragraph of a report with blank lines, given its
     trimmed lines: list items and Markdown headings start blocks, other lines join the last."""
+    for group in _groups(text, lines):
+        start, end = group[0][0], group[-1][1]
+        is_heading = _heading_lines(text, group, len(lines))
+        # Only a group's first line can be a list item; a one-character first line followed by
+        # spaces ("-  \n...") is no item by itself but makes one of its group.
+        item = _bullet(text, start, end)
+        heading = is_heading and not item and not _bullet(text, *group[0])
+        out.append(_block(start, end, len(out) + 1, heading, item))
+
+
+def _heading_lines(text: str, group: list[tuple[int, int]], paragraph_lines: int) -> bool:
+    """Whether a block (given as its trimmed lines) of a paragraph of `paragraph_lines` lines
+    is a heading, if not a list item."""
+    if len(group) == 1:
+        start, end = group[0]
+        return (paragraph_lines == 1 or _md_heading(text, start, end)) and _is_heading(
+            text, start, end, alone=True)
+    # a letterhead or a title with its byline: a few short lines, none ending a sentence
+    # (last line first: a paragraph's last line most often ends a sentence)
+    return len(group) <= 4 and all(
+        _is_heading(text, s, e, alone=False) for s, e in reversed(group))
+
+
+def _groups(text: str, lines: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """The lines of a paragraph in blocks: list items and Markdown headings start one."""
     groups: list[list[tuple[int, int]]] = []
     after_heading = False  # the last line was a Markdown heading
     for s, e in lines:
@@ -278,20 +329,7 @@ def _paragraph_blocks(text: str, lines: list[tuple[int, int]], out: list[Block])
         else:
             groups[-1].append((s, e))
         after_heading = heading
-    for group in groups:
-        start, end = group[0][0], group[-1][1]
-        if len(group) == 1:
-            is_heading = (len(lines) == 1 or _md_heading(text, start, end)) and _is_heading(
-                text[start:end], alone=True)
-        else:  # a letterhead or a title with its byline: a few short lines, none ending a sentence
-            # (last line first: a paragraph's last line most often ends a sentence)
-            is_heading = len(group) <= 4 and all(
-                _is_heading(text[s:e], alone=False) for s, e in reversed(group))
-        # Only a group's first line can be a list item; a one-character first line followed by
-        # spaces ("-  \n...") is no item by itself but makes one of its group.
-        item = _bullet(text, start, end)
-        heading = is_heading and not item and not _bullet(text, *group[0])
-        out.append(_block(start, end, len(out) + 1, heading, item))
+    return groups
 
 
 def _block(start: int, end: int, number: int, heading: bool, item: bool) -> Block:
