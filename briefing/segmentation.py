@@ -18,7 +18,8 @@ _MD_HEADING: Final = re.compile(r"[ \t]*#{1,6}[ \t]+")
 #: A place where a sentence may end that blingfire did not split: "left. Mr. Kim", "left. U.S."
 _SUSPECT_BOUNDARY: Final = re.compile(r"[.!?][\"'”’)\]]*\s+[\"'“‘(]?[A-Z0-9]")
 _TERMINALS: Final = tuple(".!?:;")  # a line ending in one of these, closers aside, is no heading
-_CLOSERS: Final = "\"'”’)]"
+_CLOSING_QUOTES: Final = "\"'”’"
+_CLOSERS: Final = _CLOSING_QUOTES + ")]"
 #: A line not opening with "#" and ending in one of these is no heading (by _TERMINALS).
 _SENTENCE_END: Final = ".!;"
 #: Characters that may open a bullet (after spaces or tabs) or a Markdown heading: a line
@@ -36,14 +37,24 @@ _TRIMMED: Final = re.compile(r"\S(?:.*\S)?", re.DOTALL)
 _SYNTOK_BREAKS: Final = re.compile(
     "[()\\[\\]{}〈〉⦃⦄⦅⦆〘〙〚〛﴾﴿﹙﹚﹛﹜﹝﹞（）［］｛｝｟｠!;?‼‽⁇⁈⁉。﹒﹗！．？｡\u200b\x1c-\x1f]|\n\\s*\n")
 #: Periods syntok never splits at (their neighbours inside the text): between digits ("40.1"),
-#: and before a number of three digits or more, which it takes for going on ("left. 212 of").
+#: and before a number of three digits or more, which it takes for going on ("left. 212 of",
+#: "Radić. 212 of": after a letter, digit or closing quote the period is a token of its own).
 _KEPT_PERIOD: Final = re.compile(
-    r"(?<=[0-9])\.(?=[0-9])|(?<=[A-Za-z0-9”’\"'])\. [0-9]{3,}(?= )")
+    r"(?<=[0-9])\.(?=[0-9])|(?:(?<=[^\W_])|(?<=[”’\"']))\. [0-9]{3,}(?= )")
 #: A period syntok splits at, from the word after a space before it: a word of two letters or
 #: more, no abbreviation, month or "no" to syntok (_syntok_keeps_after), maybe a closing quote,
 #: then a capital, an opening quote or a number of one or two digits ("said. The", "left.” 61").
 _SPLIT_PERIOD: Final = re.compile(
     r"([A-Z][a-z]+|[a-z]{2,})\.([”’\"']?) (?:[A-Z“‘\"']|[0-9]{1,2}(?=[ ,]))")
+#: A period, maybe a closing quote, and a word that may open a sentence to syntok (one of its
+#: starters, _syntok_starters), which it splits before whatever the word before the period
+#: ("°C. The", "Gen. On"), unless that word opens its sentence: see _syntok_known.
+_STARTER_AFTER: Final = re.compile(r"\.([”’\"']?) ([A-Z]\w*)(?=[ ,])")
+#: A period and a token that syntok takes for no starter: a capitalized word (to check against
+#: the starters; before a period, the token may run on, but never to a starter) or one that
+#: opens with a small letter, a digit or a quote.
+_NO_ALNUM: Final = re.compile(r"[\W_]*")  # (what syntok's tokenizer splits off a word's front)
+_TOKEN_AFTER: Final = re.compile(r"\.[”’\"']? (?:([A-Z][a-z]*)(?=[ ,.])|[a-z0-9“‘\"'])")
 #: A line trimmed of surrounding spaces (\s is str.isspace(), \S never a newline).
 _LINE: Final = re.compile(r"\S(?:[^\n]*\S)?")
 #: A word and the periods inside it, read backwards from just before a period (see _word_before).
@@ -358,8 +369,9 @@ def _syntok_known(text: str, start: int, end: int) -> list[tuple[int, int]] | No
     """syntok's sentences of text[start:end] (trimmed) where they can be told without running it.
 
     syntok only splits at its terminals and brackets. With none of them but periods, each
-    period before the last character one it never splits at (_KEPT_PERIOD) or one it always
-    splits at (_SPLIT_PERIOD), its sentences run from token to token between the latter.
+    period before the last character one it never splits at (_KEPT_PERIOD, or a period before
+    a closing quote that ends the text) or one it always splits at (_SPLIT_PERIOD, or before a
+    starter: _STARTER_AFTER), its sentences run from token to token between the latter.
     Otherwise None. Checked against syntok in the tests: a run of syntok costs more than
     all the rest of a paragraph's segmentation.
     """
@@ -367,18 +379,43 @@ def _syntok_known(text: str, start: int, end: int) -> list[tuple[int, int]] | No
         return None
     out = []
     first = start
+    # Whether the sentence so far holds a period that is a token of its own (kept before a
+    # number): syntok may still read the sentence's next token as its first (its FirstToken)
+    after_terminal = False
     at = text.find(".", start, end - 1)
     while at >= 0:
         if at == start:
             return None
-        if _KEPT_PERIOD.match(text, at, end) is None:
+        kept = _KEPT_PERIOD.match(text, at, end)
+        if kept is not None:
+            after_terminal = after_terminal or kept.end() > at + 1  # "left. 212", not "40.1"
+        elif at < end - 2 or text[end - 1] not in _CLOSING_QUOTES:  # (a last '.”' ends it)
             space = max(text.rfind(" ", start, at), text.rfind("\n", start, at))
             split = _SPLIT_PERIOD.match(text, space + 1, end) if space >= start else None
-            if split is None or split.end(1) != at or split.group(1) in _syntok_keeps_after():
-                return None
-            stop = split.end(2)
+            if split is not None and split.end(1) == at and (
+                    split.group(1) not in _syntok_keeps_after()):
+                stop = split.end(2)
+            else:
+                # A period that is a token of its own (after a letter or digit), the word
+                # before it not the sentence's first to syntok: there is a space or newline
+                # between them and no such period before (see after_terminal).
+                if space < first or after_terminal or not text[at - 1].isalnum():
+                    return None
+                # syntok splits there before a starter ("°C. The", "Gen. However"), and only
+                # there after one capital letter (alone in its word: "°C. Officials", "J. Smith").
+                starter = _STARTER_AFTER.match(text, at, end)
+                if starter is None or starter.group(2) not in _syntok_starters():
+                    token = None
+                    if "A" <= text[at - 1] <= "Z" and _NO_ALNUM.fullmatch(text, space + 1, at - 1):
+                        token = _TOKEN_AFTER.match(text, at, end)
+                    if token is None or token.group(1) in _syntok_starters():
+                        return None
+                    at = text.find(".", at + 1, end - 1)
+                    continue
+                stop = starter.end(1)
             out.append((first, stop))
             first = stop + 1
+            after_terminal = False
         at = text.find(".", at + 1, end - 1)
     out.append((first, end))
     return out
@@ -390,6 +427,14 @@ def _syntok_keeps_after() -> frozenset[str]:
     from syntok._segmentation_states import State
 
     return frozenset(State.abbreviations | State.months | {"no", "No", "NO"})
+
+
+@cache
+def _syntok_starters() -> frozenset[str]:
+    """The words syntok takes to start a sentence after a period ("The", "However", "On")."""
+    from syntok._segmentation_states import State
+
+    return frozenset(State.starters)
 
 
 class _Ranges(NamedTuple):
