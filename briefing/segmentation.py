@@ -50,10 +50,10 @@ _SPLIT_PERIOD: Final = re.compile(
 #: starters, _syntok_starters), which it splits before whatever the word before the period
 #: ("°C. The", "Gen. On"), unless that word opens its sentence: see _syntok_known.
 _STARTER_AFTER: Final = re.compile(r"\.([”’\"']?) ([A-Z]\w*)(?=[ ,])")
+_NO_ALNUM: Final = re.compile(r"[\W_]*")  # (what syntok's tokenizer splits off a word's front)
 #: A period and a token that syntok takes for no starter: a capitalized word (to check against
 #: the starters; before a period, the token may run on, but never to a starter) or one that
 #: opens with a small letter, a digit or a quote.
-_NO_ALNUM: Final = re.compile(r"[\W_]*")  # (what syntok's tokenizer splits off a word's front)
 _TOKEN_AFTER: Final = re.compile(r"\.[”’\"']? (?:([A-Z][a-z]*)(?=[ ,.])|[a-z0-9“‘\"'])")
 #: A line trimmed of surrounding spaces (\s is str.isspace(), \S never a newline).
 _LINE: Final = re.compile(r"\S(?:[^\n]*\S)?")
@@ -528,7 +528,8 @@ def _careful(text: str, spans: list[tuple[int, int]], stops: tuple[int, ...],
     ("Mr."): a sentence holding a suspect boundary is re-read, and one ending in an
     abbreviation is re-read together with the sentence that follows it. A suspect boundary
     starts with a terminal, so sentences without one before their last character (`stops`)
-    are not searched. `spans` are trimmed and not empty, as the sentences syntok reads are made.
+    are not searched. `spans` are trimmed and not empty (or the caller trims the sentences
+    kept as they stand), as the sentences syntok reads are made.
     """
     out: list[Sentence] = []
     merged = -1  # the start of the sentences before that end in an abbreviation, if any
