@@ -150,6 +150,17 @@ def _syntok_sentences(text: str) -> list[tuple[int, int]]:
         ("Diesel there sells for three times the price. 2,350 doses were delivered.", 2),
         ("“We believe the crew did it deliberately.” “It was mapping the seabed,” he said.", 2),
         ("The Ministry condemned the purchase as “destabilising”. 212 close contacts are in quarantine.", 1),
+        ("The spokesman Jovan Radić said so. 212 close contacts are in quarantine.", 1),
+        # a starter after a period that is a token of its own, the word before it not the first
+        ("The reading was 40 °C. The army left.", 2),
+        ("It reached 40.1 °C. On Thursday the commission met.", 2),
+        ("The talks with Gen. However, nobody came.", 2),
+        ("Plan B.” However, it failed.", 2),
+        # one capital letter standing alone before a period, no starter after it
+        ("The reading was 40 °C. Officials left.", 1),
+        ("He met J. Smith on Monday. The army left.", 2),
+        # a period before a closing quote that ends the text
+        ("“We believe the crew did it deliberately.” “But no country can carry this alone.”", 2),
     ],
 )
 def test_syntok_sentences_told_without_syntok_are_syntoks(text: str, count: int) -> None:
@@ -167,7 +178,9 @@ def test_syntok_sentences_told_without_syntok_are_syntoks(text: str, count: int)
         "Gen. Park said so. The army left.",  # an abbreviation at the start
         "The talks failed; the army left. Nobody knows why.",  # another terminal
         "He spoke to Dr. Kim. Nobody knows why.",  # an abbreviation of syntok's
-        "The reading was 40 °C. The army left.",  # a one-letter word
+        "The district head P. A. Varentsov said so.",  # a one-letter word before another
+        "A. The army left.",  # a one-letter word opening the sentence, even before a starter
+        "Talks resume on Sunday°C. Officials left.",  # a capital ending a longer word
         "Nobody said no. 61 cases were confirmed.",  # "no" before a number
     ],
 )
@@ -179,10 +192,11 @@ def test_syntok_runs_where_its_sentences_are_not_known(text: str) -> None:
 
 _WORDS = ["said", "Lim", "km", "The", "However", "It", "State", "x", "a", "A", "I", "IV", "no", "No",
           "Ab", "st", "St", "Mrs", "etc", "Gen", "Dr", "Mar", "May", "may", "40.1", "2024", "61", "6",
-          "212", "2,350", "1st", "iPhone", "°C", "Ávila", "Mo", "Do", "So", "Inc", "’s", "“", "”", "'"]
+          "212", "2,350", "1st", "iPhone", "°C", "Ávila", "Mo", "Do", "So", "Inc", "’s", "“", "”", "'",
+          "On", "Also", "C", "B", "J", "Smith", "Radić", "x°C", "On-site", "TheNews"]
 
 
-_GAPS = [". ", ".  ", ".\n", ", ", " ", ".” ", ". “", "”. "]
+_GAPS = [". ", ".  ", ".\n", ", ", " ", ".” ", ". “", "”. ", ".' ", ".\" ", "... "]
 
 
 @settings(max_examples=300, deadline=None)
