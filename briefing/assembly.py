@@ -12,10 +12,10 @@ from pydantic import TypeAdapter
 
 from . import __version__
 from .backends import Backend, Extraction, get_backend
-from .dates import TimeFields, find_time_fields
+from .dates import TimeFields
 from .grounding import Grounder
 from .likelihood import band_of, probability_of
-from .quantities import QuantityFields, find_quantity_fields
+from .quantities import QuantityFields, find_time_and_quantity_fields
 from .schema import (
     Brief,
     Claim,
@@ -100,10 +100,9 @@ def ground_extraction(source: Source, extraction: Extraction) -> Grounded:
     paragraph_starts = [b.start for b in paragraphs]
     paragraph_numbers = [b.number for b in paragraphs]
     published = _published(source)
-    times_found = find_time_fields(source.text, published)
+    times_found, quantities_found = find_time_and_quantity_fields(source.text, published)
     found_times: _Ranged[TimeFields] = _Ranged(times_found)
-    found_quantities: _Ranged[QuantityFields] = _Ranged(
-        find_quantity_fields(source.text, skip=[(start, end) for start, end, _ in times_found]))
+    found_quantities: _Ranged[QuantityFields] = _Ranged(quantities_found)
     rows: list[dict[str, Any]] = []  # the fields of each claim
     dropped: list[DroppedClaim] = []
     seen: set[tuple[int, int]] = set()

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import operator
 import re
+from collections.abc import Iterable
 from datetime import date, timedelta
-from typing import Final, Literal, NotRequired, TypedDict
+from typing import Any, Final, Literal, NamedTuple, NotRequired, TypedDict
 
-from .lexicons import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
-from .phrases import words_of
+from .lexicons import MONTH_ABBREVIATIONS, MONTHS, NUMBER_WORDS, TENS_WORDS, WEEKDAYS
 from .schema import TimeRef
 
 _MONTH: Final = (
@@ -18,13 +19,6 @@ _WEEKDAY: Final = "(?:" + "|".join(d.capitalize() for d in WEEKDAYS) + ")"
 _PART_OF_DAY: Final = r"(?:\s+(?:morning|afternoon|evening|night))?"
 _RELATIVE_WORDS: Final = ("yesterday", "today", "tonight", "tomorrow", "last", "this", "earlier",
                            "next")
-#: Month and weekday names by their first letter, as the first three letters of each: where
-#: one stands at the start of a word, a date may begin.
-_NAME_STARTS: Final = {
-    first: tuple(sorted({w[:3].capitalize() for w in (*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS)
-                         if w[0].upper() == first}))
-    for first in sorted({w[0].upper() for w in (*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS)})
-}
 #: Dates and weekdays: each opens with a digit or one of the names above. Tried only where one
 #: of those stands (see _date_matches): a pattern opening with a word boundary is tried at every
 #: character of the text by the regex engine.
@@ -52,31 +46,97 @@ TIME_PATTERN: Final = re.compile(
 
 _DIGIT: Final = re.compile(r"\d")
 _ASCII: Final = bytes(range(128))
+#: Turns a text, encoded as ASCII ("?" for any other character), into its ASCII word characters,
+#: lower-cased, and spaces for all else: a space stands before every place where a word or a
+#: number may open, and before a few more (after a non-ASCII letter).
+_WORD_CHARACTERS: Final = bytes(
+    ord(chr(c).lower()) if c < 128 and (chr(c).isalnum() or chr(c) == "_") else ord(" ")
+    for c in range(256)
+)
 
 
-def digit_starts(text: str) -> list[int]:
-    """Where the runs of digits stand that no word character comes before, in order.
+def _openings_pattern(*kinds: Iterable[str]) -> tuple[re.Pattern[bytes], list[int]]:
+    """A pattern of a space and, after it, a digit (kind 0) or a word of one of the kinds given
+    (kinds 1, 2, ...: lower-case words, none the start of another kind's); and the kind of each
+    of its groups, in order.
 
-    Dates, clock times and quantities open there. Ten searches of one character each cost far
-    less than a regex scan, which tests every character against its class; a text with digits
-    outside ASCII ("٣"), found from its non-ASCII part alone, is scanned by the regex engine.
-    (``c.isalnum() or c == "_"`` is the regex engine's ``\\w``.)
+    Each word ends in an empty group, which tells its kind as ``match.lastindex``; a word only
+    needs its shortest start that is a word of its kind ("six" for "sixty"). The words are put in
+    a trie, so that each letter is tested once: the engine tries the pattern after every space,
+    and most often fails at the letter after it. Only that letter is consumed, so that an
+    opening inside another ("dozens" in "a dozens") is found too.
     """
+    trie: dict[str, Any] = {}
+    for kind, words in enumerate(kinds, 1):
+        for word in words:
+            node = trie
+            for letter in word:
+                if "" in node:
+                    break  # a shorter word of the kind opens here
+                node = node.setdefault(letter, {})
+            else:
+                node.clear()  # longer words that open with this one
+                node[""] = kind
+    group_kinds = [0]
+
+    def alternatives(node: dict[str, Any]) -> str:
+        if "" in node:
+            group_kinds.append(node[""])
+            return "()"
+        branches = [re.escape(letter) + alternatives(rest) for letter, rest in node.items()]
+        return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+
+    firsts = "|".join(f"{re.escape(letter)}(?={alternatives(rest)})" for letter, rest in trie.items())
+    return re.compile(f" (?:[0-9]()|{firsts})".encode()), group_kinds
+
+
+#: Where a date, clock time, relative day or quantity may open, in that text: a space and, after
+#: it, a digit, the first three letters of a month or weekday name, the first word of a relative
+#: day or a number word (kinds 0 to 3). One scan finds them all, where a search of each word
+#: costs a pass over the text: the engine searches fast for the space, a plain character, where
+#: a pattern opening with a word is tried at every character.
+_OPENINGS, _OPENING_KINDS = _openings_pattern(
+    (w[:3] for w in (*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS)), _RELATIVE_WORDS,
+    (*NUMBER_WORDS, *TENS_WORDS),
+)
+#: Of the four kinds' lists (or their appends), the one of each group's kind, by the group's
+#: number: from 0, the whole match, which is never a match's last group.
+_BY_GROUP: Final = operator.itemgetter(0, *_OPENING_KINDS)
+
+
+class Openings(NamedTuple):
+    """Where dates, clock times and quantities may open in a text, each list in order.
+
+    Each holds every place where its kind opens, and may hold a few more: the patterns that
+    are tried there decide. Dates and quantities alike are found from one scan (see openings).
+    """
+
+    digits: list[int]  # runs of digits after no word character (or after a letter outside ASCII)
+    dates: list[int]  # the digits and the month and weekday names, where _ABSOLUTE may match
+    relative: list[int]  # the first words of relative days, in any case
+    numbers: list[int]  # number words ("three", "a dozen"), in any case
+
+
+def openings(text: str) -> Openings:
+    """Where dates, clock times, relative days and quantities may open in a text.
+
+    Words are found in the text's ASCII characters, lower-cased and with every other character
+    a space (see _OPENINGS): a word (or number) after a non-ASCII letter is kept with the rest,
+    and the patterns tried there reject it. A text with digits outside ASCII ("٣"), found from
+    its non-ASCII part alone, has its digits found by the regex engine.
+    """
+    found: tuple[list[int], list[int], list[int], list[int]] = ([], [], [], [])
+    add = _BY_GROUP([kind.append for kind in found])
+    for match in _OPENINGS.finditer(b" " + text.encode("ascii", "replace").translate(_WORD_CHARACTERS)):
+        add[match.lastindex](match.start())
+    digits, names, relative, numbers = found
     if not text.isascii() and _DIGIT.search(text.encode().translate(None, _ASCII).decode()):
-        return [m.start() for m in _DIGIT.finditer(text)
-                if m.start() == 0 or not (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_")]
-    found = []
-    for digit in "0123456789":
-        at = text.find(digit)
-        while at >= 0:
-            if at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "_"):
-                found.append(at)
-            at = text.find(digit, at + 1)
-    found.sort()
-    return found
+        digits = [m.start() for m in _DIGIT.finditer(text)
+                  if m.start() == 0 or not (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_")]
+    # Both lists are in order: sorting them together merges two runs.
+    return Openings(digits, sorted(digits + names) if names else digits, relative, numbers)
 
 
-_DATE_WORDS: Final = frozenset((*MONTHS, *WEEKDAYS, *MONTH_ABBREVIATIONS, *_RELATIVE_WORDS))
 _DATE_PARTS: Final = re.compile(r"[A-Za-z]+\.?|\d+")
 _ORDINALS: Final = frozenset({"st", "nd", "rd", "th"})
 _WEEKDAY_NUMBERS: Final = {day.capitalize(): number for number, day in enumerate(WEEKDAYS)}
@@ -130,6 +190,8 @@ def resolve(match: re.Match[str], published: date | None, future: bool = False) 
     (a week's grace for dates), or, when ``future`` says the clause looks ahead, the next one.
     """
     kind, said = match.lastgroup, match.group()  # each kind's group spans the whole match
+    if published is None and kind != "iso" and not said[-4:].isdigit():
+        return None  # without the report's date, only a date with its year (its last four digits)
     try:
         if kind == "iso":
             return date.fromisoformat(said).isoformat()
@@ -175,40 +237,19 @@ class TimeFields(TypedDict):
     resolved: NotRequired[str | None]  # not given for clock times
 
 
-def _name_starts(text: str) -> list[int]:
-    """Where a month or weekday name begins a word: one search per first letter."""
-    found = []
-    for first, names in _NAME_STARTS.items():
-        at = text.find(first)
-        while at >= 0:
-            if text.startswith(names, at) and (
-                    at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "_")):
-                found.append(at)
-            at = text.find(first, at + 1)
-    return found
-
-
-#: The words of _RELATIVE_WORDS without their first letter, with its two cases: one search
-#: finds the word and its capitalized form, where a search of its own costs as much again.
-_RELATIVE_TAILS: Final = tuple((w[0] + w[0].upper(), w[1:]) for w in _RELATIVE_WORDS)
-
-
-def _date_matches(text: str, digits: list[int]) -> list[re.Match[str]]:
+def _date_matches(text: str, found: Openings) -> list[re.Match[str]]:
     """Date expressions of a text in order of start: dates as ``_ABSOLUTE.finditer`` finds them,
-    tried only where they may begin, then relative days found by their words."""
+    tried only where they may open, then relative days, found where their first words stand."""
     matches = []
     resume = 0
-    for at in sorted(digits + _name_starts(text)):
+    for at in found.dates:
         if at >= resume and (match := _ABSOLUTE.match(text, at)):
             matches.append(match)
             resume = match.end()
-    for firsts, tail in _RELATIVE_TAILS:
-        at = text.find(tail, 1)
-        while at >= 0:
-            if text[at - 1] in firsts and (relative := _RELATIVE.match(text, at - 1)):
-                matches.append(relative)
-            at = text.find(tail, at + 1)
-    matches.sort(key=lambda m: m.start())
+    relative = [match for at in found.relative if (match := _RELATIVE.match(text, at))]
+    if relative:
+        matches += relative
+        matches.sort(key=lambda m: m.start())
     return matches
 
 
@@ -220,15 +261,21 @@ def find_times(text: str, published: date | None = None) -> list[tuple[int, int,
     return [(start, end, TimeRef(**fields)) for start, end, fields in find_time_fields(text, published)]
 
 
-def find_time_fields(text: str, published: date | None = None) -> list[tuple[int, int, TimeFields]]:
-    """As find_times, with each TimeRef's fields in place of the TimeRef (see find_quantity_fields)."""
+def find_time_fields(
+    text: str, published: date | None = None, opened: Openings | None = None
+) -> list[tuple[int, int, TimeFields]]:
+    """As find_times, with each TimeRef's fields in place of the TimeRef (see find_quantity_fields).
+
+    ``opened`` is ``openings(text)``, when the caller has it (quantities are found from it too).
+    """
     found: list[tuple[int, int, TimeFields]] = []
-    digits = digit_starts(text)
-    if not digits and not _DIGIT.search(text) and _DATE_WORDS.isdisjoint(words_of(text)):
+    if opened is None:
+        opened = openings(text)
+    if not (opened.dates or opened.relative):  # the dates hold the digits
         return []
     resolved: dict[tuple[str | None, str, bool], str | None] = {}  # the same date said again
     end = 0
-    for match in _date_matches(text, digits):
+    for match in _date_matches(text, opened):
         start = match.start()
         if start < end:
             continue  # inside the last one ("this week" in "earlier this week")
@@ -244,7 +291,7 @@ def find_time_fields(text: str, published: date | None = None) -> list[tuple[int
         found.append((start, end, {"text": said, "kind": "relative" if kind in _UNDATED else "date",
                                    "resolved": resolved[key]}))
     resume = 0
-    for at in digits:  # as TIME_PATTERN.finditer(text) would
+    for at in opened.digits:  # as TIME_PATTERN.finditer(text) would
         if at >= resume and (clock := TIME_PATTERN.match(text, at)):
             start, end = clock.span()
             resume = end

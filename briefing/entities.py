@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from bisect import insort
 from functools import lru_cache
 from itertools import product
-from typing import Final
+from typing import Final, TypedDict
 
 from pydantic import TypeAdapter
 
@@ -53,12 +53,13 @@ _NEXT_WORD: Final = re.compile(r"\s*(\S*)")
 _ENTITY_LIST: Final = TypeAdapter(list[Entity])
 
 
-@dataclass(slots=True)
-class _Found:
+class _Found(TypedDict):
+    """An entity as found, in the form validated into an Entity (its aliases kept sorted)."""
+
     name: str
     type: EntityType
-    mentions: int = 0
-    aliases: set[str] = field(default_factory=set)
+    mentions: int
+    aliases: list[str]
 
 
 def _strip_leading_stopwords(name: str) -> tuple[str, int]:
@@ -124,6 +125,10 @@ def _split_title(name: str, words: list[str], lowered: list[str]) -> tuple[str, 
     return " ".join(words[:i]), " ".join(words[i:])
 
 
+# The words before a name that change its type, each with the place of its type in classify's
+# answer: 0 after a title word, 1 after a place preposition (a word both is a title word).
+_CONTEXT_WORDS: Final = {word: 1 for word in PLACE_PREPOSITIONS} | {word: 0 for word in PERSON_TITLES}
+
 _ALWAYS: Final[dict[EntityType, tuple[EntityType, EntityType, EntityType]]] = {
     kind: (kind, kind, kind) for kind in ("country", "weapon", "organization", "location", "person")
 }
@@ -181,18 +186,21 @@ def _place_context(text: str, name: str, cache: dict[str, bool]) -> bool:
     found = cache.get(name)
     if found is None:
         found = False
-        at = text.find(name, 1)  # a mention at 0 follows no word
+        # The mentions are found by their first letter, a capital and so rare in a text:
+        # str.find of one character runs as a memchr, faster than str.find of the whole name.
+        capital = name[0]
+        at = text.find(capital, 1)  # a mention at 0 follows no word
         while at >= 0 and not found:
             # String tests rule most mentions out before the regexes: a space before, the word
             # before ending like a place preposition ("in ", "near the ").
-            if text[at - 1].isspace():
-                window = max(0, at - 30)
+            if text.startswith(name, at) and text[at - 1].isspace():
+                window = at - 30 if at > 30 else 0
                 words = text[window:at].rsplit(None, 1)
                 if (words and words[-1].endswith(_PLACE_BEFORE_ENDINGS)
                         and _PLACE_BEFORE.search(text, window, at) is not None):
                     word = _WORD_AT.match(text, at)
                     found = word is not None and word.end() == at + len(name)
-            at = text.find(name, at + 1)
+            at = text.find(capital, at + 1)
         cache[name] = found
     return found
 
@@ -226,36 +234,57 @@ def _weapon_noun_groups() -> tuple[tuple[str, tuple[tuple[str, int], ...]], ...]
 
 
 _WEAPON_NOUN_GROUPS: Final = _weapon_noun_groups()
+# The same groups in ASCII bytes, for _weapon_mentions.
+_WEAPON_NOUN_GROUPS_ASCII: Final = tuple(
+    (word.encode(), tuple((noun.encode(), at) for noun, at in nouns))
+    for word, nouns in _WEAPON_NOUN_GROUPS
+)
 
 
-def _weapon_mentions(folded: str) -> list[str]:
-    """Weapon classes named in lower-cased text, in order: "short-range ballistic missiles".
+def _weapon_mentions(text: str) -> list[str]:
+    """Weapon classes named in the text, lower-cased and in order: "short-range ballistic missiles".
 
-    Each mention of a group's word is found with str.find (far cheaper than a regex
+    Each mention of a group's word is found with bytes.find (far cheaper than a regex
     alternation tried at every character) and the group's nouns are matched around it; where
     two nouns overlap, the one starting first wins, then the longer.
+
+    The nouns are ASCII, so they are searched in the text as ASCII bytes in lower case, one byte
+    a character (any other character becomes "?"): the offsets are the text's, and bytes.lower()
+    costs a fraction of str.lower() on a text with any non-ASCII character. The Kelvin sign is
+    the one non-ASCII character whose lower case is ASCII ("k"), so it is made a "k" first. A
+    character and its lower case are both word characters or neither, so the ends of a noun are
+    tested on the text itself.
     """
+    lowered = text.replace("\u212a", "k").encode("ascii", "replace").lower()
     found: set[tuple[int, int]] = set()
-    for stem, nouns in _WEAPON_NOUN_GROUPS:
-        hit = folded.find(stem)
+    for stem, nouns in _WEAPON_NOUN_GROUPS_ASCII:
+        hit = lowered.find(stem)
         while hit >= 0:
             for noun, offset in nouns:
                 at = hit - offset
                 end = at + len(noun)
-                if (at >= 0 and folded.startswith(noun, at)
-                        and (at == 0 or not _is_word_char(folded[at - 1]))
-                        and (end == len(folded) or not _is_word_char(folded[end]))):
+                if (at >= 0 and lowered.startswith(noun, at)
+                        and (at == 0 or not _is_word_char(text[at - 1]))
+                        and (end == len(text) or not _is_word_char(text[end]))):
                     found.add((at, -end))
-            hit = folded.find(stem, hit + 1)
+            hit = lowered.find(stem, hit + 1)
     names: list[str] = []
     covered = 0
     for at, negative_end in sorted(found):
         if at < covered:
             continue
         covered = -negative_end
-        modifier = _RANGE_BEFORE.search(folded, max(0, at - 30), at)
-        start = modifier.start() if modifier else at
-        names.append(" ".join(folded[start:covered].split()))
+        # A range before the noun ("long-range") is read in the folded text (fold's own function,
+        # uncached): the 30 characters before the noun and the one before them, which the
+        # look-behind reads. Most nouns have no "-range" before them at all.
+        window = at - 31 if at > 31 else 0
+        start = at
+        if lowered.find(b"-range", window, at) >= 0:
+            modifier = _RANGE_BEFORE.search(fold.__wrapped__(text[window:at]), min(1, window))
+            if modifier:
+                start = window + modifier.start()
+        # The name holds ASCII letters, hyphens and spaces: str.lower() folds it as fold would.
+        names.append(" ".join(text[start:covered].lower().split()))
     return names
 
 
@@ -296,6 +325,7 @@ def extract_entities(text: str) -> list[Entity]:
     seen_inside: set[str] = set()  # first words of names met other than at a sentence start
     candidates: list[tuple[int, str, bool]] = []
     place_cache: dict[str, bool] = {}
+    acronyms: list[str] = []  # the keys of the names in capitals, in order
     for match in _NAME.finditer(text):
         raw = match[0]
         if raw in _LEADING_SKIPS:  # a lone stopword, "The" or "However": the common case
@@ -303,6 +333,7 @@ def extract_entities(text: str) -> list[Entity]:
         first = raw.partition(" ")[0]
         if first in _LEADING_SKIPS:
             name, skipped = _strip_leading_stopwords(raw)
+            name = name.lstrip()  # "The  Hague": the words were split at one space
             if name:
                 candidates.append((match.start() + skipped, name, False))
                 seen_inside.add(name.split(None, 1)[0])
@@ -317,24 +348,27 @@ def extract_entities(text: str) -> list[Entity]:
         key = name.lower()
         entry = found.get(key)
         if entry is None:
-            entry = found[key] = _Found(name, kind)
+            entry = found[key] = {"name": name, "type": kind, "mentions": 0, "aliases": []}
             order.append(key)
-        entry.mentions += 1
-        if alias:
-            entry.aliases.add(alias)
+            if name.isupper():
+                acronyms.append(key)
+        entry["mentions"] += 1
+        if alias and alias not in entry["aliases"]:
+            insort(entry["aliases"], alias)
 
     for start, name, initial in candidates:
+        # A candidate has no space at either end, and nothing is left of it only when it was an
+        # acronym in parentheses alone ("The (UN)").
         acronym = None
-        if name.endswith(")"):
+        if name[-1] == ")":
             parens = _ACRONYM_IN_PARENS.search(name)
             if parens:
                 acronym = parens.group(1)
                 name = name[: parens.start()]
-        if name[-1:] in _POSSESSIVE_ENDS:
+                if not name:
+                    continue
+        if name[-1] in _POSSESSIVE_ENDS:
             name = _possessive(name)
-        name = name.strip()
-        if not name:
-            continue
         if (initial and name not in seen_inside and len(name.split()) == 1
                 and name not in COUNTRIES and not name.isupper()):
             continue
@@ -344,12 +378,9 @@ def extract_entities(text: str) -> list[Entity]:
             continue
         kind = kinds[2]
         if kinds[0] != kind or kinds[1] != kind:  # the type depends on the word before
-            before = text[max(0, start - 20) : start].rsplit(None, 1)
-            previous = before[-1].lower() if before else ""
-            if previous in PERSON_TITLES:
-                kind = kinds[0]
-            elif previous in PLACE_PREPOSITIONS:
-                kind = kinds[1]
+            before = text[start - 20 if start > 20 else 0 : start].rsplit(None, 1)
+            if before:
+                kind = kinds[_CONTEXT_WORDS.get(before[-1].lower(), 2)]
         if kind == "other" and lone:
             # A lone capitalized word: a place if any mention follows a place preposition.
             if name.lower() not in found and not _place_context(text, name, place_cache):
@@ -357,19 +388,14 @@ def extract_entities(text: str) -> list[Entity]:
             kind = "location"
         add(name, kind, acronym)
     # Acronyms seen alone count as mentions of the name they abbreviate.
-    for key in list(order):
-        entry = found.get(key)
-        if entry is None or not entry.name.isupper():
-            continue
+    for key in acronyms:
+        entry = found[key]
         for other in found.values():
-            if other is not entry and entry.name in other.aliases:
-                other.mentions += entry.mentions
+            if other is not entry and entry["name"] in other["aliases"]:
+                other["mentions"] += entry["mentions"]
                 del found[key]
                 break
-    for name in _weapon_mentions(fold(text)):
+    for name in _weapon_mentions(text):
         singular = name[:-1] if name.endswith("s") and not name.endswith("ss") else name
         add(singular, "weapon")
-    entries = [found[k] for k in order if k in found]
-    return _ENTITY_LIST.validate_python(
-        [{"name": e.name, "type": e.type, "mentions": e.mentions, "aliases": sorted(e.aliases)}
-         for e in entries])
+    return _ENTITY_LIST.validate_python([found[k] for k in order if k in found])

@@ -3,43 +3,45 @@
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterable
+from datetime import date
 from typing import Final, TypedDict
 
-from .dates import digit_starts, find_time_fields
+from .dates import Openings, TimeFields, find_time_fields, openings
 from .lexicons import NUMBER_WORDS, SCALE_WORDS, TENS_WORDS
-from .phrases import fold
 from .schema import Quantity
 
-_UNIT_WORDS: Final = "one|two|three|four|five|six|seven|eight|nine"
+#: Each lower-case ASCII letter as the characters whose lower case it is: the letter in either
+#: case, and the Kelvin sign for "k" (no other character outside ASCII lower-cases into ASCII).
+_CASES: Final = {c: f"[{c}{c.upper()}]" for c in string.ascii_lowercase} | {"k": "[kK\u212a]"}
+
+
+def _either_case(words: Iterable[str]) -> str:
+    """An alternation of lower-case words, each matching wherever it matches the lower-cased
+    text: "[oO][nN][eE]". (A case-blind pattern matches more: "ſ" as "s", "ı" as "i".)"""
+    return "|".join("".join(_CASES.get(c) or re.escape(c) for c in word) for word in words)
+
+
+_UNIT_WORDS: Final = _either_case(("one", "two", "three", "four", "five", "six", "seven", "eight",
+                                   "nine"))
 _NUMBER_WORD: Final = (
-    rf"(?:(?:{'|'.join(sorted(TENS_WORDS))})-(?:{_UNIT_WORDS})"
-    + "|" + "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
+    rf"(?:(?:{_either_case(sorted(TENS_WORDS))})-(?:{_UNIT_WORDS})"
+    + "|" + _either_case(sorted(NUMBER_WORDS, key=len, reverse=True))
     + r")(?!\w)"
 )
-_SCALE: Final = "|".join(SCALE_WORDS)
+_SCALE: Final = _either_case(SCALE_WORDS)
 
 
-#: Matched against lower-cased text: a case-blind alternation of words is several times slower.
+#: Matched against the text as it is, with the dates and times blanked out, and finding what the
+#: lower-case pattern would find in the lower-cased text (whose word characters, digits, spaces
+#: and signs are the text's), without lower-casing the text: the words' letters are classes of
+#: either case, each tried at once by the engine as a plain letter is.
 _QUANTITY: Final = re.compile(
     rf"(?<![\w.:/-])(?P<currency>[$€£])?(?:(?P<digits>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)"
     rf"|(?P<word>{_NUMBER_WORD}))(?:\s+(?P<scale>{_SCALE}))?"
-    rf"(?:\s*(?P<unit>%|per\s?cent|percent|km/h|[a-z][a-z-]*))?"
-)
-#: Turns the text, encoded as ASCII (one byte a character, "?" for any other), into one where
-#: every character that may stand just before a quantity, all but ``[\w.:/-]``, is a space.
-_BEFORE_TO_SPACE: Final = bytes(
-    c if chr(c).isalnum() or chr(c) in "_.:/-" else ord(" ") for c in range(256)
-)
-_FIRST_LETTERS: Final = sorted({w[0] for w in (*NUMBER_WORDS, *TENS_WORDS)})
-#: A space and a number word after it, in that text. The engine searches fast for the space, a
-#: plain character, where a pattern opening with a word is tried at every character.
-_WORD_AFTER_SPACE: Final = re.compile(
-    b" (?=" + b"|".join(
-        re.escape(first).encode() + b"(?:" + b"|".join(sorted(
-            re.escape(w[1:]).encode() for w in (*NUMBER_WORDS, *TENS_WORDS) if w[0] == first
-        )) + b")" for first in _FIRST_LETTERS
-    ) + b")"
+    rf"(?:\s*(?P<unit>%|{_either_case(['per'])}\s?{_either_case(['cent'])}|{_either_case(['percent'])}"
+    rf"|{_either_case(['km/h'])}|[a-zA-Z\u212a][a-zA-Z\u212a-]*))?"
 )
 #: Words that follow a number without being its unit.
 _NOT_UNITS: Final = frozenset({
@@ -76,30 +78,47 @@ def quantities(text: str) -> list[Quantity]:
     return [quantity for _, _, quantity in find_quantities(text)]
 
 
-def _starts(lowered: str) -> list[int]:
-    """Every place in a lower-cased text where _QUANTITY may match, and a few more, in order:
-    a digit, a currency sign or a number word, after no ``[\\w.:/-]``."""
-    found = [at for at in digit_starts(lowered) if at == 0 or lowered[at - 1] not in ".:/-"]
+def _starts(masked: str, opened: Openings, reopened: list[int]) -> list[int]:
+    """Every place in a text with its dates and times blanked out where _QUANTITY may match, and
+    a few more, in order: a digit, a currency sign or a number word, after no ``[\\w.:/-]``.
+
+    ``opened`` holds the digits and number words of the text before the blanking, ``reopened``
+    the places where blanking may open one more (see _blank).
+    """
+    found = [at for at in (*opened.digits, *opened.numbers, *reopened)  # not where blanked
+             if masked[at] != " " and (at == 0 or masked[at - 1] not in ".:/-")]
     for sign in "$€£":
-        at = lowered.find(sign)
+        at = masked.find(sign)
         while at >= 0:
-            if at == 0 or not (lowered[at - 1].isalnum() or lowered[at - 1] in "_.:/-"):
+            if at == 0 or not (masked[at - 1].isalnum() or masked[at - 1] in "_.:/-"):
                 found.append(at)
-            at = lowered.find(sign, at + 1)
-    spaced = b" " + lowered.encode("ascii", "replace").translate(_BEFORE_TO_SPACE)
-    found += [m.start() for m in _WORD_AFTER_SPACE.finditer(spaced)]  # one space ahead of lowered
+            at = masked.find(sign, at + 1)
     found.sort()
     return found
 
 
-def _blank(text: str, ranges: Iterable[tuple[int, int]]) -> str:
-    pieces, cursor = [], 0
+def _blank(text: str, ranges: Iterable[tuple[int, int]]) -> tuple[str, list[int]]:
+    """The text with the ranges, those that overlap no range before them, blanked out (spaces);
+    and where blanking may open a quantity that the text itself has none at.
+
+    That is a digit or a letter just after a range that follows a word character ("12" after
+    the "pm" of "5pm12"), and just before a range of one character (the "a" of "a" + blank +
+    "few").
+    """
+    pieces: list[str] = []
+    reopened: list[int] = []
+    cursor = 0
     for start, end in sorted(ranges):
         if start >= cursor:
             pieces += [text[cursor:start], " " * (end - start)]
             cursor = end
+            if end - start == 1 and start > 0:
+                reopened.append(start - 1)
+            if start < end < len(text) and text[end].isalnum() and (
+                    text[end - 1].isalnum() or text[end - 1] == "_"):
+                reopened.append(end)  # a digit or a letter, which may open a quantity
     pieces.append(text[cursor:])
-    return "".join(pieces)
+    return "".join(pieces), reopened
 
 
 def find_quantities(
@@ -123,16 +142,33 @@ def find_quantity_fields(
     nested dict costs less than a Quantity(...) call of its own, one that no claim holds costs
     nothing, and claims that overlap need no copies.
     """
+    opened = openings(text)
     if skip is None:
-        skip = [(start, end) for start, end, _ in find_time_fields(text)]
-    masked = _blank(text, skip)
-    lowered = fold(masked)
+        skip = [(start, end) for start, end, _ in find_time_fields(text, opened=opened)]
+    return _quantity_fields(text, skip, opened)
+
+
+def find_time_and_quantity_fields(
+    text: str, published: date | None = None
+) -> tuple[list[tuple[int, int, TimeFields]], list[tuple[int, int, QuantityFields]]]:
+    """find_time_fields(text, published), and find_quantity_fields(text) with those dates and
+    times as ``skip``: both found from one scan of where they may open (see openings)."""
+    opened = openings(text)
+    times = find_time_fields(text, published, opened)
+    return times, _quantity_fields(text, [(start, end) for start, end, _ in times], opened)
+
+
+def _quantity_fields(
+    text: str, skip: Iterable[tuple[int, int]], opened: Openings
+) -> list[tuple[int, int, QuantityFields]]:
+    masked, reopened = _blank(text, skip)
     out: list[tuple[int, int, QuantityFields]] = []
     resume = 0
-    for at in _starts(lowered):  # as _QUANTITY.finditer(lowered) would
-        if at < resume or not (match := _QUANTITY.match(lowered, at)):
+    for at in _starts(masked, opened, reopened):  # as _QUANTITY.finditer(masked) would
+        if at < resume or not (match := _QUANTITY.match(masked, at)):
             continue
         currency, digits, word, scale, said_unit = match.groups()
+        word, scale = word and word.lower(), scale and scale.lower()
         start = match.start()
         end = resume = match.end()
         # The unit closes the pattern, so it ends where the match does.

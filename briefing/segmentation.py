@@ -18,25 +18,43 @@ _MD_HEADING: Final = re.compile(r"[ \t]*#{1,6}[ \t]+")
 #: A place where a sentence may end that blingfire did not split: "left. Mr. Kim", "left. U.S."
 _SUSPECT_BOUNDARY: Final = re.compile(r"[.!?][\"'”’)\]]*\s+[\"'“‘(]?[A-Z0-9]")
 _TERMINALS: Final = tuple(".!?:;")  # a line ending in one of these, closers aside, is no heading
-_CLOSERS: Final = "\"'”’)]"
+_CLOSING_QUOTES: Final = "\"'”’"
+_CLOSERS: Final = _CLOSING_QUOTES + ")]"
+#: A line not opening with "#" and ending in one of these is no heading (by _TERMINALS).
+_SENTENCE_END: Final = ".!;"
 #: Characters that may open a bullet (after spaces or tabs) or a Markdown heading: a line
 #: starting with none of them cannot match _BULLET or _MD_HEADING (digits are tested apart).
 _MARKER_FIRST: Final = " \t-*•▪‣–—#"
 _BULLET_FIRST: Final = "-*•▪‣–—"  # the first character of a bullet that starts with no space
+#: A line (after the first) and the first line that open with a digit or _MARKER_FIRST.
+_MARKED_LINE: Final = re.compile(r"\n[^\S\n]*[-*•▪‣–—#\d]")
+_MARKED_FIRST_LINE: Final = re.compile(r"\s*[-*•▪‣–—#\d]")
+#: A stretch of text trimmed of surrounding spaces (as _LINE, across lines).
+_TRIMMED: Final = re.compile(r"\S(?:.*\S)?", re.DOTALL)
 #: What may make syntok (1.4) split or regroup a text, periods aside: its brackets and other
 #: terminals, the zero-width space and the separators it does not take for spaces (\x1c-\x1f),
 #: and the paragraph breaks it splits at.
 _SYNTOK_BREAKS: Final = re.compile(
     "[()\\[\\]{}〈〉⦃⦄⦅⦆〘〙〚〛﴾﴿﹙﹚﹛﹜﹝﹞（）［］｛｝｟｠!;?‼‽⁇⁈⁉。﹒﹗！．？｡\u200b\x1c-\x1f]|\n\\s*\n")
 #: Periods syntok never splits at (their neighbours inside the text): between digits ("40.1"),
-#: and before a number of three digits or more, which it takes for going on ("left. 212 of").
+#: and before a number of three digits or more, which it takes for going on ("left. 212 of",
+#: "Radić. 212 of": after a letter, digit or closing quote the period is a token of its own).
 _KEPT_PERIOD: Final = re.compile(
-    r"(?<=[0-9])\.(?=[0-9])|(?<=[A-Za-z0-9”’\"'])\. [0-9]{3,}(?= )")
+    r"(?<=[0-9])\.(?=[0-9])|(?:(?<=[^\W_])|(?<=[”’\"']))\. [0-9]{3,}(?= )")
 #: A period syntok splits at, from the word after a space before it: a word of two letters or
 #: more, no abbreviation, month or "no" to syntok (_syntok_keeps_after), maybe a closing quote,
 #: then a capital, an opening quote or a number of one or two digits ("said. The", "left.” 61").
 _SPLIT_PERIOD: Final = re.compile(
     r"([A-Z][a-z]+|[a-z]{2,})\.([”’\"']?) (?:[A-Z“‘\"']|[0-9]{1,2}(?=[ ,]))")
+#: A period, maybe a closing quote, and a word that may open a sentence to syntok (one of its
+#: starters, _syntok_starters), which it splits before whatever the word before the period
+#: ("°C. The", "Gen. On"), unless that word opens its sentence: see _syntok_known.
+_STARTER_AFTER: Final = re.compile(r"\.([”’\"']?) ([A-Z]\w*)(?=[ ,])")
+_NO_ALNUM: Final = re.compile(r"[\W_]*")  # (what syntok's tokenizer splits off a word's front)
+#: A period and a token that syntok takes for no starter: a capitalized word (to check against
+#: the starters; before a period, the token may run on, but never to a starter) or one that
+#: opens with a small letter, a digit or a quote.
+_TOKEN_AFTER: Final = re.compile(r"\.[”’\"']? (?:([A-Z][a-z]*)(?=[ ,.])|[a-z0-9“‘\"'])")
 #: A line trimmed of surrounding spaces (\s is str.isspace(), \S never a newline).
 _LINE: Final = re.compile(r"\S(?:[^\n]*\S)?")
 #: A word and the periods inside it, read backwards from just before a period (see _word_before).
@@ -134,8 +152,8 @@ def _blingfire_ranges(piece: str) -> tuple[list[int], list[int]] | None:
     data = piece.encode("utf-8")
     out, starts, ends = _buffers(len(data) * 2 + 16)
     size = len(out)
-    length = function(ctypes.c_char_p(data), ctypes.c_int(len(data)), ctypes.byref(out),
-                      ctypes.byref(starts), ctypes.byref(ends), ctypes.c_int(size))
+    # (ctypes passes bytes, ints and arrays as char *, int and pointers: no wrappers needed)
+    length = function(data, len(data), out, starts, ends, size)
     if length == -1 or length > size:
         return None
     count = ctypes.string_at(out, length).count(b"\n") + 1  # the buffer holds older text after
@@ -205,13 +223,14 @@ def _at_most_words(line: str, limit: int) -> bool:
     return len(line.split(None, limit)) <= limit
 
 
-def _is_heading(line: str, alone: bool) -> bool:
-    """A heading: a short line standing alone without closing punctuation, or a question label."""
-    stripped = line.strip()
-    if not stripped:
-        return False
-    if stripped[0] == "#" and _MD_HEADING.match(stripped):
+def _is_heading(text: str, start: int, end: int, alone: bool) -> bool:
+    """Whether the line text[start:end] (trimmed, not empty) is a heading: a short line standing
+    alone without closing punctuation, or a question label."""
+    if _md_heading(text, start, end):
         return True
+    if text[end - 1] in _SENTENCE_END:  # most lines: the _TERMINALS test below, sooner
+        return False
+    stripped = text[start:end]
     if stripped.endswith("?"):  # "What happened?" labels; "Who paid, and why?" asks
         return alone and "," not in stripped and _at_most_words(stripped, 14)
     if stripped.endswith(":"):
@@ -234,12 +253,30 @@ def blocks(text: str) -> tuple[Block, ...]:
         for line in _LINE.finditer(text):
             start, end = line.span()
             bullet = _bullet(text, start, end)
-            heading = not bullet and _is_heading(line.group(), alone=True)
+            heading = not bullet and _is_heading(text, start, end, alone=True)
             out.append(_block(start, end, len(out) + 1, heading, bullet))
         return tuple(out)
     # Each trimmed line belongs to the paragraph before the next blank line: they never overlap.
     breaks = [match.start() for match in _BLANK_LINE.finditer(text)]
     breaks.append(len(text))
+    if _MARKED_LINE.search(text) is None and _MARKED_FIRST_LINE.match(text) is None:
+        # No line opens with a marker, so each paragraph is one block and no list item: read
+        # from its first non-space to its last, and line by line only if it has more than one.
+        begin = 0
+        for at in breaks:
+            found = _TRIMMED.search(text, begin, at)
+            begin = at + 1
+            if found is None:
+                continue
+            start, end = found.span()
+            if text[end - 1] in _SENTENCE_END:  # its last line is no heading: neither is it
+                heading = False
+            else:
+                lines = [(start, end)] if text.find("\n", start, end) < 0 else [
+                    line.span() for line in _LINE.finditer(text, start, end)]
+                heading = _heading_lines(text, lines, len(lines))
+            out.append(_block(start, end, len(out) + 1, heading, False))
+        return tuple(out)
     paragraph: list[tuple[int, int]] = []
     k = 0
     for line in _LINE.finditer(text):
@@ -267,6 +304,31 @@ def _md_heading(text: str, start: int, end: int) -> bool:
 def _paragraph_blocks(text: str, lines: list[tuple[int, int]], out: list[Block]) -> None:
     """Append to `out` the blocks of one paragraph of a report with blank lines, given its
     trimmed lines: list items and Markdown headings start blocks, other lines join the last."""
+    for group in _groups(text, lines):
+        start, end = group[0][0], group[-1][1]
+        is_heading = _heading_lines(text, group, len(lines))
+        # Only a group's first line can be a list item; a one-character first line followed by
+        # spaces ("-  \n...") is no item by itself but makes one of its group.
+        item = _bullet(text, start, end)
+        heading = is_heading and not item and not _bullet(text, *group[0])
+        out.append(_block(start, end, len(out) + 1, heading, item))
+
+
+def _heading_lines(text: str, group: list[tuple[int, int]], paragraph_lines: int) -> bool:
+    """Whether a block (given as its trimmed lines) of a paragraph of `paragraph_lines` lines
+    is a heading, if not a list item."""
+    if len(group) == 1:
+        start, end = group[0]
+        return (paragraph_lines == 1 or _md_heading(text, start, end)) and _is_heading(
+            text, start, end, alone=True)
+    # a letterhead or a title with its byline: a few short lines, none ending a sentence
+    # (last line first: a paragraph's last line most often ends a sentence)
+    return len(group) <= 4 and all(
+        _is_heading(text, s, e, alone=False) for s, e in reversed(group))
+
+
+def _groups(text: str, lines: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """The lines of a paragraph in blocks: list items and Markdown headings start one."""
     groups: list[list[tuple[int, int]]] = []
     after_heading = False  # the last line was a Markdown heading
     for s, e in lines:
@@ -278,20 +340,7 @@ def _paragraph_blocks(text: str, lines: list[tuple[int, int]], out: list[Block])
         else:
             groups[-1].append((s, e))
         after_heading = heading
-    for group in groups:
-        start, end = group[0][0], group[-1][1]
-        if len(group) == 1:
-            is_heading = (len(lines) == 1 or _md_heading(text, start, end)) and _is_heading(
-                text[start:end], alone=True)
-        else:  # a letterhead or a title with its byline: a few short lines, none ending a sentence
-            # (last line first: a paragraph's last line most often ends a sentence)
-            is_heading = len(group) <= 4 and all(
-                _is_heading(text[s:e], alone=False) for s, e in reversed(group))
-        # Only a group's first line can be a list item; a one-character first line followed by
-        # spaces ("-  \n...") is no item by itself but makes one of its group.
-        item = _bullet(text, start, end)
-        heading = is_heading and not item and not _bullet(text, *group[0])
-        out.append(_block(start, end, len(out) + 1, heading, item))
+    return groups
 
 
 def _block(start: int, end: int, number: int, heading: bool, item: bool) -> Block:
@@ -320,27 +369,54 @@ def _syntok_known(text: str, start: int, end: int) -> list[tuple[int, int]] | No
     """syntok's sentences of text[start:end] (trimmed) where they can be told without running it.
 
     syntok only splits at its terminals and brackets. With none of them but periods, each
-    period before the last character one it never splits at (_KEPT_PERIOD) or one it always
-    splits at (_SPLIT_PERIOD), its sentences run from token to token between the latter.
-    Otherwise None. Checked against syntok in the tests: a run of syntok costs more than
-    all the rest of a paragraph's segmentation.
+    period before the last character one it never splits at (_KEPT_PERIOD, or a period before
+    a closing quote that ends the text) or one it always splits at (_SPLIT_PERIOD, or before a
+    starter: _STARTER_AFTER), its sentences run from token to token between the latter.
+    Otherwise None, and for an untrimmed text (whose first token the rules would misplace).
+    Checked against syntok in the tests: a run of syntok costs more than all the rest of a
+    paragraph's segmentation.
     """
-    if _SYNTOK_BREAKS.search(text, start, end):
+    if _SYNTOK_BREAKS.search(text, start, end) or text[start].isspace() or text[end - 1].isspace():
         return None
     out = []
     first = start
+    # Whether the sentence so far holds a period that is a token of its own (kept before a
+    # number): syntok may still read the sentence's next token as its first (its FirstToken)
+    after_terminal = False
     at = text.find(".", start, end - 1)
     while at >= 0:
         if at == start:
             return None
-        if _KEPT_PERIOD.match(text, at, end) is None:
+        kept = _KEPT_PERIOD.match(text, at, end)
+        if kept is not None:
+            after_terminal = after_terminal or kept.end() > at + 1  # "left. 212", not "40.1"
+        elif at < end - 2 or text[end - 1] not in _CLOSING_QUOTES:  # (a last '.”' ends it)
             space = max(text.rfind(" ", start, at), text.rfind("\n", start, at))
             split = _SPLIT_PERIOD.match(text, space + 1, end) if space >= start else None
-            if split is None or split.end(1) != at or split.group(1) in _syntok_keeps_after():
-                return None
-            stop = split.end(2)
+            if split is not None and split.end(1) == at and (
+                    split.group(1) not in _syntok_keeps_after()):
+                stop = split.end(2)
+            else:
+                # A period that is a token of its own (after a letter or digit), the word
+                # before it not the sentence's first to syntok: there is a space or newline
+                # between them and no such period before (see after_terminal).
+                if space < first or after_terminal or not text[at - 1].isalnum():
+                    return None
+                # syntok splits there before a starter ("°C. The", "Gen. However"), and only
+                # there after one capital letter (alone in its word: "°C. Officials", "J. Smith").
+                starter = _STARTER_AFTER.match(text, at, end)
+                if starter is None or starter.group(2) not in _syntok_starters():
+                    token = None
+                    if "A" <= text[at - 1] <= "Z" and _NO_ALNUM.fullmatch(text, space + 1, at - 1):
+                        token = _TOKEN_AFTER.match(text, at, end)
+                    if token is None or token.group(1) in _syntok_starters():
+                        return None
+                    at = text.find(".", at + 1, end - 1)
+                    continue
+                stop = starter.end(1)
             out.append((first, stop))
             first = stop + 1
+            after_terminal = False
         at = text.find(".", at + 1, end - 1)
     out.append((first, end))
     return out
@@ -352,6 +428,14 @@ def _syntok_keeps_after() -> frozenset[str]:
     from syntok._segmentation_states import State
 
     return frozenset(State.abbreviations | State.months | {"no", "No", "NO"})
+
+
+@cache
+def _syntok_starters() -> frozenset[str]:
+    """The words syntok takes to start a sentence after a period ("The", "However", "On")."""
+    from syntok._segmentation_states import State
+
+    return frozenset(State.starters)
 
 
 class _Ranges(NamedTuple):
@@ -427,9 +511,9 @@ def _ends_in_abbreviation(text: str, start: int, end: int) -> bool:
     at = end - 1
     # Most sentences end in a plain word after a space ("said."): that word is the one
     # _word_before would find (the space ends it and lies inside its window).
-    space = text.rfind(" ", max(start, at - 24), at)
+    space = text.rfind(" ", at - 24 if at - 24 > start else start, at)  # (max() is slower)
     word = text[space + 1 : at]
-    if space >= 0 and word.isalpha() and word.isascii():
+    if space >= 0 and word.isascii() and word.isalpha():
         return len(word) == 1 or word.lower() in NAME_ABBREVIATIONS
     word = _word_before(text, start, at)
     return bool(word) and _abbreviation(word)
@@ -444,7 +528,8 @@ def _careful(text: str, spans: list[tuple[int, int]], stops: tuple[int, ...],
     ("Mr."): a sentence holding a suspect boundary is re-read, and one ending in an
     abbreviation is re-read together with the sentence that follows it. A suspect boundary
     starts with a terminal, so sentences without one before their last character (`stops`)
-    are not searched.
+    are not searched. `spans` are trimmed and not empty (or the caller trims the sentences
+    kept as they stand), as the sentences syntok reads are made.
     """
     out: list[Sentence] = []
     merged = -1  # the start of the sentences before that end in an abbreviation, if any
@@ -459,10 +544,7 @@ def _careful(text: str, spans: list[tuple[int, int]], stops: tuple[int, ...],
         else:
             k = bisect_left(stops, s)
             if k == len(stops) or stops[k] >= e - 1 or not _suspect(text, s, e):
-                if e <= s or text[s].isspace() or text[e - 1].isspace():
-                    s, e = _trim(text, s, e)
-                if e > s:
-                    out.append(tuple.__new__(Sentence, (s, e, number)))  # Sentence(), faster
+                out.append(tuple.__new__(Sentence, (s, e, number)))  # Sentence(), faster
                 continue
         for a, b in _syntok_split(text, s, e):
             if b <= a or text[a].isspace() or text[b - 1].isspace():
@@ -498,4 +580,13 @@ def sentences(text: str, block: Block) -> list[Sentence]:
         s, e = _trim(text, s, e)
         if e > s:
             spans.append((s, e))
-    return _careful(text, spans or [(start, end)], stops, block.number)
+    if spans:
+        return _careful(text, spans, stops, block.number)
+    # No sentence of blingfire's in the block (not known to happen): it is read whole, and what
+    # _careful keeps of it as it stands is trimmed here.
+    out = []
+    for s, e, number in _careful(text, [(start, end)], stops, block.number):
+        s, e = _trim(text, s, e)
+        if e > s:
+            out.append(Sentence(s, e, number))
+    return out

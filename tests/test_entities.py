@@ -69,3 +69,17 @@ def test_a_lone_word_opening_sentences_is_a_place_only_if_a_mention_follows_a_pr
     assert types("Varnia rejected the claim. Troops crossed into Varnia on Monday.") == {
         "Varnia": "location"}
     assert types("Varnia rejected the claim. Troops crossed the border on Monday.") == {}
+
+
+def test_a_lone_word_is_a_place_if_any_of_its_mentions_follows_a_preposition() -> None:
+    # Other words with the same capital, and the name inside a longer word, are no mentions.
+    assert types("Varnia rejected the claim. Vell and Varnian officials met in Vienna, then "
+                 "troops crossed into Varnia.") == {"Varnia": "location", "Vienna": "location"}
+    assert types("Varnia rejected the claim. Troops crossed into Varnians' land.") == {
+        "Varnians": "location"}
+
+
+def test_an_acronym_alone_counts_as_a_mention_of_the_name_it_abbreviates() -> None:
+    found = extract_entities("The Foreign Ministry (FM) of Varnia spoke. Later the FM said more.")
+    assert [(e.name, e.type, e.mentions, e.aliases) for e in found] == [
+        ("Foreign Ministry", "organization", 2, ["FM"]), ("Varnia", "location", 1, [])]

@@ -92,3 +92,13 @@ def test_weapon_nouns_are_found_whole_and_in_any_case() -> None:
         "that anti-ship missiles and a Missile had been fired at the minesweeper."
     ) if entity.type == "weapon"}
     assert found == {"fighter jet": 1, "landmine": 1, "anti-ship missile": 1, "missile": 1}
+
+
+def test_weapon_nouns_are_read_in_lower_case_whatever_the_characters_around_them() -> None:
+    # A Kelvin sign is a "k" in lower case; a non-ASCII letter next to a noun is part of its word;
+    # any space may follow a range.
+    found = {entity.name: entity.mentions for entity in extract_entities(
+        "Units fired LONG-RANGE\u00a0Cruise Missiles and two TAN\u212aS. An \u00e9tank and "
+        "a tank\u00e9 were not seen; a tank was."
+    ) if entity.type == "weapon"}
+    assert found == {"long-range cruise missile": 1, "tank": 2}

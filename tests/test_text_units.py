@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing.dates import find_times, times
+from briefing.dates import find_times, openings, times
+from briefing.lexicons import MONTH_ABBREVIATIONS, MONTHS, NUMBER_WORDS, TENS_WORDS, WEEKDAYS
 from briefing.quantities import find_quantities, quantities
 from briefing.segmentation import blocks, sentences
 
@@ -149,6 +150,17 @@ def _syntok_sentences(text: str) -> list[tuple[int, int]]:
         ("Diesel there sells for three times the price. 2,350 doses were delivered.", 2),
         ("“We believe the crew did it deliberately.” “It was mapping the seabed,” he said.", 2),
         ("The Ministry condemned the purchase as “destabilising”. 212 close contacts are in quarantine.", 1),
+        ("The spokesman Jovan Radić said so. 212 close contacts are in quarantine.", 1),
+        # a starter after a period that is a token of its own, the word before it not the first
+        ("The reading was 40 °C. The army left.", 2),
+        ("It reached 40.1 °C. On Thursday the commission met.", 2),
+        ("The talks with Gen. However, nobody came.", 2),
+        ("Plan B.” However, it failed.", 2),
+        # one capital letter standing alone before a period, no starter after it
+        ("The reading was 40 °C. Officials left.", 1),
+        ("He met J. Smith on Monday. The army left.", 2),
+        # a period before a closing quote that ends the text
+        ("“We believe the crew did it deliberately.” “But no country can carry this alone.”", 2),
     ],
 )
 def test_syntok_sentences_told_without_syntok_are_syntoks(text: str, count: int) -> None:
@@ -166,7 +178,9 @@ def test_syntok_sentences_told_without_syntok_are_syntoks(text: str, count: int)
         "Gen. Park said so. The army left.",  # an abbreviation at the start
         "The talks failed; the army left. Nobody knows why.",  # another terminal
         "He spoke to Dr. Kim. Nobody knows why.",  # an abbreviation of syntok's
-        "The reading was 40 °C. The army left.",  # a one-letter word
+        "The district head P. A. Varentsov said so.",  # a one-letter word before another
+        "A. The army left.",  # a one-letter word opening the sentence, even before a starter
+        "Talks resume on Sunday°C. Officials left.",  # a capital ending a longer word
         "Nobody said no. 61 cases were confirmed.",  # "no" before a number
     ],
 )
@@ -178,10 +192,11 @@ def test_syntok_runs_where_its_sentences_are_not_known(text: str) -> None:
 
 _WORDS = ["said", "Lim", "km", "The", "However", "It", "State", "x", "a", "A", "I", "IV", "no", "No",
           "Ab", "st", "St", "Mrs", "etc", "Gen", "Dr", "Mar", "May", "may", "40.1", "2024", "61", "6",
-          "212", "2,350", "1st", "iPhone", "°C", "Ávila", "Mo", "Do", "So", "Inc", "’s", "“", "”", "'"]
+          "212", "2,350", "1st", "iPhone", "°C", "Ávila", "Mo", "Do", "So", "Inc", "’s", "“", "”", "'",
+          "On", "Also", "C", "B", "J", "Smith", "Radić", "x°C", "On-site", "TheNews"]
 
 
-_GAPS = [". ", ".  ", ".\n", ", ", " ", ".” ", ". “", "”. "]
+_GAPS = [". ", ".  ", ".\n", ", ", " ", ".” ", ". “", "”. ", ".' ", ".\" ", "... "]
 
 
 @settings(max_examples=300, deadline=None)
@@ -273,3 +288,53 @@ def test_relative_words_are_told_from_words_that_end_like_them() -> None:
     # "east", "context" and "whist" end as "last", "next" and "this" do, after other letters.
     text = "The east coast, the context, a whist drive; Next week and next month, This morning."
     assert [t.text for t in times(text)] == ["Next week", "next month", "This morning"]
+
+
+def test_dates_and_quantities_open_after_a_non_ascii_letter_only_as_the_patterns_say() -> None:
+    # Openings are found in the ASCII characters alone, every other one standing for a break:
+    # the patterns tried there must still reject a word after a letter outside ASCII.
+    text = "Éten ñ3 ÉMonday éyesterday, ten; Ü5 March and 5 March"
+    published = date(2026, 11, 20)
+    assert [t.text for t in times(text, published)] == ["5 March"]
+    assert [(text[a:b], q.value) for a, b, q in find_quantities(text)] == [("ten", 10.0)]
+
+
+@pytest.mark.parametrize(
+    ("text", "skip", "expected"),
+    [
+        ("5pm12 trucks", [(0, 3)], ["12 trucks"]),  # no quantity opens after the "m" of "pm"
+        ("axfew boats", [(1, 2)], ["axfew boats"]),  # "a" + blank + "few"
+        ("at 3pm two trucks", [(3, 6)], ["two trucks"]),
+    ],
+)
+def test_blanked_dates_and_times_may_open_a_quantity(text: str, skip: list[tuple[int, int]],
+                                                      expected: list[str]) -> None:
+    # The ranges to skip are blanked out before quantities are searched: a quantity the text
+    # itself does not open may open after one.
+    assert [text[a:b] for a, b, _ in find_quantities(text, skip)] == expected
+
+
+def test_every_opening_word_is_found_as_its_own_kind() -> None:
+    # One scan finds where dates, relative days and quantities may open, and tells them apart
+    # by the word found there: no word may hide another kind's.
+    kinds = {"numbers": [*NUMBER_WORDS, *TENS_WORDS], "relative": ["yesterday", "today", "tonight",
+             "tomorrow", "last", "this", "earlier", "next"],
+             "dates": [w[:3] for w in (*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS)]}
+    for kind, words in kinds.items():
+        for word in words:
+            for said in (word, word.capitalize(), word.upper()):
+                found = openings(f"({said}")._asdict()
+                assert [k for k, at in found.items() if at == [1]] == [kind], said
+    assert openings("1 x2 3")._asdict() == {"digits": [0, 5], "dates": [0, 5], "relative": [],
+                                            "numbers": []}
+
+
+def test_quantities_are_read_in_either_case_as_the_lower_cased_text_reads_them() -> None:
+    # Letters outside ASCII that a case-blind pattern takes for "s" or "i" are no number's;
+    # the Kelvin sign, whose lower case is "k", is a unit's.
+    text = ("THREE Soldiers, ſeven ships, ıten boats; A DOZEN trucks, TWENTY-ONE Tanks, 12 PER CENT,"
+            " 40 \u212am/h")
+    assert [(text[a:b], q.value, q.unit) for a, b, q in find_quantities(text)] == [
+        ("THREE Soldiers", 3.0, "Soldiers"), ("A DOZEN trucks", 12.0, "trucks"),
+        ("TWENTY-ONE Tanks", 21.0, "Tanks"), ("12 PER CENT", 12.0, "%"), ("40 \u212am/h", 40.0, "\u212am/h"),
+    ]
