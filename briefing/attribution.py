@@ -277,7 +277,8 @@ class HolderMemory:
                     return entity.name
             if head in BUSINESS_ROLES and self.businesses:
                 return self.businesses[-1]
-        if 2 <= len(words) <= 4 and words[0] == "the" and holder.split()[1:-1] == words[1:-1]:
+        if (2 <= len(words) <= 4 and words[0] == "the" and words[-1] in _ROLE_WORDS
+                and holder.split()[1:-1] == words[1:-1]):
             # "the regional governor": the governor the report names; not "the Prime Minister",
             # a title of its own that another minister's name would not match
             named = self.roles.get(words[-1]) or self._named_later(words[-1])
@@ -289,7 +290,7 @@ class HolderMemory:
         """The first person the report names with a role (for a role not yet named)."""
         if self._roles_ahead is None:
             self._roles_ahead = {}
-            for match in _roles_named(self.text, words_of(self.text)):
+            for match in _ROLE_NAME.finditer(self.text):
                 self._roles_ahead.setdefault(match.group("role").lower(), match.group("name"))
         return self._roles_ahead.get(role)
 
