@@ -481,6 +481,9 @@ def _leading(clause: str, start: int, among: frozenset[str]) -> Attribution | No
             break
         if not words or words[-1].lower() in _PASSIVE:
             continue  # no subject; passive: "were reported"
+        if (words[-1][-1] == "," and clause.count(",", start, verb.start()) % 2
+                and verb.group(0).endswith("ed") and not _SPEECH_FOLLOWS.match(clause, verb.end())):
+            continue  # a participle opens an aside: "The ceasefire, agreed in March, collapsed"
         if "by" in clause and _BY_AFTER.match(clause, verb.end()):
             continue  # "analysts quoted by the daily Markt expect": not the clause's verb
         subject = _without_auxiliaries(words)

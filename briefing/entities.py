@@ -129,6 +129,9 @@ def _split_title(name: str, words: list[str], lowered: list[str]) -> tuple[str, 
 # answer: 0 after a title word, 1 after a place preposition (a word both is a title word).
 _CONTEXT_WORDS: Final = {word: 1 for word in PLACE_PREPOSITIONS} | {word: 0 for word in PERSON_TITLES}
 
+#: Place words that stand before a place's name: "Port Merin", "Mount Kessel", "Cape Tarsis".
+_PLACE_FIRST: Final = frozenset({"port", "mount", "lake", "cape", "fort", "camp"})
+
 _ALWAYS: Final[dict[EntityType, tuple[EntityType, EntityType, EntityType]]] = {
     kind: (kind, kind, kind) for kind in ("country", "weapon", "organization", "location", "person")
 }
@@ -149,8 +152,8 @@ def classify(name: str, words: list[str],
             and not ORG_WORDS.isdisjoint(lowered[:-1])):
         return _ALWAYS["organization"]  # "Ministry of Defence of the Zarqan Emirate"
     if last in PLACE_WORDS or (len(words) > 1 and lowered[0] in PLACE_WORDS and
-                               lowered[1] == "of"):
-        return _ALWAYS["location"]
+                               (lowered[1] == "of" or lowered[0] in _PLACE_FIRST)):
+        return _ALWAYS["location"]  # "Gulf of Varna", "Port Merin"
     otherwise: EntityType = (
         "person" if 2 <= len(words) <= 4 and all(w[0].isupper() for w in words) else "other")
     return "person", "location" if len(words) <= 3 else otherwise, otherwise

@@ -310,3 +310,11 @@ def test_the_regional_governor_is_the_governor_the_report_names_later() -> None:
     assert found["Shells struck two villages overnight, the regional governor said."] == "Ana Pellic"
     # a title of its own is not resolved by its last word to another person named with it
     assert found["The Prime Minister said the army would respond."] == "Prime Minister"
+
+
+def test_a_participle_opening_an_aside_is_no_attribution_verb() -> None:
+    text = ("Truce\n\nThe last truce, agreed in March, collapsed after nine days.\n\n"
+            "The minister, asked about the ships, said they had left port.")
+    found = holders(text)
+    assert found["The last truce, agreed in March, collapsed after nine days."] is None
+    assert found["The minister, asked about the ships, said they had left port."] == "the minister"

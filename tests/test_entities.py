@@ -83,3 +83,13 @@ def test_an_acronym_alone_counts_as_a_mention_of_the_name_it_abbreviates() -> No
     found = extract_entities("The Foreign Ministry (FM) of Varnia spoke. Later the FM said more.")
     assert [(e.name, e.type, e.mentions, e.aliases) for e in found] == [
         ("Foreign Ministry", "organization", 2, ["FM"]), ("Varnia", "location", 1, [])]
+
+
+def test_a_place_word_before_a_name_makes_a_place() -> None:
+    text = ("Tankers called at Port Merin and Cape Tarsis. Anna Berg said the Port Authority "
+            "would reopen the berths.")
+    found = {e.name: e.type for e in extract_entities(text)}
+    assert found["Port Merin"] == "location"
+    assert found["Cape Tarsis"] == "location"
+    assert found["Anna Berg"] == "person"
+    assert found["Port Authority"] == "organization"
