@@ -494,6 +494,8 @@ def _leading(clause: str, start: int, among: frozenset[str]) -> Attribution | No
             cue = " ".join(cue.split())
         if cue in _ACT_OR_SPEECH and not _SPEECH_FOLLOWS.match(clause, verb.end()):
             continue  # "declared a state of emergency" is an act, "declared that" a statement
+        if cue in _SPEECH_AFTER_OBJECT and not _STATEMENT_AHEAD.match(clause, verb.end()):
+            continue  # "informed its neighbours of the window" is an act; "... that ..." speech
         holder = _subject(" ".join(subject), relaxed=cue in SPEECH_VERBS, words=subject)
         if holder is None:
             continue
@@ -508,6 +510,10 @@ _PASSIVE: Final = frozenset({"was", "were", "is", "are", "been", "be", "being"})
 _BY_AFTER: Final = re.compile(r"\s+by\b")
 #: Verbs that report speech only with a clause or quotation after them.
 _ACT_OR_SPEECH: Final = frozenset({"declared", "declares", "declare"})
+#: Verbs whose object comes first, that report speech only with a clause or quotation after it.
+_SPEECH_AFTER_OBJECT: Final = frozenset({"informed", "informs", "briefed", "briefs", "notified",
+                                         "notifies"})
+_STATEMENT_AHEAD: Final = re.compile(r"[^.;]*?(?:\bthat\b|:|[\"“‘])")
 _SPEECH_FOLLOWS: Final = re.compile(r"\s*(?:,|:|[\"“‘']|that\b|it\s+was\b)")
 
 

@@ -318,3 +318,12 @@ def test_a_participle_opening_an_aside_is_no_attribution_verb() -> None:
     found = holders(text)
     assert found["The last truce, agreed in March, collapsed after nine days."] is None
     assert found["The minister, asked about the ships, said they had left port."] == "the minister"
+
+
+def test_informed_is_an_act_unless_a_statement_follows() -> None:
+    text = ("Launch\n\nThe ministry has informed the airlines of the closure.\n\n"
+            "The ministry informed reporters that the debris had fallen at sea.")
+    found = kinds_and_holders(text)
+    assert found["The ministry has informed the airlines of the closure."] == ("fact", None)
+    assert found["The ministry informed reporters that the debris had fallen at sea."] == (
+        "fact", "the ministry")
