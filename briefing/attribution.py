@@ -594,10 +594,21 @@ def _after_the_words(clause: str, verbs: frozenset[str]) -> Attribution | None:
             patterns.append(_PARENTHETICAL)  # ", the minister said, ...": the verb meets a comma
             break
     for pattern in patterns:
-        match = pattern.search(clause)
-        if match:
+        at = 0
+        for _ in range(_RETRIES):
+            match = pattern.search(clause, at)
+            if match is None:
+                break
             holder = _subject(match.group("np"), relaxed=True)
             if holder:
                 return Attribution(holder, " ".join(match.group("verb").lower().split()),
                                    sentence_wide=True)
+            # no subject ("..., and families are afraid to report them,” he said."): one may
+            # stand after a later comma
+            at = match.start() + 1
     return None
+
+
+#: How many matches without a subject _after_the_words passes over: each search may run to
+#: the end of the clause, so a bound keeps a long clause of commas linear.
+_RETRIES: Final = 4

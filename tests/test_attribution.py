@@ -16,11 +16,13 @@ from briefing.attribution import (
     _ROLE_NAME,
     _TRAILING,
     _VERB,
+    Attribution,
     _alternation,
     _alternation_by_letter,
     _roles_named,
     _with_phrases,
     canonical_holder,
+    find_attribution,
 )
 from briefing.backends.offline import OfflineBackend
 from briefing.lexicons import CLAUSE_OPENERS
@@ -327,3 +329,10 @@ def test_informed_is_an_act_unless_a_statement_follows() -> None:
     assert found["The ministry has informed the airlines of the closure."] == ("fact", None)
     assert found["The ministry informed reporters that the debris had fallen at sea."] == (
         "fact", "the ministry")
+
+
+def test_a_trailing_holder_after_a_clause_that_looks_like_one() -> None:
+    # ", and families are afraid to report them" matches the trailing pattern with no subject;
+    # the speaker stands after the next comma
+    clause = "“Some boats never come back, and families are afraid to report them,” he said."
+    assert find_attribution(clause) == Attribution("he", "said", sentence_wide=True)
