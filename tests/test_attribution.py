@@ -336,3 +336,15 @@ def test_a_trailing_holder_after_a_clause_that_looks_like_one() -> None:
     # the speaker stands after the next comma
     clause = "“Some boats never come back, and families are afraid to report them,” he said."
     assert find_attribution(clause) == Attribution("he", "said", sentence_wide=True)
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        '"The second line will open in May," - underlined the Minister.',
+        '"The second line will open in May," – the Minister said.',
+    ],
+)
+def test_a_dash_after_the_quotation_as_translations_write_it(clause: str) -> None:
+    found = find_attribution(clause)
+    assert found is not None and found.holder == "the Minister" and found.sentence_wide
