@@ -348,3 +348,10 @@ def test_a_trailing_holder_after_a_clause_that_looks_like_one() -> None:
 def test_a_dash_after_the_quotation_as_translations_write_it(clause: str) -> None:
     found = find_attribution(clause)
     assert found is not None and found.holder == "the Minister" and found.sentence_wide
+
+
+def test_a_that_clause_split_off_is_reported_by_the_sentence_s_speaker() -> None:
+    text = ("Crash\n\nOne engineer, Lidia Varga of the Orvan Institute, said jamming was the "
+            "probable cause, but that a fault “cannot be excluded”.")
+    found = kinds_and_holders(text)
+    assert found["that a fault “cannot be excluded”."] == ("uncertainty", "Lidia Varga")

@@ -144,6 +144,8 @@ class OfflineBackend:
                         continue
                     reading = read_cues(quote)
                     found = find_attribution(quote) or wide
+                    if found is None and own is not None and quote.startswith("that "):
+                        found = own  # "X said A, but that B": B is reported by X too
                     if reading.kind == "fact" and _calls_to_action(quote, found):
                         continue  # not a claim about the world
                     holder = None
