@@ -410,6 +410,10 @@ def _subject(np: str, *, relaxed: bool, words: list[str] | None = None) -> str |
                 return name
     if first.lower() in _PRONOUNS:
         return first
+    if " itself " in first or " known as " in first:
+        named = _SELF_NAMED.search(first)
+        if named is not None:
+            return named.group("name")  # "a hacking group calling itself Black Gull"
     if " we " in first or " I " in first:
         contact = _CONTACT_CLAUSE.search(first)
         if contact is not None and contact.start() > 0:
@@ -420,6 +424,11 @@ def _subject(np: str, *, relaxed: bool, words: list[str] | None = None) -> str |
     return head if head and _valid_np(head, relaxed=relaxed) else None
 
 
+#: A holder that names itself: "a group calling itself Black Gull", "a militia known as the X".
+_SELF_NAMED: Final = re.compile(
+    r"\s(?:calling\s+itself|calls\s+itself|called\s+itself|known\s+as)\s+"
+    r"(?P<name>(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*)*)$"
+)
 _PARTICIPLE_PHRASE: Final = re.compile(
     r"\s+(?:quoted|cited|interviewed|contacted|polled|surveyed|speaking|familiar|close)\b"
 )
@@ -478,7 +487,10 @@ def _leading(clause: str, start: int, among: frozenset[str]) -> Attribution | No
         start = opener.end()
     for verb in _VERB.finditer(clause, start, among=among):
         words = clause[start : verb.start()].split()
-        if len(words) > 16:
+        # Too far for a subject, unless a comma opens or closes a long appositive after a name
+        # ("Park Ji-hoon, a marine engineer at ... who spent two decades ..., said").
+        with_appositive = bool(words) and (words[0].endswith(",") or "," in words[-1])
+        if len(words) > (32 if with_appositive else 16):
             break
         if not words or words[-1].lower() in _PASSIVE:
             continue  # no subject; passive: "were reported"

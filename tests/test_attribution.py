@@ -355,3 +355,19 @@ def test_a_that_clause_split_off_is_reported_by_the_sentence_s_speaker() -> None
             "probable cause, but that a fault “cannot be excluded”.")
     found = kinds_and_holders(text)
     assert found["that a fault “cannot be excluded”."] == ("uncertainty", "Lidia Varga")
+
+
+@pytest.mark.parametrize(
+    ("clause", "holder"),
+    [
+        ("A militant group calling itself the Night Herons claimed the attack on the depot.",
+         "the Night Herons"),
+        ("An armed faction known as Sorn Brigade said it had taken the bridge.", "Sorn Brigade"),
+        # a name with a long appositive: past the usual reach of a subject
+        ("Olek Varda, a hydrologist at the University of Kessel who has spent twenty years "
+         "measuring the river's floods, said the dam could fail.", "Olek Varda"),
+    ],
+)
+def test_holders_named_by_themselves_or_after_a_long_appositive(clause: str, holder: str) -> None:
+    found = find_attribution(clause)
+    assert found is not None and found.holder == holder
