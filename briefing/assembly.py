@@ -79,13 +79,10 @@ class _Ranged(Generic[T]):
         first = bisect_left(self._starts, start)
         if first == len(self._found) or self._found[first][0] >= end:
             return []  # most claims hold none
-        out = []
-        for a, b, item in self._found[first:]:
-            if a >= end:
-                break
-            if b <= end:
-                out.append(item)
-        return out
+        # Only the items that start inside: bisect bounds them (a slice to the end of the list
+        # would copy the rest of it for every claim, quadratic on a long report).
+        last = bisect_left(self._starts, end, first)
+        return [item for _, b, item in self._found[first:last] if b <= end]
 
 
 def ground_extraction(source: Source, extraction: Extraction) -> Grounded:
