@@ -505,10 +505,9 @@ def _leading(clause: str, start: int, among: frozenset[str]) -> Attribution | No
         cue = verb.group(0)
         if not cue.isalpha():  # "have  not ruled out": spaces made single
             cue = " ".join(cue.split())
-        if cue in _ACT_OR_SPEECH and not _SPEECH_FOLLOWS.match(clause, verb.end()):
-            continue  # "declared a state of emergency" is an act, "declared that" a statement
-        if cue in _SPEECH_AFTER_OBJECT and not _STATEMENT_AHEAD.match(clause, verb.end()):
-            continue  # "informed its neighbours of the window" is an act; "... that ..." speech
+        speech = _SPEECH_ONLY_WITH.get(cue)
+        if speech is not None and not speech.match(clause, verb.end()):
+            continue  # an act: "declared a state of emergency", "informed the airlines of it"
         holder = _subject(" ".join(subject), relaxed=cue in SPEECH_VERBS, words=subject)
         if holder is None:
             continue
@@ -521,13 +520,16 @@ _THAT: Final = re.compile(r"\bthat\s+")
 _FIRST_WORD: Final = {verb: verb.split()[0] for verb in JUDGMENT_VERBS}
 _PASSIVE: Final = frozenset({"was", "were", "is", "are", "been", "be", "being"})
 _BY_AFTER: Final = re.compile(r"\s+by\b")
-#: Verbs that report speech only with a clause or quotation after them.
-_ACT_OR_SPEECH: Final = frozenset({"declared", "declares", "declare"})
-#: Verbs whose object comes first, that report speech only with a clause or quotation after it.
-_SPEECH_AFTER_OBJECT: Final = frozenset({"informed", "informs", "briefed", "briefs", "notified",
-                                         "notifies"})
-_STATEMENT_AHEAD: Final = re.compile(r"[^.;]*?(?:\bthat\b|:|[\"“‘])")
+#: What follows an attribution verb when it reports speech: a clause or a quotation.
 _SPEECH_FOLLOWS: Final = re.compile(r"\s*(?:,|:|[\"“‘']|that\b|it\s+was\b)")
+#: ... or, after a verb whose object comes first, somewhere after that object.
+_STATEMENT_AHEAD: Final = re.compile(r"[^.;]*?(?:\bthat\b|:|[\"“‘])")
+#: Verbs that report speech only with what the pattern finds after them; else they are acts.
+_SPEECH_ONLY_WITH: Final = {
+    **dict.fromkeys(("declared", "declares", "declare"), _SPEECH_FOLLOWS),
+    **dict.fromkeys(("informed", "informs", "briefed", "briefs", "notified", "notifies"),
+                    _STATEMENT_AHEAD),
+}
 
 
 def _inner(clause: str, outer: Attribution, among: frozenset[str]) -> Attribution | None:

@@ -264,7 +264,7 @@ def find_times(text: str, published: date | None = None) -> list[tuple[int, int,
 def find_time_fields(
     text: str, published: date | None = None, opened: Openings | None = None
 ) -> list[tuple[int, int, TimeFields]]:
-    """As find_times, with each TimeRef's fields in place of the TimeRef (see find_quantity_fields).
+    """As find_times, with each TimeRef's fields in place of the TimeRef (see find_time_and_quantity_fields).
 
     ``opened`` is ``openings(text)``, when the caller has it (quantities are found from it too).
     """

@@ -57,7 +57,7 @@ _CURRENCIES: Final = {"$": "USD", "€": "EUR", "£": "GBP"}
 
 
 class QuantityFields(TypedDict):
-    """The fields of a Quantity, for whoever validates them into one (see find_quantity_fields)."""
+    """The fields of a Quantity, for whoever validates them into one (see find_time_and_quantity_fields)."""
 
     text: str
     value: float | None
@@ -130,29 +130,22 @@ def find_quantities(
     quantities; they are found here when not given. Run once over a whole report, then picked
     per claim by range: one pass costs far less than one per claim.
     """
-    return [(start, end, Quantity(**fields)) for start, end, fields in find_quantity_fields(text, skip)]
-
-
-def find_quantity_fields(
-    text: str, skip: Iterable[tuple[int, int]] | None = None
-) -> list[tuple[int, int, QuantityFields]]:
-    """As find_quantities, with each quantity's fields in place of the Quantity.
-
-    Grounding validates the fields of the quantities in a claim together with the claim: a
-    nested dict costs less than a Quantity(...) call of its own, one that no claim holds costs
-    nothing, and claims that overlap need no copies.
-    """
     opened = openings(text)
     if skip is None:
         skip = [(start, end) for start, end, _ in find_time_fields(text, opened=opened)]
-    return _quantity_fields(text, skip, opened)
+    return [(start, end, Quantity(**fields)) for start, end, fields in _quantity_fields(text, skip, opened)]
 
 
 def find_time_and_quantity_fields(
     text: str, published: date | None = None
 ) -> tuple[list[tuple[int, int, TimeFields]], list[tuple[int, int, QuantityFields]]]:
-    """find_time_fields(text, published), and find_quantity_fields(text) with those dates and
-    times as ``skip``: both found from one scan of where they may open (see openings)."""
+    """find_time_fields(text, published), and the fields of find_quantities(text) with those
+    dates and times as ``skip``: both found from one scan of where they may open (see openings).
+
+    Grounding validates the fields of the quantities in a claim together with the claim: a
+    nested dict costs less than a Quantity(...) call of its own, one that no claim holds costs
+    nothing, and claims that overlap need no copies.
+    """
     opened = openings(text)
     times = find_time_fields(text, published, opened)
     return times, _quantity_fields(text, [(start, end) for start, end, _ in times], opened)

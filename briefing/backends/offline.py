@@ -57,7 +57,7 @@ def _calls_to_action(quote: str, found: Attribution | None) -> bool:
     Only in the report's own voice, or in that of the body that issues it ("The Ministry urges
     all vessels to ..."): "Police said residents are asked to ..." reports what police said.
     """
-    return ((found is None or found.cue.lower() in _DIRECTIVE_WORDS)
+    return ((found is None or found.cue.lower() in DIRECTIVE_VERBS)
             and not _DIRECTIVE_WORDS.isdisjoint(words_of(quote))
             and _CALL_TO_ACTION.search(quote) is not None)
 
