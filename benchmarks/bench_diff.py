@@ -16,8 +16,8 @@ import statistics
 import time
 from datetime import UTC, datetime
 
-from briefing.diff import diff_briefs
 from briefing.schema import Brief, Claim, ClaimKind, Entity, Generator, Quantity, Source
+from briefing.tools.diff import diff_briefs
 
 KINDS: tuple[ClaimKind, ...] = ("fact", "assessment", "uncertainty")
 HOLDERS = (None, "Ostravian Defence Ministry", "Harven Coast Guard", "Tessaly Institute",

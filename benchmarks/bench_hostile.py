@@ -21,8 +21,8 @@ SHAPES = {
 
 
 def seconds(text: str) -> float:
-    from briefing.assembly import build_brief
-    from briefing.sources import make_source
+    from briefing.brief.assembly import build_brief
+    from briefing.io.sources import make_source
 
     start = time.perf_counter()
     build_brief(make_source(text))

@@ -17,11 +17,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from briefing.assembly import build_brief  # noqa: E402
 from briefing.backends.llm import LLMBackend, estimate_tokens  # noqa: E402
+from briefing.brief.assembly import build_brief  # noqa: E402
 from briefing.config import Settings  # noqa: E402
+from briefing.io.sources import make_source  # noqa: E402
 from briefing.schema import Brief, Source  # noqa: E402
-from briefing.sources import make_source  # noqa: E402
 from tests.llm_server import ScriptedServer  # noqa: E402
 
 

@@ -24,8 +24,8 @@ SEED = ROOT / "seeds" / "north-korea-missile-tests.txt"
 
 def vocabulary() -> list[str]:
     """Sentences of the fixture reports: the generator recombines them into new reports."""
-    from briefing.segmentation import blocks, sentences
-    from briefing.sources import split_front_matter
+    from briefing.io.sources import split_front_matter
+    from briefing.text.segmentation import blocks, sentences
 
     found: list[str] = []
     for path in sorted((ROOT / "tests" / "fixtures" / "gold" / "dev").glob("*.txt")):
@@ -57,11 +57,11 @@ def _clear_clause_caches() -> None:
     The generated reports reuse the fixtures' sentences and names; real reports repeat fewer,
     so these caches are emptied before each report to count only reuse within a report.
     """
-    from briefing.attribution import find_attribution
-    from briefing.cues import read_cues
-    from briefing.entities import _typed
-    from briefing.phrases import fold, words_of
-    from briefing.segmentation import _text_offsets, blocks
+    from briefing.text.attribution import find_attribution
+    from briefing.text.cues import read_cues
+    from briefing.text.entities import _typed
+    from briefing.text.phrases import fold, words_of
+    from briefing.text.segmentation import _text_offsets, blocks
 
     for cached in (read_cues, find_attribution, words_of, fold, _typed, blocks, _text_offsets):
         cached.cache_clear()
@@ -69,16 +69,16 @@ def _clear_clause_caches() -> None:
 
 def gold_reports() -> list[str]:
     """The 40 gold reports as written (dev and test), front matter removed."""
-    from briefing.sources import split_front_matter
+    from briefing.io.sources import split_front_matter
 
     paths = sorted((ROOT / "tests" / "fixtures" / "gold").glob("*/*.txt"))
     return [split_front_matter(p.read_text(encoding="utf-8"), p.name)[1] for p in paths]
 
 
 def bench_in_process(label: str, reports: list[str], rounds: int) -> None:
-    from briefing.assembly import ground_extraction
     from briefing.backends.offline import OfflineBackend
-    from briefing.sources import make_source
+    from briefing.brief.assembly import ground_extraction
+    from briefing.io.sources import make_source
 
     sources = [make_source(text) for text in reports]
     backend = OfflineBackend()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+from briefing.version import __version__
 
 __all__ = [
     "Brief",
@@ -21,14 +21,14 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from .backends import Backend
-    from .errors import BriefingError
-    from .schema import Brief, Claim, Source
+    from briefing.backends import Backend
+    from briefing.errors import BriefingError
+    from briefing.schema import Brief, Claim, Source
 
 
 def load_source(path_or_text: Any, **metadata: Any) -> Source:
     """Load a report from a path, "-" (stdin) or its text; metadata overrides front matter."""
-    from .sources import load_source as _load
+    from briefing.io.formats import load_source as _load
 
     return _load(path_or_text, **metadata)
 
@@ -38,14 +38,14 @@ def load_sources(path: Any, *, ratings: Any = None, **metadata: Any) -> list[Sou
 
     ``ratings`` is a publisher → reliability (A-F) mapping or a YAML file of one.
     """
-    from .formats import load_sources as _load_all
+    from briefing.io.formats import load_sources as _load_all
 
     return _load_all(path, ratings=ratings, **metadata)
 
 
 def extract(source: Source, backend: Backend | None = None) -> list[Claim]:
     """The grounded claims of one source (offline backend unless a model is configured)."""
-    from .assembly import extract_grounded
+    from briefing.brief.assembly import extract_grounded
 
     return extract_grounded(source, backend).claims
 
@@ -53,32 +53,32 @@ def extract(source: Source, backend: Backend | None = None) -> list[Claim]:
 def build_brief(sources: Any, backend: Backend | None = None, title: str | None = None,
                 **options: Any) -> Brief:
     """Build a Brief from one Source or a list of them."""
-    from .assembly import build_brief as _build
+    from briefing.brief.assembly import build_brief as _build
 
     return _build(sources, backend=backend, title=title, **options)
 
 
 def render(brief: Brief, format: str = "markdown", templates: Any = None) -> str:
     """Render a Brief as markdown, json or html; ``templates`` is a folder overriding ours."""
-    from .rendering import render as _render
+    from briefing.rendering import render as _render
 
     return _render(brief, format=format, templates=templates)
 
 
 def diff_briefs(old: Brief, new: Brief) -> Any:
     """What changed between two briefs of a developing story (a BriefDiff)."""
-    from .diff import diff_briefs as _diff
+    from briefing.tools.diff import diff_briefs as _diff
 
     return _diff(old, new)
 
 
 def __getattr__(name: str) -> Any:
     if name in {"Brief", "Claim", "Source"}:
-        from . import schema
+        from briefing import schema
 
         return getattr(schema, name)
     if name == "BriefingError":
-        from .errors import BriefingError
+        from briefing.errors import BriefingError
 
         return BriefingError
     raise AttributeError(f"module 'briefing' has no attribute {name!r}")

@@ -1,6 +1,6 @@
 """`python -m briefing`: the same as the `briefing` command."""
 
-from .cli import main
+from briefing.cli import main
 
 if __name__ == "__main__":
     main()

@@ -6,8 +6,8 @@ import os
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 
-from .backends import Backend
-from .schema import Brief
+from briefing.backends import Backend
+from briefing.schema import Brief
 
 
 def generate_brief(
@@ -20,8 +20,8 @@ def generate_brief(
     """Load reports (files of any supported format, folders, or "-" for stdin) and build one
     brief from them. ``ratings`` is a publisher → reliability (A-F) table or a YAML file of one.
     """
-    from .assembly import build_brief
-    from .formats import load_sources
+    from briefing.brief.assembly import build_brief
+    from briefing.io.formats import load_sources
 
     sources = [source for path in reports for source in load_sources(path, ratings=ratings)]
     return build_brief(sources, backend=backend, title=title, generated_at=generated_at)

@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 import click
 
-from .errors import BriefingError
+from briefing.errors import BriefingError
 
 # The command loads no pydantic plugins: looking them up scans every installed package's
 # metadata (~20 ms of each run). Set PYDANTIC_DISABLE_PLUGINS yourself to choose otherwise;
@@ -40,7 +40,7 @@ class _Group(click.Group):
 def _emit(text: str, output: str | None) -> None:
     """Data to stdout, or atomically to a file."""
     if output and output != "-":
-        from .output import write_atomic
+        from briefing.io.output import write_atomic
 
         write_atomic(output, text)
         click.echo(f"Wrote {output}", err=True)
@@ -51,7 +51,7 @@ def _emit(text: str, output: str | None) -> None:
 def _parse_time(value: str | None) -> datetime | None:
     if value is None:
         return None
-    from .errors import ConfigurationError
+    from briefing.errors import ConfigurationError
 
     try:
         moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
@@ -90,8 +90,8 @@ def make_backend(backend: str | None, model: str | None, base_url: str | None,
                  concurrency: int | None, max_tokens_total: int | None, no_cache: bool,
                  timeout: float | None) -> Any:
     """Build the backend the options ask for, and say on stderr which one it is."""
-    from .backends import get_backend
-    from .config import Settings
+    from briefing.backends import get_backend
+    from briefing.config import Settings
 
     settings = Settings.from_env(
         backend=backend, model=model, base_url=base_url, concurrency=concurrency,
@@ -148,7 +148,7 @@ def generate(reports: tuple[str, ...], output: str | None, fmt: str, title: str 
       briefing generate a.txt b.html c.jsonl --sources ratings.yaml
       briefing generate --each reports/ -o briefs/
     """
-    from .api import generate_brief
+    from briefing.api import generate_brief
 
     if each is not None and (reports or not output):
         raise click.UsageError("--each DIR takes no REPORTS and needs -o OUTDIR")
@@ -159,7 +159,7 @@ def generate(reports: tuple[str, ...], output: str | None, fmt: str, title: str 
     moment = _parse_time(generated_at)
     backend = make_backend(**model)
     if each is not None:
-        from .batch import run_batch
+        from briefing.tools.batch import run_batch
 
         result = run_batch(each, str(output), backend=backend, fmt=fmt, templates=templates,
                            title=title, generated_at=moment, ratings=sources_table,
@@ -170,7 +170,7 @@ def generate(reports: tuple[str, ...], output: str | None, fmt: str, title: str 
         return
     brief = generate_brief(list(reports), backend=backend, title=title, generated_at=moment,
                            ratings=sources_table)
-    from .rendering import render
+    from briefing.rendering import render
 
     _emit(render(brief, format=fmt, templates=templates), output)
 
@@ -187,11 +187,11 @@ def schema(diff_schema: bool) -> None:
     import json
 
     if diff_schema:
-        from .diff import diff_json_schema
+        from briefing.tools.diff import diff_json_schema
 
         click.echo(json.dumps(diff_json_schema(), indent=2))
         return
-    from .schema import brief_json_schema
+    from briefing.schema import brief_json_schema
 
     click.echo(json.dumps(brief_json_schema(), indent=2))
 
@@ -219,12 +219,12 @@ def eval_claims(gold_dir: str, split: str | None, as_json: bool, errors: str | N
     """
     import json
 
-    from .evaluation import evaluate_claims, format_claim_scores
+    from briefing.tools.evaluation import evaluate_claims, format_claim_scores
 
     result, mistakes = evaluate_claims(gold_dir, make_backend(**model), split)
     click.echo(format_claim_scores(result), err=True, nl=False)
     if errors:
-        from .output import write_atomic
+        from briefing.io.output import write_atomic
 
         write_atomic(errors, "".join(json.dumps(m, ensure_ascii=False) + "\n" for m in mistakes))
     if as_json:
@@ -246,12 +246,12 @@ def eval_sentences(file: str, predictions: str | None, as_json: bool, **model: A
     """
     import json
 
-    from .evaluation import evaluate_sentences, format_sentence_scores
+    from briefing.tools.evaluation import evaluate_sentences, format_sentence_scores
 
     result, rows = evaluate_sentences(file, make_backend(**model))
     click.echo(format_sentence_scores(result), err=True, nl=False)
     if predictions:
-        from .output import write_atomic
+        from briefing.io.output import write_atomic
 
         write_atomic(predictions, "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
     if as_json:
@@ -283,7 +283,7 @@ def diff(old: str, new: str, output: str | None, fmt: str, exit_code: bool, show
       briefing diff old-report.txt new-report.txt --format json -o diff.json
       briefing diff old.json new.json --exit-code > /dev/null || echo changed
     """
-    from .diff import diff_files, render_diff
+    from briefing.tools.diff import diff_files, render_diff
 
     result = diff_files(old, new, backend=lambda: make_backend(**model),
                         generated_at=_parse_time(generated_at))

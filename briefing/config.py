@@ -81,7 +81,7 @@ class Settings:
                 try:
                     values[key] = kind(raw)
                 except ValueError:
-                    from .errors import ConfigurationError
+                    from briefing.errors import ConfigurationError
 
                     raise ConfigurationError(f"{name} must be a number, not {raw!r}") from None
         values.update({k: v for k, v in overrides.items() if v is not None})

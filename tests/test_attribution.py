@@ -7,8 +7,10 @@ from collections.abc import Iterable
 
 import pytest
 
-from briefing.assembly import extract_grounded
-from briefing.attribution import (
+from briefing.backends.offline import OfflineBackend
+from briefing.brief.assembly import extract_grounded
+from briefing.io.sources import make_source
+from briefing.text.attribution import (
     _INVERTED,
     _INVERTED_VERBS,
     _PARENTHETICAL,
@@ -24,10 +26,8 @@ from briefing.attribution import (
     canonical_holder,
     find_attribution,
 )
-from briefing.backends.offline import OfflineBackend
-from briefing.lexicons import CLAUSE_OPENERS
-from briefing.phrases import words_of
-from briefing.sources import make_source
+from briefing.text.lexicons import CLAUSE_OPENERS
+from briefing.text.phrases import words_of
 
 
 def holders(text: str) -> dict[str, str | None]:

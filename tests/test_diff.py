@@ -12,18 +12,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from briefing import diff_briefs as public_diff_briefs
-from briefing.assembly import build_brief
 from briefing.backends.offline import OfflineBackend
-from briefing.diff import (
-    BriefDiff,
-    ClaimChange,
-    diff_briefs,
-    diff_files,
-    diff_json_schema,
-    load_brief_or_report,
-    render_diff,
-)
+from briefing.brief.assembly import build_brief
 from briefing.errors import BriefFormatError
+from briefing.io.formats import load_file
 from briefing.rendering import brief_json
 from briefing.schema import (
     Brief,
@@ -36,7 +28,15 @@ from briefing.schema import (
     Source,
     TimelineEntry,
 )
-from briefing.sources import load_file
+from briefing.tools.diff import (
+    BriefDiff,
+    ClaimChange,
+    diff_briefs,
+    diff_files,
+    diff_json_schema,
+    load_brief_or_report,
+    render_diff,
+)
 
 from .conftest import FIXED_TIME, FIXTURES
 

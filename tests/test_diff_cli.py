@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from briefing.cli import cli
-from briefing.diff import BriefDiff
+from briefing.tools.diff import BriefDiff
 
 from .conftest import FIXTURES
 

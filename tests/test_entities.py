@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from briefing.entities import extract_entities
+from briefing.text.entities import extract_entities
 
 
 def types(text: str) -> dict[str, str]:

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.entities import (
+from briefing.text.entities import (
     _NAME,
     _WEAPON_NOUN_GROUPS,
     _opens_sentence,
     _unwrapped,
     extract_entities,
 )
-from briefing.lexicons import WEAPON_NOUNS
+from briefing.text.lexicons import WEAPON_NOUNS
 
 
 @pytest.mark.parametrize(("text", "names"), [

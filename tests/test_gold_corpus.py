@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from briefing.backends.offline import OfflineBackend
-from briefing.evaluation import evaluate_claims, evaluate_sentences, holders_match, load_gold
-from briefing.sources import load_file
+from briefing.io.formats import load_file
+from briefing.tools.evaluation import evaluate_claims, evaluate_sentences, holders_match, load_gold
 
 from .conftest import FIXTURES
 
@@ -45,8 +45,8 @@ def test_offline_backend_meets_the_dev_targets() -> None:
 
 @pytest.mark.parametrize("report", load_gold(GOLD, "dev"), ids=lambda r: r.name)
 def test_each_dev_report_gets_most_kinds_right(report: object) -> None:
-    from briefing.assembly import extract_grounded
-    from briefing.evaluation import Tally, score_report
+    from briefing.brief.assembly import extract_grounded
+    from briefing.tools.evaluation import Tally, score_report
 
     assert hasattr(report, "path")
     source = load_file(str(report.path))  # type: ignore[attr-defined]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from briefing.grounding import ground
+from briefing.text.grounding import ground
 
 REPORT = (
     "SEOUL — JCS spokesperson Lee Sung-jun said on Friday that the launch “was not a test”.\n"
@@ -83,9 +83,9 @@ def test_any_substring_grounds_to_an_equal_slice(text: str, data: st.DataObject)
 
 
 def test_overlapping_claims_each_hold_their_own_dates_and_quantities() -> None:
-    from briefing.assembly import ground_extraction
     from briefing.backends import Candidate, Extraction
-    from briefing.sources import make_source
+    from briefing.brief.assembly import ground_extraction
+    from briefing.io.sources import make_source
 
     text = "Troops fired 12 rockets on Monday. Officials confirmed it."
     candidates = [Candidate(kind="fact", quote="Troops fired 12 rockets on Monday.", hint=0),

@@ -1,4 +1,4 @@
-"""Architecture rules: the library never imports the CLI; the schema imports no backend."""
+"""Architecture rules: layers (see also pyproject [tool.importlinter]), no import circles, docstrings."""
 
 from __future__ import annotations
 
@@ -45,3 +45,45 @@ def test_schema_imports_no_backend_and_no_io() -> None:
 def test_every_module_starts_with_a_docstring() -> None:
     missing = [p.name for p in MODULES if ast.get_docstring(ast.parse(p.read_text("utf-8"))) is None]
     assert not missing
+
+
+def _cycles() -> list[list[str]]:
+    """Strongly connected groups of modules (Tarjan), counting imports inside functions too."""
+    import grimp
+
+    graph = grimp.build_graph("briefing")
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    groups: list[list[str]] = []
+
+    def visit(module: str) -> None:
+        index[module] = low[module] = len(index)
+        stack.append(module)
+        on_stack.add(module)
+        for other in sorted(graph.find_modules_directly_imported_by(module)):
+            if other not in index:
+                visit(other)
+                low[module] = min(low[module], low[other])
+            elif other in on_stack:
+                low[module] = min(low[module], index[other])
+        if low[module] == index[module]:
+            group = []
+            while True:
+                member = stack.pop()
+                on_stack.discard(member)
+                group.append(member)
+                if member == module:
+                    break
+            if len(group) > 1:
+                groups.append(sorted(group))
+
+    for module in sorted(graph.modules):
+        if module not in index:
+            visit(module)
+    return groups
+
+
+def test_no_import_circles() -> None:
+    assert _cycles() == []

@@ -11,9 +11,10 @@ from typing import Any
 
 import pytest
 
-from briefing.assembly import build_brief
 from briefing.backends import get_backend
 from briefing.backends.llm import LLMBackend, split_report
+from briefing.backends.prompts import load_prompt
+from briefing.brief.assembly import build_brief
 from briefing.config import Settings
 from briefing.errors import (
     BudgetExceededError,
@@ -21,10 +22,9 @@ from briefing.errors import (
     ModelOutputError,
     TransportError,
 )
-from briefing.prompts import load_prompt
+from briefing.io.sources import make_source
 from briefing.rendering import render
 from briefing.schema import Source
-from briefing.sources import make_source
 
 from .conftest import FIXED_TIME
 from .llm_server import Reply, Request, ScriptedServer, answer, error, quoting_answer

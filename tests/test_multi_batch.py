@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from briefing.batch import BatchError, run_batch
 from briefing.cli import cli
 from briefing.schema import Brief
+from briefing.tools.batch import BatchError, run_batch
 
 from .conftest import FIXED_TIME, FIXTURES
 

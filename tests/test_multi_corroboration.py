@@ -12,9 +12,9 @@ from briefing import build_brief
 from briefing.api import generate_brief
 from briefing.cli import cli
 from briefing.errors import ConfigurationError
-from briefing.reliability import ReliabilityTable
+from briefing.io.reliability import ReliabilityTable
+from briefing.io.sources import make_source
 from briefing.schema import Brief, Claim
-from briefing.sources import make_source
 
 from .conftest import FIXED_TIME, FIXTURES
 

@@ -12,9 +12,8 @@ import briefing
 from briefing.api import generate_brief
 from briefing.cli import cli
 from briefing.errors import SourceError
-from briefing.formats import detect_format, load_sources
+from briefing.io.formats import detect_format, load_file, load_source, load_sources
 from briefing.schema import Brief
-from briefing.sources import load_file, load_source
 
 from .conftest import FIXED_TIME, FIXTURES
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from briefing.phrases import PhraseMatcher, words_of
+from briefing.text.phrases import PhraseMatcher, words_of
 
 #: The definition of a word: runs of word characters, joined by single hyphens.
 _WORD = re.compile(r"\w+(?:-\w+)*")

@@ -5,11 +5,11 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from briefing.assembly import build_brief
 from briefing.backends.offline import OfflineBackend
+from briefing.brief.assembly import build_brief
+from briefing.io.sources import make_source
 from briefing.rendering import render
 from briefing.schema import Brief
-from briefing.sources import make_source
 
 from .conftest import FIXED_TIME
 
@@ -44,7 +44,7 @@ def test_extraction_never_crashes_and_spans_slice_back(text: str) -> None:
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=300))
 def test_fast_sentence_offsets_equal_blingfire_wrapper(text: str) -> None:
-    from briefing.segmentation import _blingfire, _text_offsets
+    from briefing.text.segmentation import _blingfire, _text_offsets
 
     if not text.strip():
         return

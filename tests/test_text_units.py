@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing.dates import find_times, openings, times
-from briefing.lexicons import MONTH_ABBREVIATIONS, MONTHS, NUMBER_WORDS, TENS_WORDS, WEEKDAYS
-from briefing.quantities import find_quantities, quantities
-from briefing.segmentation import blocks, sentences
+from briefing.text.dates import find_times, openings, times
+from briefing.text.lexicons import MONTH_ABBREVIATIONS, MONTHS, NUMBER_WORDS, TENS_WORDS, WEEKDAYS
+from briefing.text.quantities import find_quantities, quantities
+from briefing.text.segmentation import blocks, sentences
 
 
 def split(text: str) -> list[str]:
@@ -111,7 +111,7 @@ def test_time_ranges_slice_the_text() -> None:
 
 
 def test_blingfire_buffers_reused_after_a_longer_text_hold_no_stale_sentences() -> None:
-    from briefing.segmentation import _blingfire, _text_offsets
+    from briefing.text.segmentation import _blingfire, _text_offsets
 
     long_text = " ".join(f"Sentence number {i} ends here." for i in range(400))
     short_text = "One. Two.\nThree"
@@ -129,7 +129,7 @@ def test_a_bullet_alone_on_its_line_makes_an_item_of_the_lines_after_it() -> Non
 
 
 def _syntok_sentences(text: str) -> list[tuple[int, int]]:
-    from briefing.segmentation import _syntok
+    from briefing.text.segmentation import _syntok
 
     out = []
     for paragraph in _syntok().analyze(text):
@@ -164,7 +164,7 @@ def _syntok_sentences(text: str) -> list[tuple[int, int]]:
     ],
 )
 def test_syntok_sentences_told_without_syntok_are_syntoks(text: str, count: int) -> None:
-    from briefing.segmentation import _syntok_known
+    from briefing.text.segmentation import _syntok_known
 
     known = _syntok_known(text, 0, len(text))
     assert known is not None and len(known) == count
@@ -185,7 +185,7 @@ def test_syntok_sentences_told_without_syntok_are_syntoks(text: str, count: int)
     ],
 )
 def test_syntok_runs_where_its_sentences_are_not_known(text: str) -> None:
-    from briefing.segmentation import _syntok_known
+    from briefing.text.segmentation import _syntok_known
 
     assert _syntok_known(text, 0, len(text)) is None
 
@@ -203,7 +203,7 @@ _GAPS = [". ", ".  ", ".\n", ", ", " ", ".” ", ". “", "”. ", ".' ", ".\" "
 @given(st.lists(st.tuples(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=5), st.sampled_from(_GAPS)),
                 min_size=1, max_size=4))
 def test_syntok_sentences_told_without_syntok_match_syntok(parts: list[tuple[list[str], str]]) -> None:
-    from briefing.segmentation import _syntok_known
+    from briefing.text.segmentation import _syntok_known
 
     text = "".join(" ".join(words) + gap for words, gap in parts).rstrip()
     known = _syntok_known(text, 0, len(text))

@@ -1,68 +1,32 @@
-"""Extraction backends: one small interface, chosen by name (offline | llm)."""
+"""Extraction backends: one small interface (`base`), chosen by name (offline | llm).
+
+`offline` reads with the rules of `briefing.text`; `llm` asks an OpenAI-compatible server.
+A new backend implements `base.Backend` and is added to `get_backend`.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Protocol, runtime_checkable
+from briefing.backends.base import Backend, Candidate, Extraction
 
-from ..schema import ClaimKind, Confidence, Entity, Source, Usage
-
-
-@dataclass
-class Candidate:
-    """A claim as a backend proposes it, before grounding checks its quote against the report."""
-
-    kind: ClaimKind
-    quote: str
-    statement: str | None = None
-    attributed_to: str | None = None
-    attribution_cue: str | None = None
-    cue: str | None = None
-    confidence: Confidence | None = None
-    hint: int | None = None  # where in the report the backend saw the quote, if it knows
-
-
-@dataclass
-class Extraction:
-    """What a backend returns for one source."""
-
-    candidates: list[Candidate]
-    entities: list[Entity] = field(default_factory=list)
-    bluf: list[str] = field(default_factory=list)
-    usage: Usage = field(default_factory=Usage)
-    title: str | None = None
-
-
-@runtime_checkable
-class Backend(Protocol):
-    """Turns one source into claim candidates. Implementations must not touch the network
-    unless they are a model backend, and must not ground their own quotes."""
-
-    name: str
-    model: str | None
-    prompt_id: str | None
-    prompt_version: str | None
-    prompt_hash: str | None
-
-    def extract(self, source: Source) -> Extraction: ...
+__all__ = ["Backend", "Candidate", "Extraction", "get_backend"]
 
 
 def get_backend(name: str | None = None, **options: object) -> Backend:
     """A backend by name; None picks the default (llm when a model endpoint is configured)."""
-    from ..config import Settings
-    from ..errors import ConfigurationError
+    from briefing.config import Settings
+    from briefing.errors import ConfigurationError
 
     settings = options.pop("settings", None)
     if not isinstance(settings, Settings):
         settings = Settings.from_env()
     chosen = name or settings.default_backend()
     if chosen == "offline":
-        from .offline import OfflineBackend
+        from briefing.backends.offline import OfflineBackend
 
         return OfflineBackend()
     if chosen == "llm":
         try:
-            from .llm import LLMBackend
+            from briefing.backends.llm import LLMBackend
         except ImportError as exc:  # pragma: no cover - the module ships with the package
             raise ConfigurationError(f"the llm backend is not available: {exc}") from exc
         return LLMBackend(settings=settings, **options)  # type: ignore[arg-type]

@@ -25,14 +25,14 @@ from tenacity import (
     stop_before_delay,
 )
 
-from ..cache import ResponseCache, cache_key
-from ..config import Settings
-from ..errors import BudgetExceededError, ConfigurationError, ModelOutputError, TransportError
-from ..grounding import Grounder, normalize
-from ..prompts import EXTRACT_PROMPT, Prompt, data_delimiter, load_prompt
-from ..schema import ClaimKind, Confidence, Entity, EntityType, Source, StrictModel, Usage
-from ..segmentation import blocks, sentences
-from . import Candidate, Extraction
+from briefing.backends.base import Candidate, Extraction
+from briefing.backends.cache import ResponseCache, cache_key
+from briefing.backends.prompts import EXTRACT_PROMPT, Prompt, data_delimiter, load_prompt
+from briefing.config import Settings
+from briefing.errors import BudgetExceededError, ConfigurationError, ModelOutputError, TransportError
+from briefing.schema import ClaimKind, Confidence, Entity, EntityType, Source, StrictModel, Usage
+from briefing.text.grounding import Grounder, normalize
+from briefing.text.segmentation import blocks, sentences
 
 if TYPE_CHECKING:
     import openai

@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from ..attribution import Attribution, HolderMemory, canonical_holder, find_attribution
-from ..cues import read_cues
-from ..entities import extract_entities
-from ..lexicons import DIRECTIVE_PASSIVES, DIRECTIVE_VERBS
-from ..phrases import words_of
-from ..schema import Source
-from ..segmentation import blocks, sentences
-from . import Candidate, Extraction
+from briefing.backends.base import Candidate, Extraction
+from briefing.schema import Source
+from briefing.text.attribution import Attribution, HolderMemory, canonical_holder, find_attribution
+from briefing.text.cues import read_cues
+from briefing.text.entities import extract_entities
+from briefing.text.lexicons import DIRECTIVE_PASSIVES, DIRECTIVE_VERBS
+from briefing.text.phrases import words_of
+from briefing.text.segmentation import blocks, sentences
 
 #: Where a sentence may join parts of different kinds (the joining words are left out).
 _SEPARATOR: Final = re.compile(  # opens with a character set, which the engine scans for fast

@@ -10,7 +10,7 @@ from functools import cache, lru_cache
 from types import ModuleType
 from typing import Any, Final, NamedTuple
 
-from .lexicons import NAME_ABBREVIATIONS
+from briefing.text.lexicons import NAME_ABBREVIATIONS
 
 _BLANK_LINE: Final = re.compile(r"\n[ \t]*\n")
 _BULLET: Final = re.compile(r"[ \t]*(?:[-*•▪‣–—]|\d{1,2}[.)])[ \t]+")

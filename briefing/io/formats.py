@@ -10,14 +10,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final, Literal
 
-from .errors import SourceError
-from .schema import Source
-from .sources import decode, make_source, read_bytes, split_front_matter
+from briefing.errors import SourceError
+from briefing.io.sources import (
+    METADATA_KEYS,
+    TEXT_SUFFIXES,
+    decode,
+    make_source,
+    read_bytes,
+    split_front_matter,
+)
+from briefing.schema import Source
 
 Format = Literal["text", "html", "json", "jsonl"]
 
 #: Metadata a report may carry besides its text (front matter, JSON keys, HTML meta tags).
-METADATA_KEYS: Final = ("title", "publisher", "published", "url", "reliability")
 #: Suffixes read as reports; anything else in a folder is skipped.
 SUFFIXES: Final[dict[str, Format]] = {
     ".txt": "text", ".text": "text", ".md": "text", ".markdown": "text",
@@ -238,8 +244,44 @@ def rating_lookup(ratings: RatingLookup | Mapping[str, str] | str | os.PathLike[
     """A publisher → letter lookup from a table, a mapping or a YAML file (None: no table)."""
     if ratings is None or callable(ratings):
         return ratings
-    from .reliability import ReliabilityTable
+    from briefing.io.reliability import ReliabilityTable
 
     if isinstance(ratings, Mapping):
         return ReliabilityTable.from_mapping(ratings).lookup
     return ReliabilityTable.load(ratings).lookup
+
+
+def load_file(path: str, **metadata: Any) -> Source:
+    """Load a report file (.txt or .md, optional front matter; one HTML page or JSON report),
+    or stdin for "-". Files holding several reports (JSONL, folders) need load_sources."""
+    name = "standard input" if path == "-" else path
+    text, encoding = decode(read_bytes(path), name)
+    if detect_format(path, text) != "text":
+        return load_one(path, text, encoding, **metadata)
+    front, body = split_front_matter(text, name)
+    merged = {k: front[k] for k in METADATA_KEYS if k in front}
+    merged.update({k: v for k, v in metadata.items() if v is not None})
+    return make_source(body, path=path, encoding=encoding, metadata=merged)
+
+
+def load_source(path_or_text: str | os.PathLike[str], **metadata: Any) -> Source:
+    """Load a report from a path, "-" (stdin), or the report text itself.
+
+    A string is a path when it names an existing file, is "-", or is a single line ending in a
+    report suffix (.txt, .md); otherwise it is the report's text.
+    """
+    if isinstance(path_or_text, os.PathLike):
+        return load_file(os.fspath(path_or_text), **metadata)
+    value = path_or_text
+    looks_like_path = (
+        value == "-"
+        or ("\n" not in value and len(value) < 4096 and (
+            Path(value).suffix.lower() in TEXT_SUFFIXES - {""} or Path(value).exists()
+        ))
+    )
+    if looks_like_path:
+        return load_file(value, **metadata)
+    front, body = split_front_matter(value, "report text")
+    merged = {k: front[k] for k in METADATA_KEYS if k in front}
+    merged.update({k: v for k, v in metadata.items() if v is not None})
+    return make_source(body, metadata=merged)

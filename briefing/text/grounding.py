@@ -6,7 +6,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Final, NamedTuple
 
-from .schema import Grounding
+from briefing.schema import Grounding
 
 #: Fuzzy matches below this rapidfuzz score (0-100) are rejected.
 FUZZY_THRESHOLD: Final = 90.0

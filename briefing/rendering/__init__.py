@@ -8,10 +8,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Final
 
-from .errors import TemplateError
-from .likelihood import describe
-from .resources import resource_dir
-from .schema import Brief
+from briefing.errors import TemplateError
+from briefing.io.resources import resource_dir
+from briefing.schema import Brief
+from briefing.text.likelihood import describe
 
 FORMATS: Final = ("markdown", "json", "html")
 _TEMPLATE_NAMES: Final = {"markdown": "brief.md.j2", "html": "brief.html.j2"}
@@ -42,7 +42,7 @@ def _bytecode_cache() -> Any:
     """
     from jinja2 import FileSystemBytecodeCache
 
-    from .config import default_cache_dir
+    from briefing.config import default_cache_dir
 
     class QuietCache(FileSystemBytecodeCache):
         def dump_bytecode(self, bucket: Any) -> None:

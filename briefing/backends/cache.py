@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from .errors import ConfigurationError
+from briefing.errors import ConfigurationError
 
 #: File name of the cache inside the cache folder (BRIEFING_CACHE_DIR).
 CACHE_FILE = "llm-cache.sqlite3"

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Final, NamedTuple
 
-from .lexicons import (
+from briefing.schema import Entity
+from briefing.text.lexicons import (
     ATTRIBUTION_VERBS,
     AUXILIARIES,
     BUSINESS_ROLES,
@@ -24,8 +25,7 @@ from .lexicons import (
     VERB_AUXILIARIES,
     WEEKDAYS,
 )
-from .phrases import PhraseMatcher, words_of
-from .schema import Entity
+from briefing.text.phrases import PhraseMatcher, words_of
 
 
 def _alternation(phrases: tuple[str, ...] | list[str]) -> str:

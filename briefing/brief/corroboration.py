@@ -24,7 +24,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Final, Literal
 
-from .schema import (
+from briefing.schema import (
     Citation,
     Claim,
     Conflict,
@@ -315,7 +315,7 @@ def corroborate(
     named = dict(entities or {})
     for source in sources:
         if not named.get(source.id):
-            from .entities import extract_entities
+            from briefing.text.entities import extract_entities
 
             named[source.id] = extract_entities(source.text)
     features = [_features(i, c, named.get(c.source_id, [])) for i, c in enumerate(claims)]

@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
 
-from .backends import Backend
-from .errors import SourceError
-from .schema import Claim, ClaimKind
+from briefing.backends import Backend
+from briefing.errors import SourceError
+from briefing.schema import Claim, ClaimKind
 
 KINDS: Final[tuple[ClaimKind, ...]] = ("fact", "assessment", "uncertainty")
 #: A predicted claim matches a gold claim when their spans overlap by at least this share
@@ -81,7 +81,7 @@ def holders_match(predicted: str | None, gold: str | None) -> bool:
 
 def load_gold(folder: str | Path, split: str | None = None) -> list[GoldReport]:
     """Gold reports of a corpus folder (dev/ and test/ inside), one split or both."""
-    from .sources import load_file
+    from briefing.io.formats import load_file
 
     root = Path(folder)
     if not root.is_dir():
@@ -203,8 +203,8 @@ def scores(tally: Tally) -> dict[str, Any]:
 def evaluate_claims(folder: str | Path, backend: Backend, split: str | None = None,
                     ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """Score a backend on a gold folder; returns (scores, per-claim errors)."""
-    from .assembly import extract_grounded
-    from .sources import load_file
+    from briefing.brief.assembly import extract_grounded
+    from briefing.io.formats import load_file
 
     tally = Tally()
     reports = load_gold(folder, split)
@@ -263,8 +263,8 @@ def _read_sentences(path: str | Path) -> Iterable[dict[str, Any]]:
 def evaluate_sentences(path: str | Path, backend: Backend) -> tuple[dict[str, Any],
                                                                      list[dict[str, Any]]]:
     """Score sentence-level uncertainty detection; returns (scores, per-sentence predictions)."""
-    from .assembly import extract_grounded
-    from .sources import make_source
+    from briefing.brief.assembly import extract_grounded
+    from briefing.io.sources import make_source
 
     tp = fp = fn = tn = 0
     predictions = []

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
 
-from .errors import ConfigurationError
+from briefing.errors import ConfigurationError
 
 LETTERS: Final = "ABCDEF"
 #: What each reliability letter means (Admiralty code).

@@ -10,7 +10,8 @@ from typing import Final, TypedDict
 
 from pydantic import TypeAdapter
 
-from .lexicons import (
+from briefing.schema import Entity, EntityType
+from briefing.text.lexicons import (
     CAPITALIZED_STOPWORDS,
     COUNTRIES,
     ORG_WORDS,
@@ -19,9 +20,8 @@ from .lexicons import (
     PLACE_WORDS,
     WEAPON_NOUNS,
 )
-from .phrases import fold
-from .schema import Entity, EntityType
-from .segmentation import blocks
+from briefing.text.phrases import fold
+from briefing.text.segmentation import blocks
 
 _UPPER: Final = r"[A-Z\u00c0-\u00de\u0100-\u017f\u0400-\u042f]"
 # After its capital, a word takes a period before the next capital ("O. Sidorenko") or runs to

@@ -8,9 +8,9 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Final, TypedDict
 
-from .dates import Openings, TimeFields, find_time_fields, openings
-from .lexicons import NUMBER_WORDS, SCALE_WORDS, TENS_WORDS
-from .schema import Quantity
+from briefing.schema import Quantity
+from briefing.text.dates import Openings, TimeFields, find_time_fields, openings
+from briefing.text.lexicons import NUMBER_WORDS, SCALE_WORDS, TENS_WORDS
 
 #: Each lower-case ASCII letter as the characters whose lower case it is: the letter in either
 #: case, and the Kelvin sign for "k" (no other character outside ASCII lower-cases into ASCII).

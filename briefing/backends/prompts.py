@@ -12,8 +12,8 @@ import jinja2
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from .errors import ConfigurationError
-from .resources import resource_dir
+from briefing.errors import ConfigurationError
+from briefing.io.resources import resource_dir
 
 #: The prompt the llm backend uses to extract claims.
 EXTRACT_PROMPT = "extract-claims"

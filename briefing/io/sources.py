@@ -1,4 +1,4 @@
-"""Reading reports: files or stdin, any encoding, optional YAML front matter, with provenance."""
+"""Building a Source from bytes or text: decoding any encoding, YAML front matter, provenance."""
 
 from __future__ import annotations
 
@@ -10,15 +10,15 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Final
 
-from .errors import SourceError
-from .schema import Source
+from briefing.errors import SourceError
+from briefing.schema import Source
 
 #: Reports larger than this are refused (override with BRIEFING_MAX_BYTES).
 DEFAULT_MAX_BYTES: Final = 20 * 1024 * 1024
 _FRONT_MATTER: Final = re.compile(r"\A---[ \t]*\r?\n(?P<yaml>.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
-_METADATA_KEYS: Final[tuple[str, ...]] = ("title", "publisher", "published", "url", "reliability")
+METADATA_KEYS: Final[tuple[str, ...]] = ("title", "publisher", "published", "url", "reliability")
 _RELIABILITY: Final = frozenset("ABCDEF")
-_TEXT_SUFFIXES: Final = frozenset({".txt", ".md", ".markdown", ".text", "",
+TEXT_SUFFIXES: Final = frozenset({".txt", ".md", ".markdown", ".text", "",
                                    ".html", ".htm", ".json", ".jsonl"})
 
 
@@ -146,41 +146,3 @@ def read_bytes(path: str) -> bytes:
         return file.read_bytes()
     except OSError as exc:
         raise SourceError(f"{path} cannot be read: {exc.strerror or exc}") from exc
-
-
-def load_file(path: str, **metadata: Any) -> Source:
-    """Load a report file (.txt or .md, optional front matter; one HTML page or JSON report),
-    or stdin for "-". Files holding several reports (JSONL, folders) need load_sources."""
-    name = "standard input" if path == "-" else path
-    text, encoding = decode(read_bytes(path), name)
-    from .formats import detect_format, load_one
-
-    if detect_format(path, text) != "text":
-        return load_one(path, text, encoding, **metadata)
-    front, body = split_front_matter(text, name)
-    merged = {k: front[k] for k in _METADATA_KEYS if k in front}
-    merged.update({k: v for k, v in metadata.items() if v is not None})
-    return make_source(body, path=path, encoding=encoding, metadata=merged)
-
-
-def load_source(path_or_text: str | os.PathLike[str], **metadata: Any) -> Source:
-    """Load a report from a path, "-" (stdin), or the report text itself.
-
-    A string is a path when it names an existing file, is "-", or is a single line ending in a
-    report suffix (.txt, .md); otherwise it is the report's text.
-    """
-    if isinstance(path_or_text, os.PathLike):
-        return load_file(os.fspath(path_or_text), **metadata)
-    value = path_or_text
-    looks_like_path = (
-        value == "-"
-        or ("\n" not in value and len(value) < 4096 and (
-            Path(value).suffix.lower() in _TEXT_SUFFIXES - {""} or Path(value).exists()
-        ))
-    )
-    if looks_like_path:
-        return load_file(value, **metadata)
-    front, body = split_front_matter(value, "report text")
-    merged = {k: front[k] for k in _METADATA_KEYS if k in front}
-    merged.update({k: v for k, v in metadata.items() if v is not None})
-    return make_source(body, metadata=merged)

@@ -10,13 +10,8 @@ from typing import Any, Final, Generic, TypeVar
 
 from pydantic import TypeAdapter
 
-from . import __version__
-from .backends import Backend, Extraction, get_backend
-from .dates import TimeFields
-from .grounding import Grounder
-from .likelihood import band_of, probability_of
-from .quantities import QuantityFields, find_time_and_quantity_fields
-from .schema import (
+from briefing.backends import Backend, Extraction, get_backend
+from briefing.schema import (
     Brief,
     Claim,
     DroppedClaim,
@@ -26,7 +21,12 @@ from .schema import (
     TimelineEntry,
     Usage,
 )
-from .segmentation import blocks
+from briefing.text.dates import TimeFields
+from briefing.text.grounding import Grounder
+from briefing.text.likelihood import band_of, probability_of
+from briefing.text.quantities import QuantityFields, find_time_and_quantity_fields
+from briefing.text.segmentation import blocks
+from briefing.version import __version__
 
 #: How many lead facts the offline BLUF takes.
 BLUF_FACTS = 3
@@ -250,7 +250,7 @@ def assemble(
         if source.title is None and result.extraction.title:
             source = source.model_copy(update={"title": result.extraction.title})
         sources.append(source)
-    from .corroboration import corroborate
+    from briefing.brief.corroboration import corroborate
 
     corroborated = corroborate(claims, sources,
                                {r.source.id: r.extraction.entities for r in results})

@@ -11,9 +11,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Final
 
-from .backends import Backend, get_backend
-from .errors import BriefingError, SourceError, TemplateError
-from .schema import Brief
+from briefing.backends import Backend, get_backend
+from briefing.errors import BriefingError, SourceError, TemplateError
+from briefing.schema import Brief
 
 #: File suffix of each output format.
 SUFFIX: Final = {"markdown": ".md", "json": ".json", "html": ".html"}
@@ -59,7 +59,7 @@ def _renderer(fmt: str, templates: Path | None) -> Callable[[Brief], str]:
     """A render function that compiles the template once for the whole batch, not per brief."""
     from jinja2 import TemplateError as JinjaTemplateError
 
-    from .rendering import brief_context, brief_json, environment
+    from briefing.rendering import brief_context, brief_json, environment
 
     if fmt == "json":
         return brief_json
@@ -108,9 +108,9 @@ def run_batch(
     """
     from tqdm import tqdm
 
-    from .assembly import build_brief
-    from .formats import load_sources, rating_lookup, report_files
-    from .output import write_atomic
+    from briefing.brief.assembly import build_brief
+    from briefing.io.formats import load_sources, rating_lookup, report_files
+    from briefing.io.output import write_atomic
 
     if fmt not in SUFFIX:
         raise BriefingError(f"unknown format {fmt!r}; choose one of {', '.join(SUFFIX)}")

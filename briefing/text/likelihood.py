@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from .schema import Likelihood
+from briefing.schema import Likelihood
 
 #: Band term -> probability range in percent (ODNI, ICD 203, 2015).
 BANDS: Final[dict[Likelihood, tuple[int, int]]] = {

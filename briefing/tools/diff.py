@@ -13,12 +13,12 @@ from typing import Any, Final, Literal, TypeAlias
 from pydantic import Field, ValidationError
 from rapidfuzz import fuzz, process
 
-from . import __version__
-from .backends import Backend
-from .errors import BriefFormatError, TemplateError
-from .lexicons import NUMBER_WORDS
-from .likelihood import BANDS
-from .schema import Brief, Claim, ClaimKind, Entity, Likelihood, StrictModel, TimelineEntry
+from briefing.backends import Backend
+from briefing.errors import BriefFormatError, TemplateError
+from briefing.schema import Brief, Claim, ClaimKind, Entity, Likelihood, StrictModel, TimelineEntry
+from briefing.text.lexicons import NUMBER_WORDS
+from briefing.text.likelihood import BANDS
+from briefing.version import __version__
 
 DIFF_SCHEMA_VERSION: Final = "1"
 
@@ -544,8 +544,8 @@ def load_brief_or_report(path: str, backend: BackendChoice = None,
     report (text, HTML, JSON or JSONL, as `briefing generate` reads them), briefed with
     ``backend`` (a Backend, or a callable making one on first need).
     """
-    from .formats import parse_reports, to_source
-    from .sources import decode, read_bytes
+    from briefing.io.formats import parse_reports, to_source
+    from briefing.io.sources import decode, read_bytes
 
     name = "standard input" if path == "-" else path
     text, encoding = decode(read_bytes(path), name)
@@ -558,7 +558,7 @@ def load_brief_or_report(path: str, backend: BackendChoice = None,
         brief = _brief_from_json(data, name)
         if brief is not None:
             return brief
-    from .assembly import build_brief
+    from briefing.brief.assembly import build_brief
 
     sources = [to_source(report) for report in parse_reports(path, text, encoding)]
     chosen = backend if backend is None or isinstance(backend, Backend) else backend()
@@ -569,7 +569,7 @@ def diff_files(old: str, new: str, backend: BackendChoice = None,
                generated_at: datetime | None = None) -> BriefDiff:
     """Diff two files, each a brief JSON or a report (briefed first with ``backend``)."""
     if old == "-" and new == "-":
-        from .errors import ConfigurationError
+        from briefing.errors import ConfigurationError
 
         raise ConfigurationError("only one of OLD and NEW can be standard input (-)")
     if backend is not None and not isinstance(backend, Backend):
@@ -632,7 +632,7 @@ def render_diff(diff: BriefDiff, format: str = "markdown", *, include_unchanged:
         return diff_json(diff, include_unchanged)
     if format != "markdown":
         raise TemplateError(f"unknown diff format {format!r}; choose markdown or json")
-    from .rendering import render_template
+    from briefing.rendering import render_template
 
     context: dict[str, Any] = {
         "diff": diff,

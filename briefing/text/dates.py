@@ -8,8 +8,8 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import Any, Final, Literal, NamedTuple, NotRequired, TypedDict
 
-from .lexicons import MONTH_ABBREVIATIONS, MONTHS, NUMBER_WORDS, TENS_WORDS, WEEKDAYS
-from .schema import TimeRef
+from briefing.schema import TimeRef
+from briefing.text.lexicons import MONTH_ABBREVIATIONS, MONTHS, NUMBER_WORDS, TENS_WORDS, WEEKDAYS
 
 _MONTH: Final = (
     "(?:" + "|".join(m.capitalize() for m in MONTHS) + "|"

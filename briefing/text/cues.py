@@ -6,10 +6,10 @@ import re
 from functools import lru_cache
 from typing import Final, NamedTuple
 
-from .lexicons import CONFIDENCE_CUES, JUDGMENT_CUES, NOT_CUES, UNCERTAINTY_CUES
-from .likelihood import CUE_BANDS
-from .phrases import PhraseMatcher
-from .schema import ClaimKind, Confidence, Likelihood
+from briefing.schema import ClaimKind, Confidence, Likelihood
+from briefing.text.lexicons import CONFIDENCE_CUES, JUDGMENT_CUES, NOT_CUES, UNCERTAINTY_CUES
+from briefing.text.likelihood import CUE_BANDS
+from briefing.text.phrases import PhraseMatcher
 
 _BAND: Final = PhraseMatcher(list(CUE_BANDS))
 #: Uncertainty cues that yield to any other when a clause has several (the modal is the cue).
