@@ -46,19 +46,21 @@ def test_generate_json_end_to_end(server: ScriptedServer) -> None:
     brief = json.loads(result.stdout)
     text = SEED.read_text(encoding="utf-8")
     assert brief["generator"]["backend"] == "llm"
-    assert brief["generator"]["prompt_id"] == "extract-claims"
+    assert brief["generator"]["prompt_id"] == "label-units"
     assert brief["generator"]["prompt_hash"].startswith("sha256:")
     assert brief["claims"], "the scripted server quotes the report's first sentences"
     for claim in brief["claims"]:
         assert text[claim["span"][0]:claim["span"][1]] == claim["quote"]
     assert brief["usage"]["calls"] == 1
-    assert server.completions[0].data == text
+    units = server.completions[0].units  # the model saw the report as numbered units
+    flat = " ".join(text.split())
+    assert len(units) >= 10 and all(unit in flat for unit in units.values())
 
 
 def test_markdown_footer_reports_model_and_usage(server: ScriptedServer) -> None:
     result = generate(server)
     assert result.exit_code == 0, result.stderr
-    assert "with the llm backend (model scripted-model, prompt extract-claims v1.0)" in (
+    assert "with the llm backend (model scripted-model, prompt label-units v2.0)" in (
         result.stdout)
     assert "Model usage: 1 calls" in result.stdout
 

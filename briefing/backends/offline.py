@@ -43,7 +43,8 @@ _OPENING_QUOTES: Final = ("“", '"', "‘", "«")
 _ANY_OPENING_QUOTE: Final = re.compile(f"[{''.join(_OPENING_QUOTES)}]")
 
 
-def _statement(quote: str) -> str:
+def statement_of(quote: str) -> str:
+    """A quote as a sentence: joining word dropped, capital first, final stop added."""
     text = " ".join(quote.split())
     if text[:1] in _JOINER_INITIALS:
         text = _LEADING_JOINER.sub("", text)
@@ -51,6 +52,11 @@ def _statement(quote: str) -> str:
     if text and text[-1] not in ".!?\"”’'":
         text += "."
     return text
+
+
+def is_dateline(sentence: str) -> bool:
+    """A dateline standing alone ("SAROVO, 17 October /ONA correspondent/."): no claim."""
+    return sentence[:3].isupper() and _DATELINE_ALONE.fullmatch(sentence) is not None
 
 
 def _calls_to_action(quote: str, found: Attribution | None) -> bool:
@@ -64,7 +70,7 @@ def _calls_to_action(quote: str, found: Attribution | None) -> bool:
             and _CALL_TO_ACTION.search(quote) is not None)
 
 
-def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split a sentence where it joins parts of different kinds; else keep it whole."""
     if text.find("?", start, end) >= 0 and text[start:end].rstrip(" \"'”’)").endswith("?"):
         return [(start, end)]  # a question asks as a whole: "Who paid, and from which budget?"
@@ -127,7 +133,7 @@ class OfflineBackend:
                 continue
             for sentence in sentences(text, block):
                 sentence_text = text[sentence.start : sentence.end]
-                if sentence_text[:3].isupper() and _DATELINE_ALONE.fullmatch(sentence_text):
+                if is_dateline(sentence_text):
                     continue
                 own = find_attribution(sentence_text)
                 wide: Attribution | None = own if own is not None and own.sentence_wide else None
@@ -140,7 +146,7 @@ class OfflineBackend:
                     quoted_holder = own
                 elif not opens_quote:
                     quoted_holder = None
-                for start, end in _clauses(text, sentence.start, sentence.end):
+                for start, end in clauses(text, sentence.start, sentence.end):
                     quote = text[start:end].rstrip(",;:").strip()
                     if len(quote.split(None, 1)) < 2:
                         continue
@@ -162,7 +168,7 @@ class OfflineBackend:
                         Candidate(
                             kind=reading.kind,
                             quote=quote,
-                            statement=_statement(quote),
+                            statement=statement_of(quote),
                             attributed_to=holder,
                             attribution_cue=found.cue if found and holder else None,
                             cue=reading.cue,
