@@ -130,3 +130,25 @@ def test_env_selects_the_llm_backend(server: ScriptedServer) -> None:
     assert result.exit_code == 0, result.stderr
     assert "Using the llm (model scripted-model) backend." in result.stderr
     assert json.loads(result.stdout)["generator"]["backend"] == "llm"
+
+
+def test_eval_claims_shows_model_offline_and_merged_side_by_side(server: ScriptedServer,
+                                                                 tmp_path: Path) -> None:
+    gold = Path(__file__).parent / "fixtures" / "gold"
+    result = CliRunner().invoke(
+        cli, ["eval", "claims", str(gold), "--split", "test", "--backend", "llm",
+              "--base-url", server.url, "--json"],
+        env={**FAST, "BRIEFING_CACHE_DIR": str(tmp_path / "cache")},
+    )
+    assert result.exit_code == 0, result.stderr
+    scores = json.loads(result.stdout)
+    assert set(scores["readers"]) == {"model", "offline", "merged"}
+    assert "macro-F1" in result.stderr and "merged" in result.stderr
+    # The offline column is the offline backend's own score on the same reports.
+    offline = CliRunner().invoke(cli, ["eval", "claims", str(gold), "--split", "test",
+                                       "--backend", "offline", "--json"])
+    assert scores["readers"]["offline"]["macro_f1"] == json.loads(offline.stdout)["macro_f1"]
+    # The scripted model labels the first four units of each report: fewer claims alone.
+    readers = scores["readers"]
+    assert readers["model"]["predicted_claims"] < readers["merged"]["predicted_claims"]
+    assert scores["usage"]["calls"] == scores["reports"]

@@ -130,6 +130,20 @@ def strict_schema(schema: Any) -> Any:
     return schema
 
 
+def compact_schema(schema: Any) -> str:
+    """The schema as the prompt shows it: JSON without descriptions and titles (the prompt's
+    prose says what each field means; a grammar-enforcing server gets the full schema)."""
+
+    def strip(node: Any) -> Any:
+        if isinstance(node, dict):
+            return {k: strip(v) for k, v in node.items() if k not in ("description", "title")}
+        if isinstance(node, list):
+            return [strip(v) for v in node]
+        return node
+
+    return json.dumps(strip(schema), ensure_ascii=False, separators=(",", ":"))
+
+
 def schema_hash(schema: dict[str, Any]) -> str:
     """sha256 of the canonical JSON of a schema."""
     canonical = json.dumps(schema, sort_keys=True, separators=(",", ":"))

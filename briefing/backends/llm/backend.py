@@ -114,8 +114,10 @@ class LLMBackend(ChatClient):
         units = units_of(report_lines(text))
         by_id = {unit.id: unit for unit in units}
         offline = OfflineBackend().extract(source)
-        facts = ReportFacts.of(text, offline.entities)
         counts = Verification()
+        # Names the report's entities hold may resolve a statement's short names.
+        entities = self._entities(results, offline.entities, text, counts)
+        facts = ReportFacts.of(text, entities)
         readings: list[Reading] = []
         dropped: list[DroppedClaim] = []
         for result in results:
@@ -131,7 +133,6 @@ class LLMBackend(ChatClient):
                 else:
                     readings.append(reading)
         candidates = merge(readings, offline.candidates, units, text)
-        entities = self._entities(results, offline.entities, text, counts)
         bluf = self._bluf(results, candidates, by_id, facts, counts)
         alone = Extraction(candidates=model_alone(readings, text),
                            entities=entities, bluf=bluf, usage=usage)

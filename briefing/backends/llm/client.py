@@ -7,7 +7,6 @@ mode probing, one chunk's valid answer (cache, bounded re-asks) and transport re
 from __future__ import annotations
 
 import hashlib
-import json
 import random
 import threading
 from dataclasses import dataclass, field
@@ -26,6 +25,7 @@ from tenacity import (
 from briefing.backends.llm.answer import (
     Answer,
     answer_schema,
+    compact_schema,
     describe,
     schema_hash,
     strict_schema,
@@ -219,7 +219,7 @@ class ChatClient:
         """One chunk's valid answer: from the cache, or asked with bounded re-asks."""
         tag = data_delimiter(chunk.text)
         rendered = self._prompt.render(
-            mode=mode, schema=json.dumps(self._schema, ensure_ascii=False), tag=tag,
+            mode=mode, schema=compact_schema(self._schema), tag=tag,
             text=chunk.text, part=part, parts=parts,
         )
         params = self._params(model, mode)
