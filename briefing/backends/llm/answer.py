@@ -18,7 +18,7 @@ MAX_BLUF: Final = 3
 #: How a unit id looks: u1, u2, ... as the prompt numbers them.
 UNIT_ID_PATTERN: Final = r"^u[0-9]{1,5}$"
 UnitId = Annotated[str, Field(pattern=UNIT_ID_PATTERN)]
-_UNIT_IDS: Final[dict[str, Any]] = {"maxItems": 4}
+_UNIT_IDS: Final[dict[str, Any]] = {"maxItems": 2}
 
 
 class AnswerClaim(StrictModel):

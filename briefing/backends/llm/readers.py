@@ -104,10 +104,12 @@ def verify_claim(claim: AnswerClaim, units: dict[str, Unit], facts: ReportFacts,
     else:
         kind, why = None, "no hedge cue in its units supports it"
     _record(counts, fields, "kind", claim.kind, kind, why, replaced=kind is not None)
-    holder, why = check_holder(claim.holder, facts)
-    _record(counts, fields, "holder", claim.holder, holder, why)
     said, why = check_cue(claim.said, text)
     _record(counts, fields, "attribution_cue", claim.said, said, why)
+    holder, why = check_holder(claim.holder, facts)
+    if holder is not None and said is None:
+        holder, why = None, "no words in its units attribute the claim to a holder"
+    _record(counts, fields, "holder", claim.holder, holder, why)
     confidence = claim.confidence if read_cues(text).confidence == claim.confidence else None
     _record(counts, fields, "confidence", claim.confidence, confidence,
             None if confidence else "its units state no such confidence")
@@ -138,15 +140,15 @@ def _combine(readings: list[Reading]) -> Reading:
 def resolve_runs(readings: list[Reading], offline: dict[int, Candidate], text: str
                  ) -> list[Reading]:
     """One reading per run of units: readings of the same run combined; a run of several units
-    split into single ones where it overlaps another claim or the offline reader reads its
-    units as different kinds (a statement written for the whole run is then not used, and a
-    cue stays only with the unit that holds it)."""
+    split into single ones where it overlaps another claim or where the offline reader reads
+    more than one of its units as a claim of its own (a statement written for the whole run
+    is then not used, and a cue stays only with the unit that holds it)."""
     single = {r.units[0].number for r in readings if len(r.units) == 1}
     by_run: dict[tuple[int, ...], list[Reading]] = {}
     for reading in readings:
         numbers = tuple(u.number for u in reading.units)
-        kinds = {offline[n].kind for n in numbers if n in offline}
-        if len(numbers) > 1 and (single.intersection(numbers) or len(kinds) > 1):
+        read_offline = [n for n in numbers if n in offline]
+        if len(numbers) > 1 and (single.intersection(numbers) or len(read_offline) > 1):
             for unit in reading.units:
                 own = text[unit.start : unit.end]
                 cue = reading.cue if reading.cue and check_cue(reading.cue, own)[0] else None

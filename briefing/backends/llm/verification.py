@@ -34,6 +34,8 @@ _NEGATED_VERB: Final = re.compile(r"n['’]t\b", re.IGNORECASE)
 _POSSESSIVE: Final = re.compile(r"['’]s?$")
 _INNER_CAPITAL: Final = re.compile(r"(?<=[a-z,;] )([A-Z][\w'’-]*)")
 _ARTICLE: Final = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+#: The share of a BLUF bullet's words that may be its own (not in its cited claims).
+BULLET_NEW_WORDS: Final = 0.4
 #: Kinds from least to most cautious.
 CAUTION: Final[dict[ClaimKind, int]] = {"fact": 0, "assessment": 1, "uncertainty": 2}
 
@@ -198,6 +200,10 @@ def bullet_problem(text: str, cited: str, cautious: bool, facts: ReportFacts) ->
         elif (lowered in _NUMBER_WORDS or lowered in DATE_WORDS
               or facts.is_name(word, index == 0)) and lowered not in cited_words:
             return f"{word!r} is in none of its cited claims"
+    words = [_base(w) for w in _words(text)]
+    foreign = [w for w in words if w not in cited_words]
+    if len(foreign) > BULLET_NEW_WORDS * len(words):
+        return f"most of its words are in none of its cited claims ({', '.join(foreign[:5])})"
     if sum(negations(text).values()) > sum(negations(cited).values()):
         return "it negates what its cited claims do not"
     reading = read_cues(text)
