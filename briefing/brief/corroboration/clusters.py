@@ -20,6 +20,7 @@ from briefing.brief.corroboration.compare import (
     Relation,
     aspect_keys,
     measure_key,
+    measures_meet,
     relate,
 )
 from briefing.brief.corroboration.features import ClaimFeatures, claim_features
@@ -277,6 +278,8 @@ def _conflicts(edges: list[tuple[ConflictAspect, int, str, str, int, str, str]],
             continue
         values = sides.setdefault(root((aspect, left)), {})
         for cluster, key, text in ((left, left_key, left_text), (right, right_key, right_text)):
+            if aspect == "quantity":  # "about 300 km" and "three hundred kilometres": one side
+                key = next((k for k in values if measures_meet(k, key)), key)
             if key not in values or cluster < values[key][0]:
                 values[key] = (cluster, text)
     conflicts: list[tuple[int, int, Conflict]] = []

@@ -69,20 +69,33 @@ def aspect_keys(f: ClaimFeatures) -> set[AspectKey]:
 
 def measure_key(measure: Measure) -> str:
     """A measure as an aspect key: its unit and interval."""
-    return f"{measure.unit}:{measure.low:g}-{measure.high:g}"
+    return f"{measure.unit}:{measure.low!r}:{measure.high!r}"
 
 
-def _named(kind: ConflictAspect, left: dict[str, str], right: dict[str, str],
-           shared_a: set[AspectKey], shared_b: set[AspectKey], differ: list[Difference]) -> None:
-    if not left or not right:
-        return
-    common = left.keys() & right.keys()
-    if common:
-        shared_a.update((kind, k) for k in common)
-        shared_b.update((kind, k) for k in common)
-    else:
-        (lk, lv), (rk, rv) = next(iter(left.items())), next(iter(right.items()))
-        differ.append(Difference(kind, lk, lv, rk, rv))
+def measures_meet(first: str, second: str) -> bool:
+    """Whether two measure keys have one unit and intervals that meet."""
+    unit, low, high = first.rsplit(":", 2)
+    other_unit, other_low, other_high = second.rsplit(":", 2)
+    return unit == other_unit and float(low) <= float(other_high) and float(other_low) <= float(high)
+
+
+def _named(a: ClaimFeatures, b: ClaimFeatures, shared_a: set[AspectKey],
+           shared_b: set[AspectKey], differ: list[Difference]) -> None:
+    """Places and actors: a name both claims give is shared, whatever role each gives it
+    ("ships from Marovia", "Marovian ships"); a place (or actor) differs when both claims name
+    one and none of either's is named by the other."""
+    a_names = a.places.keys() | a.actors.keys()
+    b_names = b.places.keys() | b.actors.keys()
+    for key in a_names & b_names:
+        shared_a.add(("place" if key in a.places else "actor", key))
+        shared_b.add(("place" if key in b.places else "actor", key))
+    for aspect, left, right in (("place", a.places, b.places), ("actor", a.actors, b.actors)):
+        only_left = [k for k in left if k not in b_names]
+        only_right = [k for k in right if k not in a_names]
+        if only_left and only_right and not left.keys() & right.keys():
+            kind: ConflictAspect = "place" if aspect == "place" else "actor"
+            differ.append(Difference(kind, only_left[0], left[only_left[0]], only_right[0],
+                                     right[only_right[0]]))
 
 
 def relate(a: ClaimFeatures, b: ClaimFeatures) -> Relation | None:
@@ -105,9 +118,14 @@ def relate(a: ClaimFeatures, b: ClaimFeatures) -> Relation | None:
         if not matched:
             differ.append(Difference("quantity", measure_key(left[0]), left[0].text,
                                      measure_key(right[0]), right[0].text))
-    _named("date", a.dates, b.dates, shared_a, shared_b, differ)
-    _named("place", a.places, b.places, shared_a, shared_b, differ)
-    _named("actor", a.actors, b.actors, shared_a, shared_b, differ)
+    if a.dates and b.dates:
+        common_dates = a.dates.keys() & b.dates.keys()
+        shared_a.update(("date", d) for d in common_dates)
+        shared_b.update(("date", d) for d in common_dates)
+        if not common_dates:
+            (lk, lv), (rk, rv) = next(iter(a.dates.items())), next(iter(b.dates.items()))
+            differ.append(Difference("date", lk, lv, rk, rv))
+    _named(a, b, shared_a, shared_b, differ)
     if a.stance and b.stance:
         if a.stance[0] == b.stance[0]:
             shared_a.add(("stance", a.stance[0]))
@@ -115,11 +133,11 @@ def relate(a: ClaimFeatures, b: ClaimFeatures) -> Relation | None:
         else:
             differ.append(Difference("stance", a.stance[0], a.stance[0], b.stance[0],
                                      b.stance[0]))
-    if not shared_a:
-        if overlap < WORDING_OVERLAP or small < 2:
-            return None
-        if any(d.aspect in {"place", "actor"} for d in differ):
-            return None  # another town, another person: another event
+    if not shared_a and (overlap < WORDING_OVERLAP or small < 2):
+        return None
+    if any(d.aspect in {"place", "actor"} for d in differ) and not any(
+            aspect != "date" for aspect, _ in shared_a):
+        return None  # another town, another person, on the same day or not: another event
     kinds = {a.claim.kind, b.claim.kind}
     if differ and "uncertainty" in kinds:
         return None  # a possibility does not contradict a report

@@ -89,13 +89,27 @@ def _names(said: str, table: EntityTable) -> list[tuple[int, int, str]]:
 def claim_features(index: int, claim: Claim, table: EntityTable) -> ClaimFeatures:
     """Read a claim's content lemmas and aspect values (see the module docstring)."""
     said = content(claim.quote, claim.attributed_to, claim.attribution_cue)
-    masks: list[tuple[int, int]] = []
     found = measures(said, claim.quantities)
+    feature = ClaimFeatures(index=index, claim=claim, lemmas=frozenset(), measures=found)
+    masks: list[tuple[int, int]] = []
+    for start, end, key in _names(said, table):
+        country = table.demonym(said[start:end])  # "Kestrian" in a brief naming Kestria
+        if country is not None:
+            feature.actors.setdefault(country, said[start:end])
+        elif _PLACE_BEFORE.search(said[:start]):
+            feature.places.setdefault(key, said[start:end])
+        else:  # no preposition: a subject or an object, an actor ("Marovia launched")
+            feature.actors.setdefault(key, said[start:end])
+        masks.append((start, end))
+    for match in _CAPITALIZED.finditer(said):  # "the Marovian navy": Marovia is an actor
+        country = table.demonym(match.group(0))
+        if country is not None and not any(a <= match.start() < b for a, b in masks):
+            feature.actors.setdefault(country, match.group(0))
+            masks.append(match.span())
     for measure in found:
         at = said.find(measure.text)
         if at >= 0:
             masks.append((at, at + len(measure.text)))
-    feature = ClaimFeatures(index=index, claim=claim, lemmas=frozenset(), measures=found)
     for ref in claim.times:
         at = said.find(ref.text)
         if at < 0:
@@ -104,17 +118,6 @@ def claim_features(index: int, claim: Claim, table: EntityTable) -> ClaimFeature
         if ref.kind != "time":
             feature.dates.setdefault(ref.resolved or " ".join(ref.text.casefold().split()),
                                      ref.text)
-    for start, end, key in _names(said, table):
-        kind = table.types[key]
-        place = kind == "location" or (
-            kind == "country" and bool(_PLACE_BEFORE.search(said[:start])))
-        (feature.places if place else feature.actors).setdefault(key, said[start:end])
-        masks.append((start, end))
-    for match in _CAPITALIZED.finditer(said):  # "the Kestrian navy": Kestria is an actor
-        country = table.demonym(match.group(0))
-        if country is not None and not any(a <= match.start() < b for a, b in masks):
-            feature.actors.setdefault(country, match.group(0))
-            masks.append(match.span())
     for match in _STANCE.finditer(claim.quote):
         if feature.stance is None:
             feature.stance = ("denied" if match.group("denied") else "confirmed", match.group(0))
