@@ -62,3 +62,24 @@ def content(quote: str, holder: str | None = None, cue: str | None = None) -> st
 @lru_cache(maxsize=1024)
 def _cue_pattern(cue: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){re.escape(cue)}(?!\w)")
+
+
+_HOLDER_PATTERNS: Final = (
+    re.compile(r"\baccording\s+to\s+(?P<holder>[^,.;]+)", re.IGNORECASE),
+    re.compile(r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+){0,4}?"
+               r"(?:reported|confirmed|announced|stated|said|described|declared)(?:\s+\w+){0,3}?"
+               r"\s+by\s+(?P<holder>(?:the\s+)?[A-Z][^,.;]*)"),
+    re.compile(r",\s*(?P<holder>[^,]{1,80}?)\s+(?:said|says|reported|announced|stated|added"
+               r"|told\b)[^,]*$"),
+    re.compile(r"^(?P<holder>[^,]{1,80}?)\s+(?:said|says|reported|announced|stated|added|told)\b"),
+)
+
+
+def holder(quote: str) -> str | None:
+    """Who the quote's frame says holds it ("the shipping company Drevhydro said ...",
+    "... was reported safe by the Harbour Authority", "according to X"), or None."""
+    for pattern in _HOLDER_PATTERNS:
+        match = pattern.search(quote)
+        if match:
+            return " ".join(match.group("holder").split()).rstrip(".")
+    return None
