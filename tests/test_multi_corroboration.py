@@ -106,9 +106,12 @@ def test_brief_shows_two_character_ratings(outlets: Brief) -> None:
 
     markdown = render(outlets)
     facts = markdown.split("## Key facts", 1)[1].split("\n## ", 1)[0]
-    assert "**B1**" in facts  # Northgate Ledger (B) confirmed by independent outlets
-    assert "**F6**" in facts  # Pell Valley Times (not in the table) alone
+    # Northgate Ledger (B): its 800 km is repeated by an independent outlet but contradicted
+    # by another, so it cannot be judged (6); Pell Valley Times (not in the table) alone.
+    assert "**B6** [S2 ¶3; S1 ¶3]" in facts
+    assert "**F6**" in facts
     html = render(outlets, format="html")
+    # The launch, confirmed by independent outlets and contradicted by none: B1.
     assert 'information credibility">B1</span>' in html
     assert '<h2 id="conflicts">Conflicting reporting</h2>' in html
 
