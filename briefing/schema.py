@@ -136,7 +136,9 @@ class TimelineEntry(_Model):
     """A point in time named by the reports, with the claims that mention it."""
 
     when: str = Field(description="The date or time as written.")
-    resolved: str | None = Field(default=None, description="ISO date when it could be resolved.")
+    resolved: str | None = Field(
+        default=None, description="ISO date when it could be resolved, or an ISO 8601 interval "
+        "(start/end) for a period such as \"last week\" or \"late April\".")
     claim_ids: list[str]
     source_ids: list[str] = Field(default_factory=list, description="Sources naming this time.")
 
