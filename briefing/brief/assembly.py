@@ -61,6 +61,13 @@ def _paragraph_of(starts: list[int], numbers: list[int], offset: int) -> int | N
     return numbers[at] if at >= 0 else None
 
 
+def page_of(source: Source, offset: int) -> int | None:
+    """1-based page of an offset in a paged source (PDF); None for sources without pages."""
+    if not source.page_starts:
+        return None
+    return bisect_right(source.page_starts, offset)
+
+
 T = TypeVar("T", QuantityFields, TimeFields)
 
 
@@ -131,6 +138,7 @@ def ground_extraction(source: Source, extraction: Extraction) -> Grounded:
             "span": (start, end),
             "grounding": method,
             "paragraph": _paragraph_of(paragraph_starts, paragraph_numbers, start),
+            "page": page_of(source, start),
             "attributed_to": candidate.attributed_to,
             "attribution_cue": candidate.attribution_cue,
             "cue": candidate.cue,
@@ -313,6 +321,11 @@ def assemble(
     corroborated = corroborate(claims, sources,
                                {r.source.id: r.extraction.entities for r in results})
     claims = corroborated.claims
+    by_id = {source.id: source for source in sources}
+    for claim in claims:  # each citation's page, in its own source
+        for citation in claim.citations:
+            if citation.source_id in by_id:
+                citation.page = page_of(by_id[citation.source_id], citation.span[0])
     first = sources[0]
     brief_title = title or first.title or (results[0].extraction.title) or "Brief"
     if not title and len(sources) > 1:
