@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 from briefing.backends import Backend
 from briefing.errors import SourceError
@@ -138,11 +138,41 @@ def _named_source(gold: list[GoldAttribution], attribution: GoldAttribution) -> 
     return max(named, key=lambda g: g.source_start or 0).source if named else None
 
 
+class Predicted(NamedTuple):
+    """One predicted attribution: consecutive claims of one holder, as one content span."""
+
+    start: int
+    end: int
+    holder: str
+    cue: str | None
+    quote: str
+
+
+def predicted_attributions(claims: list[Claim], text: str) -> list[Predicted]:
+    """Claims with a holder, each run of consecutive claims of one holder joined in one span.
+
+    A quotation of several sentences is one attribution in the gold files and several claims
+    in a brief; joined, a run counts once, as a reader would count it.
+    """
+    runs: list[Predicted] = []
+    previous: Claim | None = None
+    for claim in sorted(claims, key=lambda c: c.span[0]):
+        holder = claim.attributed_to
+        if holder and previous is not None and previous.attributed_to == holder and runs:
+            last = runs[-1]
+            runs[-1] = last._replace(end=claim.span[1], quote=text[last.start : claim.span[1]])
+        elif holder:
+            runs.append(Predicted(claim.span[0], claim.span[1], holder, claim.attribution_cue,
+                                  claim.quote))
+        previous = claim
+    return runs
+
+
 def score_article(name: str, text: str, gold: list[GoldAttribution], claims: list[Claim],
                   tally: AttributionTally) -> None:
-    predicted = [c for c in claims if c.attributed_to]
+    predicted = predicted_attributions(claims, text)
     pairs = sorted(
-        ((_overlap(g.content, c.span[0], c.span[1]), gi, ci)
+        ((_overlap(g.content, c.start, c.end), gi, ci)
          for gi, g in enumerate(gold) for ci, c in enumerate(predicted)),
         reverse=True,
     )
@@ -168,20 +198,20 @@ def score_article(name: str, text: str, gold: list[GoldAttribution], claims: lis
         source = _named_source(gold, g)
         if source is not None:
             tally.with_source += 1
-            if sources_match(claim.attributed_to or "", source):
+            if sources_match(claim.holder, source):
                 tally.source_correct += 1
             else:
                 tally.errors.append({"article": name, "error": "source", "content": content,
                                      "gold_source": g.source, "resolved": source,
-                                     "predicted": claim.attributed_to})
-        if g.cue is not None and claim.attribution_cue is not None:
+                                     "predicted": claim.holder})
+        if g.cue is not None and claim.cue is not None:
             tally.with_cue += 1
-            if set(_words(g.cue)) & set(_words(claim.attribution_cue)):
+            if set(_words(g.cue)) & set(_words(claim.cue)):
                 tally.cue_correct += 1
     for ci, claim in enumerate(predicted):
         if ci not in claim_used:
             tally.errors.append({"article": name, "error": "false alarm", "content": claim.quote,
-                                 "predicted": claim.attributed_to, "cue": claim.attribution_cue})
+                                 "predicted": claim.holder, "cue": claim.cue})
 
 
 def evaluate_attributions(folder: str | Path, backend: Backend) -> AttributionTally:
