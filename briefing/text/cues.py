@@ -47,7 +47,7 @@ _COULD_NOT: Final = re.compile(
 #: "possible" of what can be done, not of what may be: "it is possible to use two cogs",
 #: "made it possible"; not "it is possible that" nor "it is possible for the virus to spread".
 _ABILITY_POSSIBLE: Final = re.compile(
-    r"\b(?:made|make|makes|making)\s+(?:[\w-]+\s+){0,3}?possible\b"
+    r"\b(?:made|make|makes|making)\s+(?:[\w-]+\s+){0,4}?possible\b"
     r"|\b(?:is|are|was|were|be|been)\s+(?:\w+\s+)?possible\s+(?:to|by)\b"
     r"|\bit\s+(?:is|was|will\s+be|would\s+be|became|becomes|has\s+been|had\s+been)\s+"
     r"(?:\w+ly\s+|not\s+)?possible\s+to\b",

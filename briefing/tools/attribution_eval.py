@@ -6,11 +6,11 @@ A folder holds ``NAME.txt`` (an article) and ``NAME.ann`` (its annotations) pair
 line ``E<n> <TAB> Attribution:T<a> Content:T<c> Cue:T<q> Source:T<s>`` ties one attribution's
 spans together; other lines and types are ignored. docs/attribution-format.md has the details.
 
-A predicted attribution is a claim with a holder; it matches a gold attribution when their
-characters overlap by at least half of the longer of the two (gold content spans count as
-one). On matched pairs: the source is right when the holder and the gold source share their
-head word (a gold pronoun source stands for the nearest named source before it), and the cue
-is right when the attribution cue and the gold cue share a word.
+A predicted attribution is a run of consecutive claims of one holder; it matches a gold
+attribution when they share at least half of the longer one's characters (a gold content of
+several spans counts as one). On matched pairs the source is right when the holder's head
+word is one of the gold source's words (a gold pronoun stands for the nearest named gold
+source before it), and the cue is right when the two cues share a word.
 """
 
 from __future__ import annotations
@@ -122,10 +122,13 @@ def _head(text: str) -> str | None:
 
 
 def sources_match(predicted: str, gold: str) -> bool:
-    """Same source: the head word of one is a word of the other ("Trump", "Donald Trump")."""
-    a, b = _words(predicted), _words(gold)
-    head_a, head_b = _head(predicted), _head(gold)
-    return bool((head_a and head_a in b) or (head_b and head_b in a))
+    """Same source: the predicted holder's head word is a word of the gold source.
+
+    "Varga" matches "Mayor Ilse Varga" and "Sen. Varga, a veteran of the port"; "the Varga
+    campaign" (head "campaign") does not match "Varga".
+    """
+    head = _head(predicted)
+    return head is not None and head in _words(gold)
 
 
 def _named_source(gold: list[GoldAttribution], attribution: GoldAttribution) -> str | None:
