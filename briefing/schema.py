@@ -89,6 +89,21 @@ class Citation(_Model):
     dependence: Literal["same publisher", "copied text"] | None = None
 
 
+class AspectCheck(_Model):
+    """One value a claim reports (a quantity, date, place, actor or stance), and which other
+    reports state the same value of the same event, or another value."""
+
+    aspect: ConflictAspect
+    value: str = Field(description='The value as this claim writes it, e.g. "roughly 300 km".')
+    corroborated_by: list[str] = Field(
+        default_factory=list, description="Ids of independent sources that report the same value."
+    )
+    contradicted_by: list[str] = Field(
+        default_factory=list, description="Ids of sources (any, this one included) that report "
+        "a different value of this aspect of the same event.",
+    )
+
+
 class Claim(_Model):
     """One fact, assessment or uncertainty, grounded in a verbatim span of its source."""
 
@@ -125,7 +140,11 @@ class Claim(_Model):
     )
     credibility: Credibility | None = Field(
         default=None, description="Admiralty credibility 1-6: 1 confirmed by independent "
-        "sources, 6 cannot be judged.",
+        "sources and contradicted by none, 6 cannot be judged.",
+    )
+    aspects: list[AspectCheck] = Field(
+        default_factory=list, description="In a brief of several reports: each value the claim "
+        "reports, with the sources that corroborate or contradict it (empty for one report).",
     )
 
 
