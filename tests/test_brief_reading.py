@@ -147,4 +147,4 @@ def test_quote_first_and_a_differing_statement_marked_as_paraphrase() -> None:
     html = render(brief, format="html")
     assert f'<span class="label">Paraphrase:</span> {claim.statement}' in html
     unchanged = brief.claims_of("fact")[5]
-    assert "paraphrase" not in [line for line in facts.splitlines() if unchanged.quote in line][0]
+    assert "paraphrase" not in next(line for line in facts.splitlines() if unchanged.quote in line)
