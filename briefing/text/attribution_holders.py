@@ -58,6 +58,7 @@ _JOINERS: Final = frozenset({
 })
 _TIME_WORDS: Final = frozenset({*WEEKDAYS, *MONTHS, "today", "yesterday", "tonight", "tomorrow",
                                 "now", "later", "earlier", "meanwhile", "recently", "lately"})
+_SAID: Final = frozenset({"said", "says", "say", "told", "tells", "added", "adds", "asked"})
 #: Names that end in "ly" but are no adverbs.
 _LY_NAMES: Final = frozenset({"italy", "kelly", "beverly", "kimberly", "shelly", "sicily",
                               "riley", "ely", "reilly", "daly", "healy", "manly", "lilly",
@@ -89,6 +90,8 @@ def valid_np(np: str, *, relaxed: bool = False, words: list[str] | None = None) 
     lowered = low.split()
     if lowered[0] in _JOINERS or (len(lowered) == 1 and is_adverbial(lowered[0])):
         return False  # a fragment or an adverb: "and they'll", "Recently", "Monday"
+    if len(lowered) > 1 and (lowered[0] in _FINITE or lowered[0] in _SAID):
+        return False  # a question's or an inverted verb, not a subject: "has he", "said he"
     if "(" in low or ")" in low or "," in low:
         lowered = [w.strip("(),") for w in lowered]
     if not _FINITE_OR_CLAUSE.isdisjoint(lowered) and (

@@ -13,6 +13,7 @@ from briefing.text.lexicons import (
     BUSINESS_ROLES,
     GROUP_PRONOUNS,
     MONTHS,
+    ORG_WORDS,
     PERSON_PRONOUNS,
     WEEKDAYS,
 )
@@ -101,6 +102,11 @@ _GENDERED: Final = re.compile(
     r"\b(?P<title>" + "|".join(t.capitalize() + "|" + t for t in _TITLE_GENDER) + r")\.?\s+"
     r"(?:[A-Z][\w'’-]+\s+){0,2}(?P<name>[A-Z][\w'’-]+)"
 )
+#: A person's name in shape: an optional honorific, one to three capitalized words.
+_PERSON_SHAPED: Final = re.compile(
+    r"(?:(?:Mr|Ms|Mrs|Miss|Dr|Sen|Rep|Gov|Gen|Prof)\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?"
+    r"(?:\s+[A-Z][a-z'’-]+){0,2}$"
+)
 _SUBJECT_PRONOUN: Final = {"him": "he", "her": "she", "them": "they"}  # of an object pronoun
 
 
@@ -121,10 +127,12 @@ class HolderMemory:
     _not_firms: set[str] = field(init=False)
     _persons: dict[str, bool] = field(init=False, default_factory=dict)  # holder -> a person?
     _speakers: list[str] = field(init=False, default_factory=list)  # of the sentence read
+    _not_people: set[str] = field(init=False)  # places and bodies the report names
     _genders: dict[str, str] | None = field(init=False, default=None)  # surname -> gender
 
     def __post_init__(self) -> None:
         self.person_names = [e.name for e in self.entities if e.type == "person"]
+        self._not_people = {e.name for e in self.entities if e.type != "person"}
         self._not_firms = {e.name for e in self.entities if e.type in {"country", "location"}}
 
     def remember(self, holder: str) -> None:
@@ -153,8 +161,8 @@ class HolderMemory:
         # a speaker of this sentence likelier still: each goes last, so first.
         for _, name in sorted(named, reverse=True):
             _latest(self.people, name)
-        for speaker in self._speakers:
-            _latest(self.people, speaker)
+        for speaker in self._speakers:  # by the name the report gives, where it names one
+            _latest(self.people, next((n for _, n in named if n in speaker), speaker))
         self._speakers.clear()
         if businesses:
             named = [(m.start(), m.group("name")) for m in _BUSINESS_THEN_NAME.finditer(sentence)]
@@ -174,6 +182,10 @@ class HolderMemory:
         for name in self.person_names:  # a loop: cheaper than any() over a generator
             if name in holder:
                 return True
+        if _PERSON_SHAPED.match(holder) and holder not in self._not_people:
+            words = holder.split()
+            if words[-1].lower() not in ORG_WORDS and (len(words) > 1 or self._is_speaker_name(holder)):
+                return True  # "Ms. Varga", "Ilse Varga": a name in a person's shape
         # A role name needs a capital after the role ("minister Kim"), which most holders lack
         # ("the ministry", "Petrović"); then the search, quicker than the words of a holder.
         return (not holder[1:].islower() and _ROLE_NAME.search(holder) is not None
@@ -212,6 +224,11 @@ class HolderMemory:
             if named is not None:
                 return named
         return holder
+
+    def _is_speaker_name(self, holder: str) -> bool:
+        """Whether a one-word holder is a surname: the report names it with a given name or an
+        honorific ("Ilse Varga" or "Ms. Varga" somewhere, then "Varga said")."""
+        return re.search(rf"\b[A-Z][\w'’.-]*\s+{re.escape(holder)}\b", self.text) is not None
 
     def _gender_of(self, person: str) -> str | None:
         """"male" or "female" where the report says so by an honorific or a gendered title."""
