@@ -68,8 +68,8 @@ def sentence_offsets(text: str) -> list[tuple[int, int]]:
     import ctypes
 
     data = text.encode("utf-8")
-    # Room for the text and a newline after each sentence, rounded up to a power of two: ctypes
-    # builds a new array type for each new length, which costs more than the call itself.
+    # Room for the text and a newline after each sentence, rounded up to a power of two so that
+    # ctypes, which builds an array type for each new length, reuses a few.
     size = 1 << (len(data) * 2 + 16).bit_length()
     out = ctypes.create_string_buffer(size)
     starts, ends = (ctypes.c_int32 * size)(), (ctypes.c_int32 * size)()
