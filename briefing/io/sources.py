@@ -19,7 +19,7 @@ _FRONT_MATTER: Final = re.compile(r"\A---[ \t]*\r?\n(?P<yaml>.*?)\r?\n---[ \t]*(
 METADATA_KEYS: Final[tuple[str, ...]] = ("title", "publisher", "published", "url", "reliability")
 _RELIABILITY: Final = frozenset("ABCDEF")
 TEXT_SUFFIXES: Final = frozenset({".txt", ".md", ".markdown", ".text", "",
-                                   ".html", ".htm", ".json", ".jsonl"})
+                                   ".html", ".htm", ".json", ".jsonl", ".pdf", ".docx", ".eml"})
 
 
 def _max_bytes() -> int:
@@ -29,8 +29,8 @@ def _max_bytes() -> int:
     return DEFAULT_MAX_BYTES
 
 
-def decode(data: bytes, name: str) -> tuple[str, str]:
-    """Decode report bytes, detecting the encoding; refuse binary data. Returns (text, encoding)."""
+def check_size(data: bytes, name: str) -> None:
+    """Refuse an empty report, or one over the size limit (BRIEFING_MAX_BYTES)."""
     if not data.strip():
         raise SourceError(f"{name} is empty")
     if len(data) > _max_bytes():
@@ -38,6 +38,11 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
             f"{name} is {len(data) / 1e6:.1f} MB, over the limit of {_max_bytes() / 1e6:.0f} MB "
             "(set BRIEFING_MAX_BYTES to raise it)"
         )
+
+
+def decode(data: bytes, name: str) -> tuple[str, str]:
+    """Decode report bytes, detecting the encoding; refuse binary data. Returns (text, encoding)."""
+    check_size(data, name)
     boms = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
     for bom, encoding in boms:
         if data.startswith(bom):
