@@ -68,8 +68,9 @@ def model_options(function: F) -> F:
     """Options that choose and configure the extraction backend (shared by generate and diff)."""
     options = [
         click.option("--backend", type=click.Choice(["offline", "llm"]), envvar="BRIEFING_BACKEND",
-                     help="Extraction backend. Default: llm when a base URL or API key is "
-                     "configured, else offline."),
+                     help="Extraction backend. Default: offline, unless BRIEFING_BASE_URL, "
+                     "BRIEFING_API_KEY or --base-url configures a model endpoint "
+                     "(OPENAI_* variables never choose llm)."),
         click.option("--model", envvar="BRIEFING_MODEL", help="Model name (llm backend)."),
         click.option("--base-url", envvar="BRIEFING_BASE_URL",
                      help="OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1."),
@@ -99,6 +100,12 @@ def make_backend(backend: str | None, model: str | None, base_url: str | None,
         cache=False if no_cache else None,
     )
     chosen = get_backend(settings.default_backend(), settings=settings)
+    server = getattr(chosen, "server", None)
+    if isinstance(server, str):  # before the first request, model discovery included
+        from urllib.parse import urlsplit
+
+        host = urlsplit(server).netloc or server
+        click.echo(f"Reports will be sent to {host} ({server}).", err=True)
     described = chosen.name + (f" (model {chosen.model})" if chosen.model else "")
     click.echo(f"Using the {described} backend.", err=True)
     return chosen
