@@ -5,8 +5,9 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Any
 
 from .conftest import ROOT
 
@@ -26,13 +27,19 @@ def child_env(env: Mapping[str, str] | None = None, cache: Path | None = None) -
 
 
 def run_cli(*args: str, env: Mapping[str, str] | None = None, input: bytes | None = None,
-            cwd: Path | None = None, timeout: float = 120) -> subprocess.CompletedProcess[str]:
-    """`python -m briefing ARGS` in a child process, its output decoded as UTF-8 (replacing)."""
+            cwd: Path | None = None, timeout: float = 120,
+            preexec: Callable[[], None] | None = None, stdout: Any = subprocess.PIPE,
+            ) -> subprocess.CompletedProcess[str]:
+    """`python -m briefing ARGS` in a child process, its output decoded as UTF-8 (replacing).
+
+    ``preexec`` runs in the child before Python starts (a umask, a file size limit);
+    ``stdout`` may be a file object or descriptor instead of a pipe.
+    """
     done = subprocess.run([sys.executable, "-m", "briefing", *args], input=input,
-                          capture_output=True, timeout=timeout, check=False, cwd=cwd,
-                          env=child_env(env))
+                          stdout=stdout, stderr=subprocess.PIPE, timeout=timeout, check=False,
+                          cwd=cwd, env=child_env(env), preexec_fn=preexec)
     return subprocess.CompletedProcess(
-        done.args, done.returncode, done.stdout.decode("utf-8", "replace"),
+        done.args, done.returncode, (done.stdout or b"").decode("utf-8", "replace"),
         done.stderr.decode("utf-8", "replace"))
 
 
