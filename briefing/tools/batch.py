@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -222,6 +223,12 @@ def run_batch(
     chosen = backend or get_backend()
     unreachable: list[TransportError] = []
 
+    result = BatchResult()
+    # Briefs are written and counted under one lock, which Ctrl-C takes to close the batch:
+    # no brief lands after the count of written ones is given.
+    closing = threading.Lock()
+    closed: list[bool] = []
+
     def one(job: BatchJob) -> tuple[list[Path], list[BatchFailure]]:
         name = job.source.path or job.target.name
         if unreachable:  # the server is gone: fail at once, with the same error
@@ -229,7 +236,12 @@ def run_batch(
         try:
             brief = build_brief([job.source], backend=chosen, title=title,
                                 generated_at=generated_at)
-            write_atomic(job.target, plan.render(brief))
+            text = plan.render(brief)
+            with closing:
+                if closed:
+                    return [], []
+                write_atomic(job.target, text)
+                result.written.append(job.target.path)
         except TransportError as exc:
             if exc.status is None:  # no answer at all (refused, unreachable), not a 5xx
                 unreachable.append(exc)
@@ -238,7 +250,6 @@ def run_batch(
             return [], [BatchFailure(name, str(exc))]
         return [job.target.path], []
 
-    result = BatchResult()
     show = sys.stderr.isatty() if progress is None else progress
 
     def tell(message: str, bar: Any) -> None:
@@ -249,7 +260,6 @@ def run_batch(
 
     def record(outcome: tuple[list[Path], list[BatchFailure]], bar: Any) -> None:
         written, failed = outcome
-        result.written.extend(written)
         for failure in failed:
             result.failed.append(failure)
             named = failure.message.startswith(failure.name)
@@ -270,6 +280,8 @@ def run_batch(
             else:
                 _run_pool(plan.jobs, one, count, lambda outcome: record(outcome, bar))
         except KeyboardInterrupt as exc:
+            with closing:
+                closed.append(True)
             left = total - len(result.written) - len(result.failed)
             exc.done = (f"wrote {_briefs(len(result.written))} to {plan.outdir}; "  # type: ignore[attr-defined]
                         f"{left} of {total} reports not briefed")
