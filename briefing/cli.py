@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import warnings
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -11,7 +12,7 @@ from typing import Any, TypeVar
 
 import click
 
-from briefing.errors import BriefingError
+from briefing.errors import BriefingError, BriefingWarning
 
 # The command loads no pydantic plugins: looking them up scans every installed package's
 # metadata (~20 ms of each run). Set PYDANTIC_DISABLE_PLUGINS yourself to choose otherwise;
@@ -30,7 +31,10 @@ class _Group(click.Group):
         from briefing.io import interrupts
 
         try:
-            return super().invoke(ctx)
+            with warnings.catch_warnings():
+                warnings.simplefilter("always", BriefingWarning)
+                warnings.showwarning = _show_warning
+                return super().invoke(ctx)
         except BriefingError as exc:
             if ctx.obj and ctx.obj.get("debug"):
                 raise
@@ -42,6 +46,17 @@ class _Group(click.Group):
             click.echo(f"Error: {word}" + (f" ({done})" if done else ""), err=True)
             interrupts.mark_reported()
             sys.exit(143 if isinstance(exc, Terminated) else 130)
+
+
+def _show_warning(message: Warning | str, category: type[Warning], filename: str, lineno: int,
+                  file: Any = None, line: str | None = None) -> None:
+    """Warnings as one `Warning: ...` line on stderr (the library's own; others as Python
+    shows them)."""
+    if issubclass(category, BriefingWarning):
+        click.echo(f"Warning: {message}", err=True)
+    else:
+        click.echo(warnings.formatwarning(message, category, filename, lineno, line).rstrip(),
+                   err=True)
 
 
 def _quiet_stdout() -> None:
@@ -116,6 +131,18 @@ def _parse_time(value: str | None) -> datetime | None:
 
         moment = moment.replace(tzinfo=UTC)
     return moment
+
+
+def _encoding(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """--encoding must name a codec Python knows."""
+    if value is None:
+        return None
+    import codecs
+
+    try:
+        return codecs.lookup(value).name
+    except LookupError:
+        raise click.BadParameter(f"unknown encoding {value!r}") from None
 
 
 def model_options(function: F) -> F:
@@ -194,10 +221,12 @@ def cli(ctx: click.Context, debug: bool) -> None:
               help="YAML table of publisher: reliability (A-F); unlisted publishers are F.")
 @click.option("--each", type=click.Path(file_okay=False),
               help="Write one brief per report in DIR to the folder given by -o.")
+@click.option("--encoding", callback=_encoding,
+              help="Read every report in this encoding (e.g. cp1252) instead of detecting it.")
 @model_options
 def generate(reports: tuple[str, ...], output: str | None, fmt: str, title: str | None,
              templates: str | None, generated_at: str | None, sources_table: str | None,
-             each: str | None, **model: Any) -> None:
+             each: str | None, encoding: str | None, **model: Any) -> None:
     """Brief one or more REPORTS (.txt, .md, .html, .json, .jsonl files, folders of them,
     or - for standard input) in one brief, or each report of a folder in its own brief.
 
@@ -223,7 +252,7 @@ def generate(reports: tuple[str, ...], output: str | None, fmt: str, title: str 
         from briefing.tools.batch import plan_batch, run_batch
 
         plan = plan_batch(each, str(output), fmt=fmt, templates=templates,
-                          ratings=sources_table)
+                          ratings=sources_table, encoding=encoding)
         result = run_batch(plan, backend=make_backend(**model), title=title,
                            generated_at=moment, workers=model.get("concurrency"),
                            echo=lambda message: click.echo(message, err=True))
@@ -232,7 +261,7 @@ def generate(reports: tuple[str, ...], output: str | None, fmt: str, title: str 
         return
     target = _target(output, reports)
     brief = generate_brief(list(reports), backend=make_backend(**model), title=title,
-                           generated_at=moment, ratings=sources_table)
+                           generated_at=moment, ratings=sources_table, encoding=encoding)
     from briefing.rendering import render
 
     _emit(render(brief, format=fmt, templates=templates), target)

@@ -65,3 +65,9 @@ class BudgetExceededError(BriefingError):
 class Terminated(KeyboardInterrupt):
     """Raised in the main thread when SIGTERM arrives, so a run unwinds (and cleans up) as it
     does on Ctrl-C; the command then exits with status 143 instead of 130."""
+
+
+class BriefingWarning(UserWarning):
+    """Warned (not raised) when an input is read with a guess or a conversion the user should
+    know about: an assumed encoding, a title that was not text. The CLI prints these on stderr
+    as ``Warning: ...`` lines."""

@@ -140,6 +140,7 @@ def plan_batch(
     fmt: str = "markdown",
     templates: str | os.PathLike[str] | None = None,
     ratings: Mapping[str, str] | str | os.PathLike[str] | None = None,
+    encoding: str | None = None,
 ) -> BatchPlan:
     """Read every report of ``folder`` and settle where each brief goes, writing nothing.
 
@@ -166,7 +167,7 @@ def plan_batch(
     failed: list[BatchFailure] = []
     for file in files:
         try:
-            loaded[file] = load_sources(file, ratings=lookup)
+            loaded[file] = load_sources(file, ratings=lookup, encoding=encoding)
         except BriefingError as exc:
             failed.append(BatchFailure(str(file), str(exc)))
     readable = [file for file in files if file in loaded]
