@@ -201,6 +201,11 @@ class Brief(_Model):
     generator: Generator
     sources: list[Source]
     bluf: list[str] = Field(description="Bottom line up front: the few statements that matter most.")
+    bluf_claims: list[list[str]] = Field(
+        default_factory=list,
+        description="Ids of the claims each BLUF bullet rests on, in the order of bluf "
+        "(empty when the bullets cite none).",
+    )
     claims: list[Claim]
     entities: list[Entity] = Field(default_factory=list)
     timeline: list[TimelineEntry] = Field(default_factory=list)

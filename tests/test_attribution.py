@@ -15,17 +15,16 @@ from briefing.text.attribution import (
     _INVERTED_VERBS,
     _PARENTHETICAL,
     _PARENTHETICAL_VERBS,
-    _ROLE_NAME,
     _TRAILING,
     _VERB,
     Attribution,
     _alternation,
     _alternation_by_letter,
-    _roles_named,
     _with_phrases,
-    canonical_holder,
     find_attribution,
 )
+from briefing.text.attribution_holders import canonical_holder
+from briefing.text.attribution_memory import _ROLE_NAME, _roles_named
 from briefing.text.lexicons import CLAUSE_OPENERS
 from briefing.text.phrases import words_of
 

@@ -13,7 +13,7 @@ import pytest
 
 from briefing.backends import get_backend
 from briefing.backends.llm import LLMBackend, split_report
-from briefing.backends.prompts import load_prompt
+from briefing.backends.llm.prompts import load_prompt
 from briefing.brief.assembly import build_brief
 from briefing.config import Settings
 from briefing.errors import (

@@ -101,8 +101,8 @@ def test_brief_shows_two_character_ratings(outlets: Brief) -> None:
     assert "**B1**" in facts  # Northgate Ledger (B) confirmed by independent outlets
     assert "**F6**" in facts  # Pell Valley Times (not in the table) alone
     html = render(outlets, format="html")
-    assert '<strong class="rating">B1</strong>' in html
-    assert "<h2>Conflicting reporting</h2>" in html
+    assert 'information credibility">B1</span>' in html
+    assert '<h2 id="conflicts">Conflicting reporting</h2>' in html
 
 
 def test_timeline_resolves_each_report_against_its_own_date(outlets: Brief) -> None:

@@ -7,7 +7,9 @@ from typing import Final
 
 from briefing.backends.base import Candidate, Extraction
 from briefing.schema import Source
-from briefing.text.attribution import Attribution, HolderMemory, canonical_holder, find_attribution
+from briefing.text.attribution import Attribution, find_attribution
+from briefing.text.attribution_holders import canonical_holder
+from briefing.text.attribution_memory import HolderMemory
 from briefing.text.cues import read_cues
 from briefing.text.entities import extract_entities
 from briefing.text.lexicons import DIRECTIVE_PASSIVES, DIRECTIVE_VERBS

@@ -28,7 +28,7 @@ from briefing.text.quantities import QuantityFields, find_time_and_quantity_fiel
 from briefing.text.segmentation import blocks
 from briefing.version import __version__
 
-#: How many lead facts the offline BLUF takes.
+#: How many bullets the offline BLUF has at most (event, judgment, unknown, or lead facts).
 BLUF_FACTS = 3
 #: Validates the claims of a report in one call: about half the time of one Claim(...) each.
 _CLAIMS: Final = TypeAdapter(list[Claim])
@@ -189,14 +189,53 @@ def _timeline(claims: list[Claim]) -> list[TimelineEntry]:
     return [entries[k] for k in resolved + unresolved]
 
 
-def _bluf(claims: list[Claim], extractions: Sequence[Extraction]) -> list[str]:
+def _oneline(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _lead_key(claim: Claim) -> tuple[int, str, int]:
+    """Confirmed claims (credibility 1) first, then the first report's, in report order."""
+    return (claim.credibility or 6, claim.source_id, claim.span[0])
+
+
+def _judgment_key(claim: Claim) -> tuple[bool, bool, int, str, int]:
+    """A judgment with a likelihood band and a named holder leads; then as _lead_key."""
+    return (claim.likelihood is None, claim.attributed_to is None, *_lead_key(claim))
+
+
+def _bluf(claims: list[Claim], extractions: Sequence[Extraction]
+          ) -> tuple[list[str], list[list[str]]]:
+    """The bottom line: the main event, the key judgment and the key unknown, each citing its
+    claim; facts fill in where the reports hold no judgment or unknown. A backend's own bullets
+    (cited by the backend, when it does) replace these."""
     from_backend = [line for extraction in extractions for line in extraction.bluf]
     if from_backend:
-        return from_backend
-    facts = [c for c in claims if c.kind == "fact"]
-    # Facts confirmed by independent sources (credibility 1) lead; then report order.
-    lead = sorted(facts, key=lambda c: (c.credibility or 6, c.source_id, c.span[0]))[:BLUF_FACTS]
-    return [c.statement for c in lead]
+        return from_backend, []
+    facts = sorted((c for c in claims if c.kind == "fact"), key=_lead_key)
+    judgments = sorted((c for c in claims if c.kind == "assessment"), key=_judgment_key)
+    unknowns = sorted((c for c in claims if c.kind == "uncertainty"), key=_lead_key)
+    lines: list[tuple[str, Claim]] = []
+    if facts:
+        lines.append((f"Main event: {_oneline(facts[0].statement)}", facts[0]))
+    if judgments:
+        judgment = judgments[0]
+        band = "no likelihood stated"
+        if judgment.likelihood and judgment.probability:
+            low, high = judgment.probability
+            band = f"{judgment.likelihood}, {low}–{high}%"
+        holder = _oneline(judgment.attributed_to or "the report")
+        lines.append((f"Key judgment ({holder}; {band}): {_oneline(judgment.statement)}",
+                      judgment))
+    if unknowns:
+        unknown = unknowns[0]
+        holder = _oneline(unknown.attributed_to or "the report")
+        said = "open question" if unknown.cue == "?" else f"“{_oneline(unknown.cue or '')}”"
+        lines.append((f"Key unknown ({holder}; {said}): {_oneline(unknown.statement)}", unknown))
+    for fact in facts[1:]:
+        if len(lines) >= BLUF_FACTS:
+            break
+        lines.append((_oneline(fact.statement), fact))
+    return [text for text, _ in lines], [[claim.id] for _, claim in lines]
 
 
 def _source_ids(sources: Sequence[Source]) -> list[Source]:
@@ -260,6 +299,7 @@ def assemble(
     if not title and len(sources) > 1:
         brief_title = f"{brief_title} (and {len(sources) - 1} more)"
     moment = generated_at or datetime.now(UTC).replace(microsecond=0)
+    bluf, bluf_claims = _bluf(claims, [r.extraction for r in results])
     return Brief(
         title=brief_title,
         generated_at=moment,
@@ -272,7 +312,8 @@ def assemble(
             version=__version__,
         ),
         sources=sources,
-        bluf=_bluf(claims, [r.extraction for r in results]),
+        bluf=bluf,
+        bluf_claims=bluf_claims,
         claims=claims,
         entities=_merge_entities(r.extraction.entities for r in results),
         timeline=_timeline(corroborated.cited),

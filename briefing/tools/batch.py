@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from briefing.backends import Backend, get_backend
-from briefing.errors import BriefingError, OutputError, SourceError, TemplateError, TransportError
+from briefing.errors import BriefingError, OutputError, SourceError, TransportError
 from briefing.io.output import OutputTarget
 from briefing.schema import Brief, Source
 
@@ -68,22 +68,14 @@ def default_workers(backend: Backend) -> int:
 
 def _renderer(fmt: str, templates: Path | None) -> Callable[[Brief], str]:
     """A render function that compiles the template once for the whole batch, not per brief."""
-    from jinja2 import TemplateError as JinjaTemplateError
-
-    from briefing.rendering import brief_context, brief_json, environment
+    from briefing.rendering import brief_context, brief_json, renderer
 
     if fmt == "json":
         return brief_json
-    try:
-        template = environment(templates, html=fmt == "html").get_template(_TEMPLATES[fmt])
-    except JinjaTemplateError as exc:
-        raise TemplateError(f"template {_TEMPLATES[fmt]} failed: {exc}") from exc
+    render_context = renderer(_TEMPLATES[fmt], templates, html=fmt == "html")
 
     def render(brief: Brief) -> str:
-        try:
-            return str(template.render(**brief_context(brief)))
-        except JinjaTemplateError as exc:  # SecurityError included
-            raise TemplateError(f"template {_TEMPLATES[fmt]} failed: {exc}") from exc
+        return render_context(brief_context(brief))
 
     return render
 

@@ -1,0 +1,63 @@
+"""Limits shared by every request of a backend: a rate limiter and a token budget."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from briefing.errors import BudgetExceededError
+
+
+class RateLimiter:
+    """Bounds requests in flight, spaces request starts, and pauses everyone after a 429."""
+
+    def __init__(self, concurrency: int, requests_per_minute: float | None = None) -> None:
+        self._slots = threading.BoundedSemaphore(max(1, concurrency))
+        self._lock = threading.Lock()
+        self._interval = 60.0 / requests_per_minute if requests_per_minute else 0.0
+        self._next_start = 0.0
+        self._not_before = 0.0
+
+    def pause(self, seconds: float) -> None:
+        """No request starts for ``seconds`` (a server asked us to wait with Retry-After)."""
+        with self._lock:
+            self._not_before = max(self._not_before, time.monotonic() + seconds)
+
+    @contextmanager
+    def slot(self) -> Iterator[None]:
+        with self._slots:
+            with self._lock:
+                now = time.monotonic()
+                start = max(now, self._not_before, self._next_start)
+                self._next_start = start + self._interval
+            if start > now:
+                time.sleep(start - now)
+            yield
+
+
+class TokenBudget:
+    """--max-tokens-total across every request of a backend, concurrent ones included."""
+
+    def __init__(self, limit: int | None) -> None:
+        self.limit = limit
+        self.used = 0
+        self._reserved = 0
+        self._lock = threading.Lock()
+
+    def reserve(self, tokens: int) -> None:
+        """Claim room for a request that may use up to ``tokens``, or refuse it."""
+        with self._lock:
+            if self.limit is not None and self.used + self._reserved + tokens > self.limit:
+                raise BudgetExceededError(
+                    f"stopped before a request that could use up to {tokens} tokens: "
+                    f"{self.used} of the --max-tokens-total budget of {self.limit} are spent"
+                    + (f" and {self._reserved} reserved" if self._reserved else "")
+                )
+            self._reserved += tokens
+
+    def settle(self, reserved: int, used: int) -> None:
+        with self._lock:
+            self._reserved -= reserved
+            self.used += used

@@ -1,0 +1,194 @@
+"""Holders carried across sentences: people, roles and firms a report has named, to resolve
+"he said", "the ministry said" and "the company said" to the holder they stand for."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Final
+
+from briefing.schema import Entity
+from briefing.text.lexicons import (
+    BUSINESS_ROLES,
+    GROUP_PRONOUNS,
+    MONTHS,
+    PERSON_PRONOUNS,
+    WEEKDAYS,
+)
+from briefing.text.phrases import words_of
+
+_ROLE_NAME: Final = re.compile(  # the look-ahead lets the engine skip to a role's first letter
+    r"(?=[ABCDEGLMOPSabcdeglmops])\b(?P<role>(?i:spokesperson|spokesman|spokeswoman|minister|commander|director|president|"
+    r"ambassador|envoy|chief|general|colonel|analyst|official|governor|mayor|secretary|major|"
+    r"brigadier|captain|admiral|lieutenant))\s+"
+    r"(?P<name>[A-Z][\w'’-]+(?:\s+(?:al-|bin\s+|de\s+)?[A-Z][\w'’-]+){0,3})"
+)
+
+
+_BUSINESS: Final = "|".join(sorted(BUSINESS_ROLES))
+_ORG_NAME: Final = r"[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|of|and|for))*"
+#: A firm introduced by its role: "the dam's operator, Drevhydro," or "Drevhydro, the state
+#: company that runs the dam," or "the shipping firm Kalmar Lines".
+_BUSINESS_THEN_NAME: Final = re.compile(
+    rf"\b(?i:the)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{_BUSINESS})\s*,?\s+(?P<name>{_ORG_NAME})"
+)
+_NAME_THEN_BUSINESS: Final = re.compile(  # not "Anna Berg, a company spokeswoman"
+    rf"(?P<name>{_ORG_NAME}),\s+(?:the|a|an)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{_BUSINESS})\b"
+    r"(?!\s+(?:spokes\w*|officials?|executives?|employees?|workers?|lawyers?|directors?|chief"
+    r"|engineers?|managers?|representatives?|sources?|insiders?|staff|board)\b)"
+)
+_NOT_FIRMS: Final = frozenset(w.capitalize() for w in (*WEEKDAYS, *MONTHS)) | {"The", "A", "An"}
+
+
+_ROLE_WORDS: Final = frozenset({
+    "spokesperson", "spokesman", "spokeswoman", "minister", "commander", "director",
+    "president", "ambassador", "envoy", "chief", "general", "colonel", "analyst", "official",
+    "governor", "mayor", "secretary", "major", "brigadier", "captain", "admiral", "lieutenant",
+})
+
+
+_ROLE_OR_BUSINESS: Final = _ROLE_WORDS | BUSINESS_ROLES
+
+
+def _roles_named(sentence: str, words: frozenset[str]) -> Iterator[re.Match[str]]:
+    """The matches of ``_ROLE_NAME.finditer(sentence)``; ``words``: ``words_of(sentence)``.
+
+    A match begins with a role word, so the pattern is tried only where the sentence's role
+    words begin, found in its lower case: quicker than trying it at every letter. Exact when
+    lowering keeps the offsets and the case-blind matching ("İ", "ı" and "ſ" do not: "ſ"
+    matches "s" case-blind but lowers to itself) and each role word is one of the words: not
+    in a sentence with a hyphen ("vice-president Kim": "president" is no word of its own).
+    """
+    if "-" in sentence or (not sentence.isascii() and (
+            "ı" in sentence or "İ" in sentence or "ſ" in sentence)):
+        yield from _ROLE_NAME.finditer(sentence)
+        return
+    lowered = sentence.lower()
+    starts = []
+    for role in _ROLE_WORDS & words:
+        at = lowered.find(role)
+        while at >= 0:
+            starts.append(at)
+            at = lowered.find(role, at + 1)
+    end = 0  # finditer goes on from the end of its last match
+    for at in sorted(starts):
+        if at >= end and (match := _ROLE_NAME.match(sentence, at)) is not None:
+            yield match
+            end = match.end()
+
+
+
+def _latest(names: list[str], name: str) -> None:
+    """Put a name last, once: lists stay as long as the distinct names, not the mentions."""
+    if names and names[-1] == name:
+        return
+    if name in names:
+        names.remove(name)
+    names.append(name)
+
+
+_SUBJECT_PRONOUN: Final = {"him": "he", "her": "she", "them": "they"}  # of an object pronoun
+
+
+@dataclass
+class HolderMemory:
+    """Holders and people named so far in a report, to resolve "he said", "the ministry said"."""
+
+    entities: list[Entity] = field(default_factory=list)
+    people: list[str] = field(default_factory=list)
+    groups: list[str] = field(default_factory=list)
+    roles: dict[str, str] = field(default_factory=dict)
+    businesses: list[str] = field(default_factory=list)  # firms introduced by a business role
+    #: the whole report, for a role named only later ("the regional governor said ...", then
+    #: "Governor Milena Kovacevic said ...")
+    text: str = ""
+    person_names: list[str] = field(init=False)
+    _roles_ahead: dict[str, str] | None = field(init=False, default=None)
+    _not_firms: set[str] = field(init=False)
+    _persons: dict[str, bool] = field(init=False, default_factory=dict)  # holder -> a person?
+
+    def __post_init__(self) -> None:
+        self.person_names = [e.name for e in self.entities if e.type == "person"]
+        self._not_firms = {e.name for e in self.entities if e.type in {"country", "location"}}
+
+    def remember(self, holder: str) -> None:
+        if self._is_person(holder):
+            _latest(self.people, holder)
+        else:
+            _latest(self.groups, holder)
+
+    def note_sentence(self, sentence: str) -> None:
+        """Record people and roles named in a sentence ("JCS spokesperson Lee Sung-jun")."""
+        words = words_of(sentence)
+        if _ROLE_OR_BUSINESS.isdisjoint(words):  # most sentences: one test for both below
+            roles = businesses = False
+        else:
+            roles = not _ROLE_WORDS.isdisjoint(words)
+            businesses = not BUSINESS_ROLES.isdisjoint(words)
+        if roles:
+            for match in _roles_named(sentence, words):
+                self.roles[match.group("role").lower()] = match.group("name")
+        for name in self.person_names:  # a report names a few people: cheaper than a regex of all
+            if name in sentence:
+                _latest(self.people, name)
+        if businesses:
+            named = [(m.start(), m.group("name")) for m in _BUSINESS_THEN_NAME.finditer(sentence)]
+            named += [(m.start(), m.group("name")) for m in _NAME_THEN_BUSINESS.finditer(sentence)
+                      if m.group("name") not in self._not_firms]
+            for _, name in sorted(named):
+                if name.split()[0] not in _NOT_FIRMS:
+                    _latest(self.businesses, name)
+
+    def _is_person(self, holder: str) -> bool:
+        known = self._persons.get(holder)
+        if known is None:
+            known = self._persons[holder] = self._names_person(holder)
+        return known
+
+    def _names_person(self, holder: str) -> bool:
+        for name in self.person_names:  # a loop: cheaper than any() over a generator
+            if name in holder:
+                return True
+        # A role name needs a capital after the role ("minister Kim"), which most holders lack
+        # ("the ministry", "Petrović"); then the search, quicker than the words of a holder.
+        return (not holder[1:].islower() and _ROLE_NAME.search(holder) is not None
+                and not _ROLE_WORDS.isdisjoint(words_of(holder)))
+
+    def resolve(self, holder: str) -> str | None:
+        """Resolve a pronoun or a definite description to an earlier holder; None if it names none."""
+        lowered = holder.lower()
+        lowered = _SUBJECT_PRONOUN.get(lowered, lowered)
+        if lowered in PERSON_PRONOUNS:
+            return self.people[-1] if self.people else None
+        if lowered in GROUP_PRONOUNS or lowered == "it":
+            return self.groups[-1] if self.groups else None
+        words = lowered.split()
+        if len(words) == 2 and words[0] in {"the", "a"}:
+            head = words[1]
+            if head in self.roles:
+                return self.roles[head]
+            for earlier in reversed(self.groups + self.people):
+                if head in earlier.lower().split() and earlier.lower() != lowered:
+                    return earlier
+            for entity in self.entities:
+                if entity.type == "organization" and head in entity.name.lower().split():
+                    return entity.name
+            if head in BUSINESS_ROLES and self.businesses:
+                return self.businesses[-1]
+        if (2 <= len(words) <= 4 and words[0] == "the" and words[-1] in _ROLE_WORDS
+                and holder.split()[1:-1] == words[1:-1]):
+            # "the regional governor": the governor the report names; not "the Prime Minister",
+            # a title of its own that another minister's name would not match
+            named = self.roles.get(words[-1]) or self._named_later(words[-1])
+            if named is not None:
+                return named
+        return holder
+
+    def _named_later(self, role: str) -> str | None:
+        """The first person the report names with a role (for a role not yet named)."""
+        if self._roles_ahead is None:
+            self._roles_ahead = {}
+            for match in _ROLE_NAME.finditer(self.text):
+                self._roles_ahead.setdefault(match.group("role").lower(), match.group("name"))
+        return self._roles_ahead.get(role)

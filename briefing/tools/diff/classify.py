@@ -1,0 +1,149 @@
+"""Classifying aligned claims (number, holder, likelihood, kind changes) and diffing two briefs."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from typing import Final, Literal
+
+from briefing.schema import Brief, Claim, Entity, Likelihood, TimelineEntry
+from briefing.text.likelihood import BANDS
+from briefing.tools.diff.align import align
+from briefing.tools.diff.model import (
+    CHANGE_CLASSES,
+    BriefDiff,
+    BriefRef,
+    ChangeClass,
+    ChangeCounts,
+    ClaimChange,
+    ClaimSide,
+    HolderChange,
+    KindChange,
+    LikelihoodChange,
+    SourceRef,
+)
+from briefing.tools.diff.numbers import number_changes
+
+_BAND_ORDER: Final[dict[Likelihood, int]] = {band: n for n, band in enumerate(BANDS)}
+
+
+def _holder_key(holder: str | None) -> str | None:
+    if holder is None:
+        return None
+    words = holder.casefold().split()
+    if words and words[0] == "the":
+        words = words[1:]
+    return " ".join(words) or None
+
+
+def _side(claim: Claim) -> ClaimSide:
+    return ClaimSide(
+        claim_id=claim.id, kind=claim.kind, statement=claim.statement, quote=claim.quote,
+        source_id=claim.source_id, paragraph=claim.paragraph, span=claim.span,
+        attributed_to=claim.attributed_to, cue=claim.cue, likelihood=claim.likelihood,
+    )
+
+
+def compare(old: Claim, new: Claim, similarity: float | None = None) -> ClaimChange:
+    """How one aligned pair of claims changed (['unchanged'] when only the wording differs)."""
+    classes: list[ChangeClass] = []
+    kind = None
+    if old.kind != new.kind:
+        kind = KindChange(old=old.kind, new=new.kind)
+        if new.kind == "fact":
+            classes.append("firmed_up")
+        elif old.kind == "fact":
+            classes.append("walked_back")
+        else:
+            classes.append("kind_changed")
+    likelihood = None
+    if old.kind == new.kind and old.likelihood != new.likelihood:
+        direction: Literal["up", "down"] | None = None
+        if old.likelihood and new.likelihood:
+            up = _BAND_ORDER[new.likelihood] > _BAND_ORDER[old.likelihood]
+            direction = "up" if up else "down"
+        likelihood = LikelihoodChange(old=old.likelihood, new=new.likelihood, direction=direction)
+        classes.append("likelihood_changed")
+    numbers = number_changes(old, new)
+    if numbers:
+        classes.append("number_changed")
+    holder = None
+    if _holder_key(old.attributed_to) != _holder_key(new.attributed_to):
+        holder = HolderChange(old=old.attributed_to, new=new.attributed_to)
+        classes.append("holder_changed")
+    ordered = [c for c in CHANGE_CLASSES if c in classes] or ["unchanged"]
+    return ClaimChange(
+        classes=ordered, old=_side(old), new=_side(new),
+        score=None if similarity is None else round(similarity, 2),
+        numbers=numbers, holder=holder, likelihood=likelihood, kind=kind,
+    )
+
+
+def _entity_keys(entities: Iterable[Entity]) -> set[str]:
+    keys = set()
+    for entity in entities:
+        keys.add(" ".join(entity.name.casefold().split()))
+        keys.update(" ".join(alias.casefold().split()) for alias in entity.aliases)
+    return keys
+
+
+def _timeline_key(entry: TimelineEntry) -> str:
+    return entry.resolved or " ".join(entry.when.casefold().split())
+
+
+def _ref(brief: Brief) -> BriefRef:
+    return BriefRef(
+        title=brief.title, generated_at=brief.generated_at, backend=brief.generator.backend,
+        sources=[SourceRef(id=s.id, title=s.title, path=s.path, sha256=s.sha256)
+                 for s in brief.sources],
+        claims=len(brief.claims),
+    )
+
+
+def diff_briefs(old: Brief, new: Brief) -> BriefDiff:
+    """What changed from ``old`` to ``new``: aligned claims classified, entities, timeline.
+
+    Rewording and reordering alone are not changes: aligned pairs that keep their kind,
+    holder, likelihood band and numbers are counted as unchanged.
+    """
+    names = [e.name for e in old.entities] + [e.name for e in new.entities]
+    names += [a for e in (*old.entities, *new.entities) for a in e.aliases]
+    pairs = align(old.claims, new.claims, names)
+    matched_old = {i for i, _, _ in pairs}
+    by_new = {j: (i, score) for i, j, score in pairs}
+    changes: list[ClaimChange] = []
+    unchanged: list[ClaimChange] = []
+    for j, claim in enumerate(new.claims):
+        if j in by_new:
+            i, score = by_new[j]
+            change = compare(old.claims[i], claim, score)
+            (unchanged if change.classes == ["unchanged"] else changes).append(change)
+        else:
+            changes.append(ClaimChange(classes=["added"], old=None, new=_side(claim)))
+    for i, claim in enumerate(old.claims):
+        if i not in matched_old:
+            changes.append(ClaimChange(classes=["removed"], old=_side(claim), new=None))
+    old_entities, new_entities = _entity_keys(old.entities), _entity_keys(new.entities)
+    entities_added = [e for e in new.entities
+                      if " ".join(e.name.casefold().split()) not in old_entities]
+    entities_dropped = [e for e in old.entities
+                        if " ".join(e.name.casefold().split()) not in new_entities]
+    old_times = {_timeline_key(t) for t in old.timeline}
+    new_times = {_timeline_key(t) for t in new.timeline}
+    timeline_added = [t for t in new.timeline if _timeline_key(t) not in old_times]
+    timeline_dropped = [t for t in old.timeline if _timeline_key(t) not in new_times]
+    tally: Counter[str] = Counter(c for change in changes for c in change.classes)
+    counts = ChangeCounts(
+        **{name: tally[name] for name in CHANGE_CLASSES if name != "unchanged"},
+        unchanged=len(unchanged),
+        entities_added=len(entities_added), entities_dropped=len(entities_dropped),
+        timeline_added=len(timeline_added), timeline_dropped=len(timeline_dropped),
+    )
+    return BriefDiff(
+        old=_ref(old), new=_ref(new),
+        changed=bool(changes or entities_added or entities_dropped or timeline_added
+                     or timeline_dropped),
+        counts=counts, changes=changes, unchanged=unchanged,
+        entities_added=entities_added, entities_dropped=entities_dropped,
+        timeline_added=timeline_added, timeline_dropped=timeline_dropped,
+    )
