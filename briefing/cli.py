@@ -323,6 +323,38 @@ def eval_claims(gold_dir: str, split: str | None, as_json: bool, errors: str | N
         click.echo(json.dumps(result, indent=2))
 
 
+@eval_group.command(name="attributions")
+@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON on stdout.")
+@click.option("--errors", type=click.Path(dir_okay=False),
+              help="Write every miss, false alarm and wrong source (JSONL) to this file.")
+@model_options
+def eval_attributions(gold_dir: str, as_json: bool, errors: str | None, **model: Any) -> None:
+    """Content-match P/R/F1, source and cue accuracy against brat files (NAME.txt + NAME.ann).
+
+    \b
+    Example:
+      briefing eval attributions polnear/dev --errors mistakes.jsonl
+    """
+    import json
+
+    from briefing.tools.attribution_eval import (
+        attribution_scores,
+        evaluate_attributions,
+        format_attribution_scores,
+    )
+
+    tally = evaluate_attributions(gold_dir, make_backend(**model))
+    result = attribution_scores(tally)
+    click.echo(format_attribution_scores(result), err=True, nl=False)
+    if errors:
+        from briefing.io.output import write_atomic
+
+        write_atomic(errors, "".join(json.dumps(m, ensure_ascii=False) + "\n" for m in tally.errors))
+    if as_json:
+        click.echo(json.dumps(result, indent=2))
+
+
 @eval_group.command(name="sentences")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.option("--predictions", type=click.Path(dir_okay=False),

@@ -37,14 +37,18 @@ UNCERTAINTY_CUES: Final[tuple[str, ...]] = (
     "apparently", "seems to", "seem to", "seemed to", "it seems", "it seemed", "seemingly",
     "suspected of", "suggests", "suggest", "suggested", "suggesting", "allegedly", "alleged", "purportedly",
     "purported", "rumoured", "rumored", "rumours", "rumors", "speculation", "speculated",
-    "speculate", "unverified", "presumably", "supposedly",
+    "speculate", "unverified", "presumably", "supposedly", "allegation", "allegations",
+    "allege", "alleges", "alleging", "implies", "imply", "implied that", "potential",
+    "seem", "seems", "seemed", "reputedly", "hypothesis", "hypothesize", "hypothesized",
+    "little is known", "under question", "come under question", "came under question",
+    "not well understood", "never been proven",
     # conditionals
     "if", "unless",
 )
 
 #: Judgment cues: verbs and phrases with which a holder commits to an estimate.
 JUDGMENT_CUES: Final[tuple[str, ...]] = (
-    "assess", "assesses", "assessed", "assessment", "judge that", "judges that", "judged",
+    "assess", "assesses", "assessed", "judge that", "judges that", "judged",
     "believe", "believes", "believed", "think", "thinks", "thought that", "suspect that",
     "suspects that", "suspected that", "suspects", "consider that", "considers that",
     "considered that", "conclude that", "concludes that", "concluded that", "estimate that",
@@ -56,6 +60,8 @@ JUDGMENT_CUES: Final[tuple[str, ...]] = (
     "in my view", "in my judgement", "in my judgment", "in our assessment",
     "in their assessment", "expressed confidence", "voiced confidence",
     "predicts", "forecast", "forecasts", "anticipate", "anticipates", "anticipated",
+    "belief that", "the belief", "expecting", "assumption that", "under the assumption",
+    "thought of as", "be thought of", "foresee", "foresees", "foresaw",
 )
 
 #: Phrases that look like cues but are not ("an estimated 300 people": a quantity).
@@ -68,7 +74,9 @@ NOT_CUES: Final[tuple[str, ...]] = (
     "where possible", "if possible", "whenever possible", "made possible", "think tank",
     "think-tank", "think tanks", "think-tanks", "the suspect", "a suspect", "suspects were",
     "the suspects", "weather forecast", "declined to speculate", "refused to speculate",
-    "would not speculate", "did not speculate",
+    "would not speculate", "did not speculate", "if and only if", "if anything",
+    "best possible", "as far as possible", "wherever possible", "highest possible",
+    "lowest possible", "greatest possible", "every possible", "as much as possible",
 )
 
 #: Stated analytic confidence (never inferred): phrase -> level.
