@@ -227,8 +227,9 @@ def cli(ctx: click.Context, debug: bool) -> None:
 def generate(reports: tuple[str, ...], output: str | None, fmt: str, title: str | None,
              templates: str | None, generated_at: str | None, sources_table: str | None,
              each: str | None, encoding: str | None, **model: Any) -> None:
-    """Brief one or more REPORTS (.txt, .md, .html, .json, .jsonl files, folders of them,
-    or - for standard input) in one brief, or each report of a folder in its own brief.
+    """Brief one or more REPORTS (.txt, .md, .html, .json, .jsonl, .pdf, .docx, .eml files,
+    folders of them, or - for standard input) in one brief, or each report of a folder in its
+    own brief.
 
     \b
     Examples:

@@ -21,9 +21,10 @@ from briefing.schema import (
     TimelineEntry,
     Usage,
 )
-from briefing.text.dates import TimeFields
+from briefing.text.dates import TimeFields, future_context
 from briefing.text.grounding import Grounder
 from briefing.text.likelihood import band_of, probability_of
+from briefing.text.periods import find_periods, resolve_period
 from briefing.text.quantities import QuantityFields, find_time_and_quantity_fields
 from briefing.text.segmentation import blocks
 from briefing.version import __version__
@@ -58,6 +59,13 @@ def _paragraph_of(starts: list[int], numbers: list[int], offset: int) -> int | N
     """Number of the paragraph an offset falls in (blocks in order of start)."""
     at = bisect_right(starts, offset) - 1
     return numbers[at] if at >= 0 else None
+
+
+def page_of(source: Source, offset: int) -> int | None:
+    """1-based page of an offset in a paged source (PDF); None for sources without pages."""
+    if not source.page_starts:
+        return None
+    return bisect_right(source.page_starts, offset)
 
 
 T = TypeVar("T", QuantityFields, TimeFields)
@@ -130,6 +138,7 @@ def ground_extraction(source: Source, extraction: Extraction) -> Grounded:
             "span": (start, end),
             "grounding": method,
             "paragraph": _paragraph_of(paragraph_starts, paragraph_numbers, start),
+            "page": page_of(source, start),
             "attributed_to": candidate.attributed_to,
             "attribution_cue": candidate.attribution_cue,
             "cue": candidate.cue,
@@ -163,17 +172,35 @@ def _merge_entities(groups: Iterable[list[Entity]]) -> list[Entity]:
     return list(merged.values())
 
 
-def _timeline(claims: list[Claim]) -> list[TimelineEntry]:
+def _dated_words(claim: Claim, published: date | None) -> list[tuple[str, str | None]]:
+    """(words, resolved) of every date or period a claim names: its dates, with relative ones
+    the date finder left unresolved resolved by the period table ("last week"), and the table's
+    expressions the date finder does not know ("three days ago", "late April")."""
+    found: list[tuple[str, str | None]] = []
+    for ref in claim.times:
+        if ref.kind != "time":
+            found.append((ref.text, ref.resolved or resolve_period(ref.text, published)))
+    known = [" ".join(text.lower().split()) for text, _ in found]
+    for start, _, words in find_periods(claim.quote):
+        key = " ".join(words.lower().split())
+        if not any(key in other or other in key for other in known):
+            ahead = future_context(claim.quote, start)
+            found.append((words, resolve_period(words, published, future=ahead)))
+            known.append(key)
+    return found
+
+
+def _timeline(claims: list[Claim], published: dict[str, date | None]) -> list[TimelineEntry]:
+    """Dated entries with the claims naming them: resolved ones by date (a period by its start),
+    then the unresolved in report order."""
     entries: dict[str, TimelineEntry] = {}
     order: list[str] = []
     seen: dict[str, set[tuple[str, str]]] = {}
     for claim in claims:
-        for ref in claim.times:
-            if ref.kind == "time":
-                continue
-            key = ref.resolved or " ".join(ref.text.lower().split())
+        for text, resolved in _dated_words(claim, published.get(claim.source_id)):
+            key = resolved or " ".join(text.lower().split())
             if key not in entries:
-                entries[key] = TimelineEntry(when=ref.text, resolved=ref.resolved, claim_ids=[])
+                entries[key] = TimelineEntry(when=text, resolved=resolved, claim_ids=[])
                 order.append(key)
                 seen[key] = set()
             if (claim.id, "claim") not in seen[key]:  # sets: a date cited by every claim
@@ -183,10 +210,10 @@ def _timeline(claims: list[Claim]) -> list[TimelineEntry]:
                 seen[key].add((claim.source_id, "source"))
                 entries[key].source_ids.append(claim.source_id)
     position = {key: i for i, key in enumerate(order)}
-    resolved = sorted((k for k in order if entries[k].resolved), key=lambda k: (
+    dated = sorted((k for k in order if entries[k].resolved), key=lambda k: (
         entries[k].resolved or "", position[k]))
-    unresolved = [k for k in order if not entries[k].resolved]
-    return [entries[k] for k in resolved + unresolved]
+    undated = [k for k in order if not entries[k].resolved]
+    return [entries[k] for k in dated + undated]
 
 
 def _oneline(text: str) -> str:
@@ -294,6 +321,11 @@ def assemble(
     corroborated = corroborate(claims, sources,
                                {r.source.id: r.extraction.entities for r in results})
     claims = corroborated.claims
+    by_id = {source.id: source for source in sources}
+    for claim in claims:  # each citation's page, in its own source
+        for citation in claim.citations:
+            if citation.source_id in by_id:
+                citation.page = page_of(by_id[citation.source_id], citation.span[0])
     first = sources[0]
     brief_title = title or first.title or (results[0].extraction.title) or "Brief"
     if not title and len(sources) > 1:
@@ -316,7 +348,7 @@ def assemble(
         bluf_claims=bluf_claims,
         claims=claims,
         entities=_merge_entities(r.extraction.entities for r in results),
-        timeline=_timeline(corroborated.cited),
+        timeline=_timeline(corroborated.cited, {s.id: _published(s) for s in sources}),
         dropped=dropped,
         usage=usage,
         conflicts=corroborated.conflicts,

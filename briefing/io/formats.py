@@ -11,9 +11,11 @@ from pathlib import Path
 from typing import Any, Final, Literal
 
 from briefing.errors import SourceError
+from briefing.io.documents import DOCUMENT_SUFFIXES, document_format, read_document
 from briefing.io.sources import (
     METADATA_KEYS,
     TEXT_SUFFIXES,
+    check_size,
     decode,
     make_source,
     read_bytes,
@@ -52,6 +54,7 @@ class Report:
     metadata: dict[str, Any]
     path: str
     encoding: str | None
+    page_starts: list[int] | None = None
 
 
 def detect_format(path: str, text: str) -> Format:
@@ -205,6 +208,16 @@ _PARSERS: Final = {
 }
 
 
+def _document_report(path: str, data: bytes, name: str) -> Report | None:
+    """The report of a PDF, Word document or e-mail (None for text formats)."""
+    kind = document_format(path, data)
+    if kind is None:
+        return None
+    check_size(data, name)
+    extracted = read_document(kind, data, name)
+    return Report(extracted.text, extracted.metadata, path, None, extracted.page_starts or None)
+
+
 def parse_reports(path: str, text: str, encoding: str | None = None) -> list[Report]:
     """The reports held by one decoded file (several for JSON lists and JSONL)."""
     name = "standard input" if path == "-" else path
@@ -220,13 +233,16 @@ def to_source(report: Report, ratings: RatingLookup | None = None, **metadata: A
         rating = ratings(str(merged["publisher"]) if merged.get("publisher") else None)
         if rating:
             merged["reliability"] = rating
-    return make_source(report.body, path=report.path, encoding=report.encoding, metadata=merged)
+    source = make_source(report.body, path=report.path, encoding=report.encoding, metadata=merged)
+    if report.page_starts:
+        source = source.model_copy(update={"page_starts": report.page_starts})
+    return source
 
 
 def is_report_file(path: Path) -> bool:
     """Whether a folder entry is read as a report: a visible file with a report suffix."""
     return (path.is_file() and not path.name.startswith((".", "~"))
-            and path.suffix.lower() in SUFFIXES)
+            and (path.suffix.lower() in SUFFIXES or path.suffix.lower() in DOCUMENT_SUFFIXES))
 
 
 def report_files(folder: str | os.PathLike[str]) -> list[Path]:
@@ -239,7 +255,8 @@ def report_files(folder: str | os.PathLike[str]) -> list[Path]:
     files = [entry for entry in entries if is_report_file(entry)]
     if not files:
         raise SourceError(
-            f"{directory} holds no reports (files ending in {', '.join(sorted(SUFFIXES))})"
+            f"{directory} holds no reports (files ending in "
+            f"{', '.join(sorted([*SUFFIXES, *DOCUMENT_SUFFIXES]))})"
         )
     return files
 
@@ -254,7 +271,11 @@ def load_reports(path: str | os.PathLike[str], encoding: str | None = None) -> l
         return [report for file in report_files(name)
                 for report in load_reports(str(file), encoding)]
     display = "standard input" if name == "-" else name
-    text, found = decode(read_bytes(name), display, encoding)
+    data = read_bytes(name)
+    document = _document_report(name, data, display)
+    if document is not None:
+        return [document]
+    text, found = decode(data, display, encoding)
     return parse_reports(name, text, found)
 
 
@@ -300,7 +321,11 @@ def load_file(path: str, encoding: str | None = None, **metadata: Any) -> Source
     """Load a report file (.txt or .md, optional front matter; one HTML page or JSON report),
     or stdin for "-". Files holding several reports (JSONL, folders) need load_sources."""
     name = "standard input" if path == "-" else path
-    text, encoding = decode(read_bytes(path), name, encoding)
+    data = read_bytes(path)
+    document = _document_report(path, data, name)
+    if document is not None:
+        return to_source(document, None, **metadata)
+    text, encoding = decode(data, name, encoding)
     if detect_format(path, text) != "text":
         return load_one(path, text, encoding, **metadata)
     front, body = split_front_matter(text, name)

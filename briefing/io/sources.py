@@ -19,7 +19,7 @@ _FRONT_MATTER: Final = re.compile(r"\A---[ \t]*\r?\n(?P<yaml>.*?)\r?\n---[ \t]*(
 METADATA_KEYS: Final[tuple[str, ...]] = ("title", "publisher", "published", "url", "reliability")
 _RELIABILITY: Final = frozenset("ABCDEF")
 TEXT_SUFFIXES: Final = frozenset({".txt", ".md", ".markdown", ".text", "",
-                                   ".html", ".htm", ".json", ".jsonl"})
+                                   ".html", ".htm", ".json", ".jsonl", ".pdf", ".docx", ".eml"})
 
 
 def _max_bytes() -> int:
@@ -33,11 +33,8 @@ def _max_bytes() -> int:
 SHORT_TEXT_BYTES: Final = 4096
 
 
-def decode(data: bytes, name: str, encoding: str | None = None) -> tuple[str, str]:
-    """Decode report bytes, detecting the encoding unless one is given; refuse binary data.
-
-    Returns (text, encoding). A guess for short non-UTF-8 text is named in a BriefingWarning.
-    """
+def check_size(data: bytes, name: str) -> None:
+    """Refuse an empty report, or one over the size limit (BRIEFING_MAX_BYTES)."""
     if not data.strip():
         raise SourceError(f"{name} is empty")
     if len(data) > _max_bytes():
@@ -45,6 +42,14 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> tuple[str, st
             f"{name} is {len(data) / 1e6:.1f} MB, over the limit of {_max_bytes() / 1e6:.0f} MB "
             "(set BRIEFING_MAX_BYTES to raise it)"
         )
+
+
+def decode(data: bytes, name: str, encoding: str | None = None) -> tuple[str, str]:
+    """Decode report bytes, detecting the encoding unless one is given; refuse binary data.
+
+    Returns (text, encoding). A guess for short non-UTF-8 text is named in a BriefingWarning.
+    """
+    check_size(data, name)
     if encoding is not None:
         try:
             text = data.decode(encoding)
