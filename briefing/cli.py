@@ -45,7 +45,7 @@ class _Group(click.Group):
             word = "terminated" if isinstance(exc, Terminated) else "interrupted"
             click.echo(f"Error: {word}" + (f" ({done})" if done else ""), err=True)
             interrupts.mark_reported()
-            sys.exit(143 if isinstance(exc, Terminated) else 130)
+            interrupts.finish(143 if isinstance(exc, Terminated) else 130)
 
 
 def _show_warning(message: Warning | str, category: type[Warning], filename: str, lineno: int,

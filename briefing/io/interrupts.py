@@ -21,11 +21,11 @@ from briefing.errors import Terminated
 from briefing.io.output import abandon_temporaries
 
 #: Seconds a run has to unwind after a signal before the watchdog ends it.
-GRACE_SECONDS: Final = 1.5
+GRACE_SECONDS: Final = 1.0
 #: Exit status after each signal (128 + its number, as shells report it).
 EXIT_STATUS: Final[dict[int, int]] = {signal.SIGINT: 130, signal.SIGTERM: 143}
 
-_state: dict[str, object] = {"signal": None, "reported": False}
+_state: dict[str, object] = {"signal": None, "reported": False, "installed": False}
 _lock = threading.Lock()
 
 
@@ -48,9 +48,19 @@ def end_now(status: int) -> None:
             _state["reported"] = True
             with contextlib.suppress(OSError):
                 os.write(2, b"Error: interrupted\n")
-    with contextlib.suppress(OSError, ValueError):
-        sys.stdout.flush()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):
+            stream.flush()
     os._exit(status)
+
+
+def finish(status: int) -> None:
+    """End the command after a signal, once it has said so: at once, without waiting for worker
+    threads still blocked in a request, when the handlers are installed (the real command);
+    by SystemExit otherwise (the command run in-process, as tests do)."""
+    if _state["installed"]:
+        end_now(status)
+    sys.exit(status)
 
 
 def _watchdog(status: int) -> None:
@@ -74,3 +84,4 @@ def install() -> None:
     """Handle SIGINT and SIGTERM as above (call once, from the main thread of the command)."""
     for received in EXIT_STATUS:
         signal.signal(received, _handle)
+    _state["installed"] = True
