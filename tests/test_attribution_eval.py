@@ -61,3 +61,19 @@ def test_eval_attributions_without_pairs_is_an_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["eval", "attributions", str(tmp_path)])
     assert result.exit_code == 1
     assert "Error:" in result.output and "NAME.ann" in result.output
+
+
+def test_a_quotation_over_sentences_is_one_predicted_attribution() -> None:
+    from briefing.backends.offline import OfflineBackend
+    from briefing.brief.assembly import extract_grounded
+    from briefing.io.sources import make_source
+    from briefing.tools.attribution_eval import predicted_attributions
+
+    text = ("“The ferry is safe. The crew checked every hull,” said pilot Tomas Brenn. "
+            "Brenn added that the Halden channel was clear.\n")
+    claims = extract_grounded(make_source(text), OfflineBackend()).claims
+    runs = predicted_attributions(claims, text)
+    assert [text[r.start : r.end] for r in runs] == [
+        "“The ferry is safe. The crew checked every hull,” said pilot Tomas Brenn.",
+        "Brenn added that the Halden channel was clear.",
+    ]

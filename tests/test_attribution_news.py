@@ -57,3 +57,29 @@ def test_quotation_state_follows_the_marks() -> None:
     assert quote_open_after("We will inspect it.", True)  # no mark: still open
     assert quote_open_after("''The levee held.", False)  # an odd count of '' toggles
     assert not quote_open_after("''The levee held,'' he said.", False)
+
+
+def test_she_goes_to_the_nearest_woman_not_the_nearest_person() -> None:
+    text = ("Ms. Varga met Mr. Brenn at the Halden docks on Monday. "
+            "She said the ferry would sail on Friday.\n")
+    assert holders(text)["She said the ferry would sail on Friday."] == "Varga"
+
+
+def test_he_goes_to_the_speaker_before_a_person_he_mentions() -> None:
+    text = ("Tomas Brenn said Anton Kessler had built the levee at Orvel. "
+            "He said the river had peaked.\n")
+    assert holders(text)["He said the river had peaked."] == "Tomas Brenn"
+
+
+def test_a_surname_named_in_full_earlier_is_a_person_for_he() -> None:
+    text = ("Harbour pilot Aron Groberg spoke in Halden. Groberg said the channel was clear. "
+            "He said the dredgers had left.\n")
+    assert holders(text)["He said the dredgers had left."] == "Groberg"
+
+
+def test_adverbs_and_fragments_hold_nothing() -> None:
+    for sentence in ("Subsequently, Mayor Ilse Varga said the port would reopen.",
+                     "Recently, the Orvel council said the port would reopen."):
+        found = find_attribution(sentence)
+        assert found is not None and found.holder not in {"Subsequently", "Recently"}
+    assert find_attribution("Privately said the port would reopen.") is None

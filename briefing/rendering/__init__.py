@@ -15,7 +15,7 @@ from typing import Any, Final
 
 from briefing.errors import TemplateError
 from briefing.io.resources import resource_dir
-from briefing.rendering.context import brief_context, plain, plural, utc_minute
+from briefing.rendering.context import PlainContext, brief_context, plain, plural, utc_minute
 from briefing.rendering.sandbox import BoundedSandbox, RenderLimits, run_bounded
 from briefing.schema import Brief
 from briefing.text.likelihood import describe
@@ -108,7 +108,7 @@ def renderer(name: str, templates: str | Path | None = None, *, html: bool = Fal
     template = _compile(env, name)
 
     def render_one(context: dict[str, Any]) -> str:
-        data = plain(context)
+        data = context if isinstance(context, PlainContext) else plain(context)
         return run_bounded(name, lambda: template.generate(**data), bounds, cap_memory=user)
 
     return render_one
@@ -142,5 +142,6 @@ def render(brief: Brief, format: str = "markdown", templates: str | Path | None 
         return brief_json(brief)
     if format not in _TEMPLATE_NAMES:
         raise TemplateError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
-    return render_template(_TEMPLATE_NAMES[format], brief_context(brief), templates,
-                           html=format == "html", limits=limits)
+    html = format == "html"
+    return render_template(_TEMPLATE_NAMES[format], brief_context(brief, review_page=html),
+                           templates, html=html, limits=limits)

@@ -21,17 +21,29 @@ _PLURALS: Final = {"uncertainty": "uncertainties", "entity": "entities", "candid
                    "candidate claims", "was": "were", "is": "are"}
 
 
+class PlainContext(dict[str, Any]):
+    """A template context already made of plain data (brief_context): rendered as it is."""
+
+
+_NATIVE: Final = frozenset({str, int, float, bool, type(None)})
+
+
 def plain(value: Any) -> Any:
     """A value as plain data: models dumped to JSON data, mappings and sequences copied."""
+    kind = type(value)
+    if kind in _NATIVE:
+        return value
+    if kind is dict or isinstance(value, Mapping):
+        return {str(k): plain(v) for k, v in value.items()}
+    if kind is list or kind is tuple:
+        return [plain(v) for v in value]
     if isinstance(value, BaseModel):
         return value.model_dump(mode="json")
-    if isinstance(value, Mapping):
-        return {str(k): plain(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [plain(v) for v in value]
     if isinstance(value, datetime):
         return value.isoformat().replace("+00:00", "Z")
-    if value is None or isinstance(value, str | int | float | bool):
+    if isinstance(value, str):  # a str subclass (Markup)
+        return str(value)
+    if isinstance(value, int | float):  # an int subclass (IntEnum)
         return value
     raise TypeError(f"templates take plain data, not {type(value).__name__}")
 
@@ -100,8 +112,9 @@ def _paraphrases(claims: list[dict[str, Any]]) -> dict[str, str]:
     return found
 
 
-def brief_context(brief: Brief) -> dict[str, Any]:
-    """The variables every brief template receives (see docs/templates.md)."""
+def brief_context(brief: Brief, *, review_page: bool = False) -> PlainContext:
+    """The variables every brief template receives (see docs/templates.md); ``review`` is
+    filled only for the review page (``review_page``), and empty otherwise."""
     data: dict[str, Any] = brief.model_dump(mode="json")
     claims = data["claims"]
     by_id = {claim["id"]: claim for claim in claims}
@@ -112,7 +125,7 @@ def brief_context(brief: Brief) -> dict[str, Any]:
     bluf = _bluf(data, by_id)
     in_bluf = {claim["id"] for line in bluf for claim in line["claims"]}
     sources = {source["id"]: source for source in data["sources"]}
-    return {
+    return PlainContext({
         "brief": data,
         "claims_by_id": by_id,
         "paraphrases": _paraphrases(claims),
@@ -129,7 +142,7 @@ def brief_context(brief: Brief) -> dict[str, Any]:
         "date_line": _date_line(data["sources"]),
         "dated": all(s.get("published") for s in data["sources"]),
         "generated": utc_minute(data["generated_at"]),
-        "review": review(data),
+        "review": review(data) if review_page else [],
         "counts": {"claims": len(claims), **{kind: len(by_kind[kind]) for kind in _KINDS},
                    "sources": len(data["sources"]), "dropped": len(data["dropped"])},
-    }
+    })

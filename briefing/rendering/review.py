@@ -36,7 +36,8 @@ def segments(text: str, source_id: str, claims: list[dict[str, Any]]) -> list[di
 
     ``claims`` are the ids of the claims whose own span covers the segment, ``kinds`` their
     kinds, ``cites`` the ids of claims citing this text as another report's words, ``anchors``
-    the anchor ids of spans opening at the segment. Joined, the segments' texts are the text.
+    the spans opening at the segment (``{id, claim}``: the anchor's id and its claim's).
+    Joined, the segments' texts are the text.
     """
     spans = sorted(_spans(source_id, claims))
     cuts = sorted({0, len(text), *(min(s, len(text)) for s, _, _, _, _ in spans),
@@ -58,7 +59,8 @@ def segments(text: str, source_id: str, claims: list[dict[str, Any]]) -> list[di
             "claims": [span[2] for span in own],
             "kinds": sorted({span[3] for span in own}),
             "cites": [span[2] for span in active if span[4] == "cite"],
-            "anchors": [anchor(span[2], span[4], source_id) for span in opening],
+            "anchors": [{"id": anchor(span[2], span[4], source_id), "claim": span[2]}
+                        for span in opening],
         })
     return result
 

@@ -164,15 +164,16 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
             self.filters[name] = _bounded_filter(name, function)
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
-        if not super().is_safe_attribute(obj, attr, value):
-            return False
+        # Plain data first: its short lists name no private or mutating method.
         if isinstance(obj, str):
             return attr in _STR_METHODS
         if isinstance(obj, dict):
             return attr in _DICT_METHODS
         if isinstance(obj, list | tuple):
             return attr in _SEQUENCE_METHODS
-        return not isinstance(obj, int | float | bytes | set | frozenset)
+        if isinstance(obj, int | float | bytes | set | frozenset):
+            return False
+        return bool(super().is_safe_attribute(obj, attr, value))
 
     def wrap_str_format(self, value: Any) -> None:
         """``str.format`` is not offered at all (widths in it could build any size)."""

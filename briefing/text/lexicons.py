@@ -253,7 +253,31 @@ ORG_WORDS: Final[frozenset[str]] = frozenset({
     "holdings", "industries", "logistics", "motors", "systems", "technologies", "telecom",
     "mining", "petroleum", "pharmaceuticals", "partners", "resources", "chemicals",
     "networks", "solutions", "labs", "shipyard", "shipyards", "refineries", "utilities",
-    "weekly", "review", "broadcasting", "broadcaster", "media", "house",
+    "weekly", "review", "broadcasting", "broadcaster", "media", "house", "nations", "caucus",
+    "campaign",
+})
+
+#: Words of direction that open a region's name ("Middle East", "West Bank", "North Carolina"),
+#: and the last words of regions ("East Asia", "Central America").
+COMPASS_WORDS: Final[frozenset[str]] = frozenset({
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    "middle", "near", "far", "northeast", "northwest", "southeast", "southwest",
+})
+REGION_ENDINGS: Final[frozenset[str]] = frozenset({
+    "east", "asia", "africa", "america", "americas", "europe", "pacific", "atlantic", "arctic",
+    "caucasus", "balkans", "sahel", "levant",
+})
+#: Regions and sub-national places named by one or two words (real-world facts, for real
+#: reports): continents and the states of the United States.
+REGIONS: Final[frozenset[str]] = frozenset({
+    "Africa", "Asia", "Europe", "Antarctica", "Oceania", "Eurasia", "Scandinavia",
+    "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut",
+    "Delaware", "Florida", "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa", "Kansas",
+    "Kentucky", "Louisiana", "Maine", "Maryland", "Massachusetts", "Michigan", "Minnesota",
+    "Mississippi", "Missouri", "Montana", "Nebraska", "Nevada", "New Hampshire", "New Jersey",
+    "New Mexico", "New York", "North Carolina", "North Dakota", "Ohio", "Oklahoma", "Oregon",
+    "Pennsylvania", "Rhode Island", "South Carolina", "South Dakota", "Tennessee", "Texas",
+    "Utah", "Vermont", "Virginia", "Washington", "West Virginia", "Wisconsin", "Wyoming",
 })
 
 #: Words that name geographical features; a name ending in one is a location.

@@ -64,6 +64,8 @@ _UNIT_AFTER: Final = re.compile(
     rf"\s*(?P<unit>%|{_either_case(['per'])}\s?{_either_case(['cent'])}|{_either_case(['percent'])}"
     rf"|{_either_case(['km/h'])}|[a-zA-Z\u212a][a-zA-Z\u212a-]*)"
 )
+#: A unit joined to its number by a hyphen ("48-hour", "three-day").
+_HYPHEN_UNIT: Final = re.compile(r"-(?P<unit>[a-z]+)(?![\w-])")
 #: A lower-case noun after a capitalized word ("a dozen Veskan| ships").
 _NOUN_AFTER: Final = re.compile(r"\s+(?P<noun>[a-z][a-z-]*)")
 _YEAR: Final = re.compile(r"(?:19|20)\d\d")
@@ -216,6 +218,9 @@ def _quantity_fields(
             scale, said_unit = None, after and after.group("unit")
             unit = text[after.start("unit") : after.end()] if after else None
             end = resume = after.end() if after else run_end
+        if not unit and not currency and (hyphen := _HYPHEN_UNIT.match(masked, end)):
+            unit = hyphen.group("unit")  # "a 48-hour ceasefire", "a three-day strike"
+            end = resume = hyphen.end()
         if unit and unit[0].isupper() and (noun := _NOUN_AFTER.match(masked, end)):
             unit = noun.group("noun")  # "a dozen Veskan ships": the ships, not the demonym
             end = resume = noun.end()

@@ -57,6 +57,10 @@ class Measure:
         return self.unit == other.unit and self.low <= other.high and other.low <= self.high
 
 
+#: Units of time, in hours: "two days" and "48 hours" are one duration.
+_HOURS: Final = {"minute": 1 / 60, "hour": 1.0, "day": 24.0, "week": 168.0}
+
+
 @lru_cache(maxsize=4096)
 def unit_key(unit: str | None) -> str:
     """One spelling per unit: "kilometres" and "km" are "km"; nouns by their lemma ("tugs")."""
@@ -105,7 +109,10 @@ def measures(quote: str, quantities: Sequence[Quantity]) -> list[Measure]:
             start = at - len(before) + qualifier.start()
         pending = None
         cursor = at + len(quantity.text)
-        found.append(Measure(unit_key(quantity.unit), low, high, quote[start:cursor]))
+        unit = unit_key(quantity.unit)
+        if unit in _HOURS:  # durations in hours
+            low, high, unit = low * _HOURS[unit], high * _HOURS[unit], "hour"
+        found.append(Measure(unit, low, high, quote[start:cursor]))
     return found
 
 

@@ -155,13 +155,15 @@ def predicted_attributions(claims: list[Claim], text: str) -> list[Predicted]:
     """Claims with a holder, each run of consecutive claims of one holder joined in one span.
 
     A quotation of several sentences is one attribution in the gold files and several claims
-    in a brief; joined, a run counts once, as a reader would count it.
+    in a brief; joined, a run counts once, as a reader would count it. Two claims that each
+    name their attribution ("X said A. X added B.") stay two.
     """
     runs: list[Predicted] = []
     previous: Claim | None = None
     for claim in sorted(claims, key=lambda c: c.span[0]):
         holder = claim.attributed_to
-        if holder and previous is not None and previous.attributed_to == holder and runs:
+        if (holder and previous is not None and previous.attributed_to == holder and runs
+                and not (_states_its_cue(previous) and _states_its_cue(claim))):
             last = runs[-1]
             runs[-1] = last._replace(end=claim.span[1], quote=text[last.start : claim.span[1]])
         elif holder:
@@ -169,6 +171,12 @@ def predicted_attributions(claims: list[Claim], text: str) -> list[Predicted]:
                                   claim.quote))
         previous = claim
     return runs
+
+
+def _states_its_cue(claim: Claim) -> bool:
+    """Whether a claim names its own attribution ("..., X said."), not one carried over."""
+    cue = claim.attribution_cue
+    return bool(cue) and cue is not None and cue.lower() in claim.quote.lower()
 
 
 def score_article(name: str, text: str, gold: list[GoldAttribution], claims: list[Claim],

@@ -75,7 +75,7 @@ def _renderer(fmt: str, templates: Path | None) -> Callable[[Brief], str]:
     render_context = renderer(_TEMPLATES[fmt], templates, html=fmt == "html")
 
     def render(brief: Brief) -> str:
-        return render_context(brief_context(brief))
+        return render_context(brief_context(brief, review_page=fmt == "html"))
 
     return render
 

@@ -2,10 +2,10 @@
 
 Claims whose content and values are the same (``ClaimFeatures.signature``) form one group,
 compared once. Groups are then paired only through shared keys (a value or a content lemma):
-two groups are compared when they share at least two keys, since ``compare.relate`` needs a
-shared lemma and either a shared value or a second lemma. A key held by more than MAX_BLOCK
-groups (a name every report repeats) tells no event apart and pairs nothing by itself; the
-work grows with the real overlaps between reports, not with the square of their claims.
+two groups are compared when they share a key that at most MAX_BLOCK groups hold. A more
+common key (a name or a verb every report of a story repeats) tells no event apart and pairs
+nothing by itself: the pairs are at most MAX_BLOCK per key of each group, and the work grows
+with the real overlaps between reports, not with the square of their claims.
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ from briefing.brief.corroboration.features import ClaimFeatures
 
 #: Groups one key may pair among themselves; a more common key pairs nothing.
 MAX_BLOCK: Final = 48
-#: Keys two groups must share to be compared.
-MIN_SHARED_KEYS: Final = 2
+#: Keys (of blocks no bigger than MAX_BLOCK) two groups must share to be compared.
+MIN_SHARED_KEYS: Final = 1
 
 
 def identical_groups(features: Sequence[ClaimFeatures]) -> list[list[int]]:
@@ -32,7 +32,7 @@ def identical_groups(features: Sequence[ClaimFeatures]) -> list[list[int]]:
 
 
 def candidate_pairs(keys: Sequence[set[str]]) -> list[tuple[int, int]]:
-    """Pairs (i < j) of items sharing at least MIN_SHARED_KEYS keys of a block no bigger than
+    """Pairs (i < j) of items sharing at least MIN_SHARED_KEYS keys of blocks no bigger than
     MAX_BLOCK, in order."""
     blocks: dict[str, list[int]] = {}
     for item, held in enumerate(keys):

@@ -79,6 +79,18 @@ def measures_meet(first: str, second: str) -> bool:
     return unit == other_unit and float(low) <= float(other_high) and float(other_low) <= float(high)
 
 
+def dates_meet(first: str, second: str) -> bool:
+    """Whether two date keys name a common day: ISO days or intervals ("2026-03-03/2026-03-05")
+    that meet; any other key (a date the report's date could not resolve) only itself."""
+    if first == second:
+        return True
+    if not (first[:4].isdigit() and second[:4].isdigit()):
+        return False
+    low, _, high = first.partition("/")
+    other_low, _, other_high = second.partition("/")
+    return low <= (other_high or other_low) and other_low <= (high or low)
+
+
 def _named(a: ClaimFeatures, b: ClaimFeatures, shared_a: set[AspectKey],
            shared_b: set[AspectKey], differ: list[Difference]) -> None:
     """Places and actors: a name both claims give is shared, whatever role each gives it
@@ -119,10 +131,10 @@ def relate(a: ClaimFeatures, b: ClaimFeatures) -> Relation | None:
             differ.append(Difference("quantity", measure_key(left[0]), left[0].text,
                                      measure_key(right[0]), right[0].text))
     if a.dates and b.dates:
-        common_dates = a.dates.keys() & b.dates.keys()
-        shared_a.update(("date", d) for d in common_dates)
-        shared_b.update(("date", d) for d in common_dates)
-        if not common_dates:
+        meeting = [(x, y) for x in a.dates for y in b.dates if dates_meet(x, y)]
+        shared_a.update(("date", x) for x, _ in meeting)
+        shared_b.update(("date", y) for _, y in meeting)
+        if not meeting:
             (lk, lv), (rk, rv) = next(iter(a.dates.items())), next(iter(b.dates.items()))
             differ.append(Difference("date", lk, lv, rk, rv))
     _named(a, b, shared_a, shared_b, differ)
