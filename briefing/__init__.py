@@ -58,11 +58,13 @@ def build_brief(sources: Any, backend: Backend | None = None, title: str | None 
     return _build(sources, backend=backend, title=title, **options)
 
 
-def render(brief: Brief, format: str = "markdown", templates: Any = None) -> str:
-    """Render a Brief as markdown, json or html; ``templates`` is a folder overriding ours."""
+def render(brief: Brief, format: str = "markdown", templates: Any = None, *,
+           limits: Any = None) -> str:
+    """Render a Brief as markdown, json or html; ``templates`` is a folder overriding ours;
+    ``limits`` (a briefing.rendering.RenderLimits) bounds the template's time and output."""
     from briefing.rendering import render as _render
 
-    return _render(brief, format=format, templates=templates)
+    return _render(brief, format=format, templates=templates, limits=limits)
 
 
 def diff_briefs(old: Brief, new: Brief) -> Any:

@@ -51,6 +51,10 @@ class Source(_Model):
     )
     encoding: str | None = Field(default=None, description="Encoding the file was decoded from.")
     text: str = Field(description="The report text that claim spans refer to (front matter removed).")
+    page_starts: list[int] | None = Field(
+        default=None, description="Character offsets in text where each page begins (PDF "
+        "reports); null for formats without pages.",
+    )
 
 
 class Quantity(_Model):
@@ -77,6 +81,7 @@ class Citation(_Model):
     quote: str = Field(description="Verbatim text of that report at span.")
     grounding: Grounding
     paragraph: int | None = None
+    page: int | None = Field(default=None, description="1-based page of a paged report (PDF).")
     not_independent_of: str | None = Field(
         default=None, description="Id of a source cited before this one that it repeats "
         "(same publisher, or copied text); null when independent.",
@@ -126,6 +131,21 @@ class Verification(_Model):
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
 
+class AspectCheck(_Model):
+    """One value a claim reports (a quantity, date, place, actor or stance), and which other
+    reports state the same value of the same event, or another value."""
+
+    aspect: ConflictAspect
+    value: str = Field(description='The value as this claim writes it, e.g. "roughly 300 km".')
+    corroborated_by: list[str] = Field(
+        default_factory=list, description="Ids of independent sources that report the same value."
+    )
+    contradicted_by: list[str] = Field(
+        default_factory=list, description="Ids of sources (any, this one included) that report "
+        "a different value of this aspect of the same event.",
+    )
+
+
 class Claim(_Model):
     """One fact, assessment or uncertainty, grounded in a verbatim span of its source."""
 
@@ -140,6 +160,7 @@ class Claim(_Model):
     span: tuple[int, int] = Field(description="Half-open character range of the quote in the source text.")
     grounding: Grounding = Field(description="How the quote was aligned with the source text.")
     paragraph: int | None = Field(default=None, description="1-based paragraph of the source.")
+    page: int | None = Field(default=None, description="1-based page of a paged source (PDF).")
     attributed_to: str | None = Field(
         default=None, description="Who holds the claim; null when it is the report's own voice."
     )
@@ -161,7 +182,11 @@ class Claim(_Model):
     )
     credibility: Credibility | None = Field(
         default=None, description="Admiralty credibility 1-6: 1 confirmed by independent "
-        "sources, 6 cannot be judged.",
+        "sources and contradicted by none, 6 cannot be judged.",
+    )
+    aspects: list[AspectCheck] = Field(
+        default_factory=list, description="In a brief of several reports: each value the claim "
+        "reports, with the sources that corroborate or contradict it (empty for one report).",
     )
     checks: ClaimChecks | None = Field(
         default=None, description="What code checked of what a model wrote for this claim, and "
@@ -182,7 +207,9 @@ class TimelineEntry(_Model):
     """A point in time named by the reports, with the claims that mention it."""
 
     when: str = Field(description="The date or time as written.")
-    resolved: str | None = Field(default=None, description="ISO date when it could be resolved.")
+    resolved: str | None = Field(
+        default=None, description="ISO date when it could be resolved, or an ISO 8601 interval "
+        "(start/end) for a period such as \"last week\" or \"late April\".")
     claim_ids: list[str]
     source_ids: list[str] = Field(default_factory=list, description="Sources naming this time.")
 
@@ -247,6 +274,11 @@ class Brief(_Model):
     generator: Generator
     sources: list[Source]
     bluf: list[str] = Field(description="Bottom line up front: the few statements that matter most.")
+    bluf_claims: list[list[str]] = Field(
+        default_factory=list,
+        description="Ids of the claims each BLUF bullet rests on, in the order of bluf "
+        "(empty when the bullets cite none).",
+    )
     claims: list[Claim]
     entities: list[Entity] = Field(default_factory=list)
     timeline: list[TimelineEntry] = Field(default_factory=list)

@@ -54,6 +54,9 @@ EXPECTED: dict[str, set[str]] = {
     "walked-back": {"walked_back"},
     "kind-changed": {"kind_changed"},
     "reworded-reordered": set(),
+    "pure-rewording": set(),
+    "number-forms": {"number_changed"},
+    "holder-styles": {"holder_changed"},
     "all-classes": {"added", "removed", "number_changed", "holder_changed",
                     "likelihood_changed", "firmed_up", "walked_back", "kind_changed"},
 }
@@ -103,6 +106,42 @@ def test_reworded_and_reordered_report_has_no_changes() -> None:
     # the pairs really are reworded and moved, not identical
     assert any(c.old and c.new and c.old.quote != c.new.quote for c in diff.unchanged)
     assert any(c.old and c.new and c.old.paragraph != c.new.paragraph for c in diff.unchanged)
+
+
+def test_pure_rewording_keeps_exit_code_zero(tmp_path: Path) -> None:
+    # Voice ("were launched by Marovia"), synonyms ("shut", "deployed", "travelled"), clause
+    # order, "the island of Lanholm" for "Lanholm Island", and paragraphs moved.
+    diff = fixture_diff("pure-rewording")
+    assert not diff.changed and diff.changes == []
+    assert diff.counts.unchanged == 4
+    from click.testing import CliRunner
+
+    from briefing.cli import cli
+
+    folder = DIFF_FIXTURES / "pure-rewording"
+    result = CliRunner().invoke(cli, ["diff", str(folder / "old.txt"), str(folder / "new.txt"),
+                                      "--exit-code"])
+    assert result.exit_code == 0, result.output
+
+
+def test_number_forms_are_one_value() -> None:
+    # "1,200" / "one thousand two hundred", "3 metres" / "three metres", "twelve" / "12",
+    # "40,000" / "forty thousand" are rewording; two bridges becoming five is a change.
+    diff = fixture_diff("number-forms")
+    [change] = diff.changes
+    assert [(n.old, n.new) for n in change.numbers] == [("Two bridges", "Five bridges")]
+
+
+def test_holders_compared_as_entities_in_every_style() -> None:
+    # "the Kestrian envoy" / "the envoy of Kestria", "Drevhydro" / "the shipping company
+    # Drevhydro", "according to X" / "..., X said" are one holder each; the passive "reported
+    # safe by X" changed from the coast guard to the harbour authority.
+    diff = fixture_diff("holder-styles")
+    [change] = diff.changes
+    assert change.holder is not None
+    assert (change.holder.old, change.holder.new) == (
+        "the Harven Coast Guard", "the Port Arlen Harbour Authority")
+    assert diff.counts.unchanged == 3
 
 
 def test_added_and_removed_quote_both_sides() -> None:

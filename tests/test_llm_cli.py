@@ -62,7 +62,7 @@ def test_markdown_footer_reports_model_and_usage(server: ScriptedServer) -> None
     assert result.exit_code == 0, result.stderr
     assert "with the llm backend (model scripted-model, prompt label-units v2.0)" in (
         result.stdout)
-    assert "Model usage: 1 calls" in result.stdout
+    assert "Model usage: 1 call, " in result.stdout
 
 
 def test_rerun_is_served_from_the_cache(server: ScriptedServer) -> None:

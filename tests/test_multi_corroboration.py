@@ -69,9 +69,16 @@ def test_range_conflict_is_shown_side_by_side_never_merged(outlets: Brief) -> No
     assert {c.source_id for c in eight.citations} == {ids["Northgate Ledger"],
                                                      ids["Harbor Daily Courier"]}
     assert [c.source_id for c in six.citations] == [ids["Pell Valley Times"]]
-    # Two independent outlets agree on 800 km (confirmed: 1); the third's 600 km stands alone (6).
-    # The disagreement is not hidden: it is listed under Conflicting reporting.
-    assert eight.credibility == 1 and six.credibility == 6
+    # Two independent outlets agree on 800 km, but the third reports 600 km: no side is
+    # "confirmed" (1) while a source in the brief contradicts it. The aspects say who says what,
+    # and the disagreement is listed under Conflicting reporting.
+    assert eight.credibility == 6 and six.credibility == 6
+    [distance] = [a for a in eight.aspects if a.aspect == "quantity"]
+    assert distance.value == "800 kilometres"
+    assert distance.corroborated_by == [ids["Harbor Daily Courier"]]
+    assert distance.contradicted_by == [ids["Pell Valley Times"]]
+    [sea] = [a for a in eight.aspects if a.aspect == "place"]
+    assert sea.contradicted_by == [] and sea.corroborated_by
     [conflict] = [c for c in outlets.conflicts if c.aspect == "quantity"]
     assert [side.value for side in conflict.sides] == ["800 kilometres", "600 kilometres"]
     assert [side.claim_id for side in conflict.sides] == [eight.id, six.id]
@@ -89,7 +96,8 @@ def test_range_conflict_is_shown_side_by_side_never_merged(outlets: Brief) -> No
 def test_credibility_one_only_where_two_independent_sources_agree(outlets: Brief) -> None:
     for claim in outlets.claims:
         independent = {c.source_id for c in claim.citations if c.not_independent_of is None}
-        expected = 1 if len(independent) >= 2 else 6
+        contradicted = any(a.contradicted_by for a in claim.aspects)
+        expected = 1 if len(independent) >= 2 and not contradicted else 6
         assert claim.credibility == expected, claim
 
 
@@ -98,11 +106,14 @@ def test_brief_shows_two_character_ratings(outlets: Brief) -> None:
 
     markdown = render(outlets)
     facts = markdown.split("## Key facts", 1)[1].split("\n## ", 1)[0]
-    assert "**B1**" in facts  # Northgate Ledger (B) confirmed by independent outlets
-    assert "**F6**" in facts  # Pell Valley Times (not in the table) alone
+    # Northgate Ledger (B): its 800 km is repeated by an independent outlet but contradicted
+    # by another, so it cannot be judged (6); Pell Valley Times (not in the table) alone.
+    assert "**B6** [S2 ¶3; S1 ¶3]" in facts
+    assert "**F6**" in facts
     html = render(outlets, format="html")
-    assert '<strong class="rating">B1</strong>' in html
-    assert "<h2>Conflicting reporting</h2>" in html
+    # The launch, confirmed by independent outlets and contradicted by none: B1.
+    assert 'information credibility">B1</span>' in html
+    assert '<h2 id="conflicts">Conflicting reporting</h2>' in html
 
 
 def test_timeline_resolves_each_report_against_its_own_date(outlets: Brief) -> None:
@@ -127,10 +138,16 @@ def test_republished_wire_story_is_not_corroboration() -> None:
     assert copied.dependence == "copied text"
     assert flood.corroborated_by == []
     assert flood.credibility == 6
-    # The independent gazette does confirm the spillway collapse.
+    # The independent gazette confirms the spillway collapse, on Tuesday night at Dravnik, but
+    # not the wire's "four days" of rain: the gazette's claim is confirmed whole (by the wire
+    # and its copy), the wire's only in the aspects the gazette shares.
+    confirmed = _claim(brief, "Dravnik dam spillway collapsed")
+    assert confirmed.source_id == gazette
+    assert confirmed.corroborated_by == [wire, copy] and confirmed.credibility == 1
     spillway = _claim(brief, "spillway of the Dravnik dam collapsed")
-    assert spillway.corroborated_by == [gazette]
-    assert spillway.credibility == 1
+    assert spillway.credibility == 6
+    shared = {a.aspect: a.corroborated_by for a in spillway.aspects}
+    assert shared == {"date": [gazette], "place": [gazette], "quantity": []}
     _assert_grounded(brief)
 
 

@@ -39,8 +39,40 @@ _DATELINE_ALONE: Final = re.compile(
     r"\s*(?:\([^()]{1,60}\)|/[^/]{1,60}/)?\s*[.:–—-]?"
 )
 _MIN_CLAUSE_WORDS: Final = 4
-_OPENING_QUOTES: Final = ("“", '"', "‘", "«")
-_ANY_OPENING_QUOTE: Final = re.compile(f"[{''.join(_OPENING_QUOTES)}]")
+_OPENING_QUOTES: Final = ("“", '"', "‘", "«", "''", "``")  # '' and `` as wire copy types them
+_ANY_OPENING_QUOTE: Final = re.compile("[“\"‘«]|''|``")
+
+
+def quote_open_after(sentence: str, open_before: bool) -> bool:
+    """Whether a quotation is still open after a sentence, given whether it was before.
+
+    Curly quotes say which way they go: more openings than closings open it, more closings
+    close it. Straight quotes ('"', or "''" both ways as wire copy types them) only toggle: an
+    odd number of them flips the state.
+    """
+    opening = sentence.count("“") + sentence.count("``") + sentence.count("«")
+    closing = sentence.count("”") + sentence.count("»")
+    if opening != closing:
+        return opening > closing
+    straight = sentence.count('"') + sentence.count("''")
+    return open_before != (straight % 2 == 1)
+
+
+def _closing_speaker(texts: list[str], at: int) -> Attribution | None:
+    """The speaker named where a quotation opened at sentence ``at`` closes: "“A. B,” X said."
+
+    Looks at most four sentences on, within the paragraph, and only at the sentence that
+    closes the quotation.
+    """
+    open_now = quote_open_after(texts[at], False)
+    for later in texts[at + 1 : at + 5]:
+        if not open_now:
+            return None
+        open_now = quote_open_after(later, True)
+        if not open_now:
+            found = find_attribution(later)
+            return found if found is not None and found.sentence_wide else None
+    return None
 
 
 def statement_of(quote: str) -> str:
@@ -122,6 +154,7 @@ class OfflineBackend:
         candidates: list[Candidate] = []
         title: str | None = None
         quoted_holder: Attribution | None = None  # speaker of the quotation in progress
+        quote_open = False  # a quotation opened and not yet closed
         list_holder: Attribution | None = None  # "The ministry reports the following:" + items
         for block in blocks(text):
             if not block.item:
@@ -131,20 +164,25 @@ class OfflineBackend:
                     first_line = text[block.start : block.end].split("\n", 1)[0]
                     title = " ".join(first_line.split()).lstrip("# ")
                 continue
-            for sentence in sentences(text, block):
-                sentence_text = text[sentence.start : sentence.end]
+            block_sentences = list(sentences(text, block))
+            texts = [text[x.start : x.end] for x in block_sentences]
+            for number, sentence in enumerate(block_sentences):
+                sentence_text = texts[number]
                 if is_dateline(sentence_text):
                     continue
                 own = find_attribution(sentence_text)
                 wide: Attribution | None = own if own is not None and own.sentence_wide else None
                 if own is None and block.item:
                     wide = list_holder
-                opens_quote = sentence_text[:1] in _OPENING_QUOTES
-                if own is None and opens_quote and quoted_holder is not None:
+                opens_quote = sentence_text.startswith(_OPENING_QUOTES)
+                inside_quote, quote_open = quote_open, quote_open_after(sentence_text, quote_open)
+                if own is None and quoted_holder is not None and (opens_quote or inside_quote):
                     wide = quoted_holder  # a quotation that goes on from the last sentence
+                elif own is None and opens_quote and quote_open:
+                    wide = quoted_holder = _closing_speaker(texts, number)  # "“A. B,” X said."
                 if own is not None and _ANY_OPENING_QUOTE.search(sentence_text):
                     quoted_holder = own
-                elif not opens_quote:
+                elif not opens_quote and not inside_quote:
                     quoted_holder = None
                 for start, end in clauses(text, sentence.start, sentence.end):
                     quote = text[start:end].rstrip(",;:").strip()

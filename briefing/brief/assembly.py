@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any, Final, Generic, TypeVar
@@ -15,21 +15,22 @@ from briefing.schema import (
     Brief,
     Claim,
     DroppedClaim,
-    Entity,
     Generator,
     Source,
     TimelineEntry,
     Usage,
     Verification,
 )
-from briefing.text.dates import TimeFields
+from briefing.text.dates import TimeFields, future_context
 from briefing.text.grounding import Grounder
 from briefing.text.likelihood import band_of, probability_of
+from briefing.text.names import merge_entities
+from briefing.text.periods import find_periods, resolve_period
 from briefing.text.quantities import QuantityFields, find_time_and_quantity_fields
 from briefing.text.segmentation import blocks
 from briefing.version import __version__
 
-#: How many lead facts the offline BLUF takes.
+#: How many bullets the offline BLUF has at most (event, judgment, unknown, or lead facts).
 BLUF_FACTS = 3
 #: Validates the claims of a report in one call: about half the time of one Claim(...) each.
 _CLAIMS: Final = TypeAdapter(list[Claim])
@@ -59,6 +60,13 @@ def _paragraph_of(starts: list[int], numbers: list[int], offset: int) -> int | N
     """Number of the paragraph an offset falls in (blocks in order of start)."""
     at = bisect_right(starts, offset) - 1
     return numbers[at] if at >= 0 else None
+
+
+def page_of(source: Source, offset: int) -> int | None:
+    """1-based page of an offset in a paged source (PDF); None for sources without pages."""
+    if not source.page_starts:
+        return None
+    return bisect_right(source.page_starts, offset)
 
 
 T = TypeVar("T", QuantityFields, TimeFields)
@@ -131,6 +139,7 @@ def ground_extraction(source: Source, extraction: Extraction) -> Grounded:
             "span": (start, end),
             "grounding": method,
             "paragraph": _paragraph_of(paragraph_starts, paragraph_numbers, start),
+            "page": page_of(source, start),
             "attributed_to": candidate.attributed_to,
             "attribution_cue": candidate.attribution_cue,
             "cue": candidate.cue,
@@ -152,30 +161,35 @@ def extract_grounded(source: Source, backend: Backend | None = None) -> Grounded
     return ground_extraction(source, chosen.extract(source))
 
 
-def _merge_entities(groups: Iterable[list[Entity]]) -> list[Entity]:
-    merged: dict[str, Entity] = {}
-    for entities in groups:
-        for entity in entities:
-            key = entity.name.lower()
-            if key in merged:
-                merged[key].mentions += entity.mentions
-                merged[key].aliases = sorted(set(merged[key].aliases) | set(entity.aliases))
-            else:
-                merged[key] = entity.model_copy(deep=True)
-    return list(merged.values())
+def _dated_words(claim: Claim, published: date | None) -> list[tuple[str, str | None]]:
+    """(words, resolved) of every date or period a claim names: its dates, with relative ones
+    the date finder left unresolved resolved by the period table ("last week"), and the table's
+    expressions the date finder does not know ("three days ago", "late April")."""
+    found: list[tuple[str, str | None]] = []
+    for ref in claim.times:
+        if ref.kind != "time":
+            found.append((ref.text, ref.resolved or resolve_period(ref.text, published)))
+    known = [" ".join(text.lower().split()) for text, _ in found]
+    for start, _, words in find_periods(claim.quote):
+        key = " ".join(words.lower().split())
+        if not any(key in other or other in key for other in known):
+            ahead = future_context(claim.quote, start)
+            found.append((words, resolve_period(words, published, future=ahead)))
+            known.append(key)
+    return found
 
 
-def _timeline(claims: list[Claim]) -> list[TimelineEntry]:
+def _timeline(claims: list[Claim], published: dict[str, date | None]) -> list[TimelineEntry]:
+    """Dated entries with the claims naming them: resolved ones by date (a period by its start),
+    then the unresolved in report order."""
     entries: dict[str, TimelineEntry] = {}
     order: list[str] = []
     seen: dict[str, set[tuple[str, str]]] = {}
     for claim in claims:
-        for ref in claim.times:
-            if ref.kind == "time":
-                continue
-            key = ref.resolved or " ".join(ref.text.lower().split())
+        for text, resolved in _dated_words(claim, published.get(claim.source_id)):
+            key = resolved or " ".join(text.lower().split())
             if key not in entries:
-                entries[key] = TimelineEntry(when=ref.text, resolved=ref.resolved, claim_ids=[])
+                entries[key] = TimelineEntry(when=text, resolved=resolved, claim_ids=[])
                 order.append(key)
                 seen[key] = set()
             if (claim.id, "claim") not in seen[key]:  # sets: a date cited by every claim
@@ -185,20 +199,59 @@ def _timeline(claims: list[Claim]) -> list[TimelineEntry]:
                 seen[key].add((claim.source_id, "source"))
                 entries[key].source_ids.append(claim.source_id)
     position = {key: i for i, key in enumerate(order)}
-    resolved = sorted((k for k in order if entries[k].resolved), key=lambda k: (
+    dated = sorted((k for k in order if entries[k].resolved), key=lambda k: (
         entries[k].resolved or "", position[k]))
-    unresolved = [k for k in order if not entries[k].resolved]
-    return [entries[k] for k in resolved + unresolved]
+    undated = [k for k in order if not entries[k].resolved]
+    return [entries[k] for k in dated + undated]
 
 
-def _bluf(claims: list[Claim], extractions: Sequence[Extraction]) -> list[str]:
+def _oneline(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _lead_key(claim: Claim) -> tuple[int, str, int]:
+    """Confirmed claims (credibility 1) first, then the first report's, in report order."""
+    return (claim.credibility or 6, claim.source_id, claim.span[0])
+
+
+def _judgment_key(claim: Claim) -> tuple[bool, bool, int, str, int]:
+    """A judgment with a likelihood band and a named holder leads; then as _lead_key."""
+    return (claim.likelihood is None, claim.attributed_to is None, *_lead_key(claim))
+
+
+def _bluf(claims: list[Claim], extractions: Sequence[Extraction]
+          ) -> tuple[list[str], list[list[str]]]:
+    """The bottom line: the main event, the key judgment and the key unknown, each citing its
+    claim; facts fill in where the reports hold no judgment or unknown. A backend's own bullets
+    (cited by the backend, when it does) replace these."""
     from_backend = [line for extraction in extractions for line in extraction.bluf]
     if from_backend:
-        return from_backend
-    facts = [c for c in claims if c.kind == "fact"]
-    # Facts confirmed by independent sources (credibility 1) lead; then report order.
-    lead = sorted(facts, key=lambda c: (c.credibility or 6, c.source_id, c.span[0]))[:BLUF_FACTS]
-    return [c.statement for c in lead]
+        return from_backend, []
+    facts = sorted((c for c in claims if c.kind == "fact"), key=_lead_key)
+    judgments = sorted((c for c in claims if c.kind == "assessment"), key=_judgment_key)
+    unknowns = sorted((c for c in claims if c.kind == "uncertainty"), key=_lead_key)
+    lines: list[tuple[str, Claim]] = []
+    if facts:
+        lines.append((f"Main event: {_oneline(facts[0].statement)}", facts[0]))
+    if judgments:
+        judgment = judgments[0]
+        band = "no likelihood stated"
+        if judgment.likelihood and judgment.probability:
+            low, high = judgment.probability
+            band = f"{judgment.likelihood}, {low}–{high}%"
+        holder = _oneline(judgment.attributed_to or "the report")
+        lines.append((f"Key judgment ({holder}; {band}): {_oneline(judgment.statement)}",
+                      judgment))
+    if unknowns:
+        unknown = unknowns[0]
+        holder = _oneline(unknown.attributed_to or "the report")
+        said = "open question" if unknown.cue == "?" else f"“{_oneline(unknown.cue or '')}”"
+        lines.append((f"Key unknown ({holder}; {said}): {_oneline(unknown.statement)}", unknown))
+    for fact in facts[1:]:
+        if len(lines) >= BLUF_FACTS:
+            break
+        lines.append((_oneline(fact.statement), fact))
+    return [text for text, _ in lines], [[claim.id] for _, claim in lines]
 
 
 def _source_ids(sources: Sequence[Source]) -> list[Source]:
@@ -261,11 +314,17 @@ def assemble(
     corroborated = corroborate(claims, sources,
                                {r.source.id: r.extraction.entities for r in results})
     claims = corroborated.claims
+    by_id = {source.id: source for source in sources}
+    for claim in claims:  # each citation's page, in its own source
+        for citation in claim.citations:
+            if citation.source_id in by_id:
+                citation.page = page_of(by_id[citation.source_id], citation.span[0])
     first = sources[0]
     brief_title = title or first.title or (results[0].extraction.title) or "Brief"
     if not title and len(sources) > 1:
         brief_title = f"{brief_title} (and {len(sources) - 1} more)"
     moment = generated_at or datetime.now(UTC).replace(microsecond=0)
+    bluf, bluf_claims = _bluf(claims, [r.extraction for r in results])
     return Brief(
         title=brief_title,
         generated_at=moment,
@@ -278,10 +337,12 @@ def assemble(
             version=__version__,
         ),
         sources=sources,
-        bluf=_bluf(claims, [r.extraction for r in results]),
+        bluf=bluf,
+        bluf_claims=bluf_claims,
         claims=claims,
-        entities=_merge_entities(r.extraction.entities for r in results),
-        timeline=_timeline(corroborated.cited),
+        # One entity per name key and one type per entity for the whole brief (text/names).
+        entities=merge_entities(r.extraction.entities for r in results),
+        timeline=_timeline(corroborated.cited, {s.id: _published(s) for s in sources}),
         dropped=dropped,
         usage=usage,
         conflicts=corroborated.conflicts,

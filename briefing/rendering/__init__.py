@@ -1,17 +1,27 @@
-"""Rendering a Brief as Markdown, JSON or HTML through sandboxed Jinja templates."""
+"""Rendering a Brief as Markdown, JSON or an HTML review page through sandboxed Jinja templates.
+
+Templates receive plain data only (rendering.context), run in a sandbox that reaches no
+object's methods, and are bounded in time and output size (rendering.sandbox).
+"""
 
 from __future__ import annotations
 
 import contextlib
 import json
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Final
 
 from briefing.errors import TemplateError
 from briefing.io.resources import resource_dir
+from briefing.rendering.context import PlainContext, brief_context, plain, plural, utc_minute
+from briefing.rendering.sandbox import BoundedSandbox, RenderLimits, run_bounded
 from briefing.schema import Brief
 from briefing.text.likelihood import describe
+
+__all__ = ["FORMATS", "RenderLimits", "brief_context", "brief_json", "environment", "render",
+           "render_template", "renderer"]
 
 FORMATS: Final = ("markdown", "json", "html")
 _TEMPLATE_NAMES: Final = {"markdown": "brief.md.j2", "html": "brief.html.j2"}
@@ -23,7 +33,7 @@ def brief_json(brief: Brief) -> str:
 
 
 def environment(templates: str | Path | None = None, *, html: bool = False) -> Any:
-    """A sandboxed Jinja environment: the user's folder first, then the shipped templates.
+    """The sandboxed Jinja environment: the user's folder first, then the shipped templates.
 
     One environment per folder and mode is kept, so templates compile once per process (Jinja
     reloads a template whose file changed).
@@ -57,16 +67,19 @@ def _bytecode_cache() -> Any:
     return QuietCache(str(folder))
 
 
+def _oneline(value: Any) -> str:
+    return " ".join(str(value).split())
+
+
 @lru_cache(maxsize=16)
 def _environment(templates: str | None, html: bool) -> Any:
     from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
-    from jinja2.sandbox import ImmutableSandboxedEnvironment
 
     loaders = []
     if templates is not None:
         loaders.append(FileSystemLoader(templates))
     loaders.append(FileSystemLoader(str(resource_dir("templates"))))
-    env = ImmutableSandboxedEnvironment(
+    env = BoundedSandbox(
         loader=ChoiceLoader(loaders),
         autoescape=html,
         undefined=StrictUndefined,
@@ -76,47 +89,59 @@ def _environment(templates: str | None, html: bool) -> Any:
         bytecode_cache=_bytecode_cache(),
     )
     env.filters["likelihood"] = describe
-    env.filters["oneline"] = lambda value: " ".join(str(value).split())
+    env.filters["oneline"] = _oneline
+    env.filters["plural"] = plural
+    env.filters["utc_minute"] = utc_minute
     return env
 
 
-def render_template(name: str, context: dict[str, Any], templates: str | Path | None = None,
-                    *, html: bool = False) -> str:
-    """Render one template by name with a context, turning Jinja failures into TemplateError."""
-    from jinja2 import TemplateError as JinjaTemplateError
-    from jinja2.exceptions import SecurityError
+def renderer(name: str, templates: str | Path | None = None, *, html: bool = False,
+             limits: RenderLimits | None = None) -> Callable[[dict[str, Any]], str]:
+    """A function rendering one template with a context, compiled once, bounded every time.
 
+    The context is turned into plain data first (``plain``): a pydantic model inside it reaches
+    the template as its JSON data. Every failure is a TemplateError.
+    """
     env = environment(templates, html=html)
+    bounds = limits or RenderLimits.from_env()
+    user = templates is not None
+    template = _compile(env, name)
+
+    def render_one(context: dict[str, Any]) -> str:
+        data = context if isinstance(context, PlainContext) else plain(context)
+        return run_bounded(name, lambda: template.generate(**data), bounds, cap_memory=user)
+
+    return render_one
+
+
+def _compile(env: Any, name: str) -> Any:
+    """The compiled template, with a missing or broken one as a TemplateError."""
+    from jinja2 import TemplateError as JinjaTemplateError
+
     try:
-        return str(env.get_template(name).render(**context))
-    except SecurityError as exc:
-        raise TemplateError(f"template {name} tried something the sandbox forbids: {exc}") from exc
+        return env.get_template(name)
     except JinjaTemplateError as exc:
-        raise TemplateError(f"template {name} failed: {exc}") from exc
+        line = getattr(exc, "lineno", None)
+        where = f" at line {line}" if line else ""
+        raise TemplateError(f"template {name} failed{where}: {exc.message or exc}") from exc
 
 
-def brief_context(brief: Brief) -> dict[str, Any]:
-    """What brief templates see: the brief, its claims by kind, holders and citations."""
-    by_holder: dict[str, list[Any]] = {}
-    for claim in brief.claims_of("assessment"):
-        by_holder.setdefault(claim.attributed_to or "The report", []).append(claim)
-    sources = {source.id: source for source in brief.sources}
-    return {
-        "brief": brief,
-        "facts": brief.claims_of("fact"),
-        "assessments": brief.claims_of("assessment"),
-        "assessments_by_holder": by_holder,
-        "uncertainties": brief.claims_of("uncertainty"),
-        "sources": sources,
-        "multi_source": len(brief.sources) > 1,
-    }
+def render_template(name: str, context: dict[str, Any], templates: str | Path | None = None,
+                    *, html: bool = False, limits: RenderLimits | None = None) -> str:
+    """Render one template by name with a context (as plain data), within the limits."""
+    return renderer(name, templates, html=html, limits=limits)(context)
 
 
-def render(brief: Brief, format: str = "markdown", templates: str | Path | None = None) -> str:
-    """Render a Brief. ``format`` is markdown, json or html; ``templates`` overrides ours."""
+def render(brief: Brief, format: str = "markdown", templates: str | Path | None = None,
+           *, limits: RenderLimits | None = None) -> str:
+    """Render a Brief. ``format`` is markdown, json or html; ``templates`` overrides ours.
+
+    ``limits`` bounds the time and output of the template (default: RenderLimits.from_env()).
+    """
     if format == "json":
         return brief_json(brief)
     if format not in _TEMPLATE_NAMES:
         raise TemplateError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
-    return render_template(_TEMPLATE_NAMES[format], brief_context(brief), templates,
-                           html=format == "html")
+    html = format == "html"
+    return render_template(_TEMPLATE_NAMES[format], brief_context(brief, review_page=html),
+                           templates, html=html, limits=limits)

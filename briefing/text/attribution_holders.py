@@ -10,10 +10,12 @@ from briefing.text.lexicons import (
     AUXILIARIES,
     GROUP_PRONOUNS,
     HOLDER_NOUNS,
+    MONTHS,
     NON_HOLDER_SUBJECTS,
     ORG_WORDS,
     PERSON_PRONOUNS,
     VERB_AUXILIARIES,
+    WEEKDAYS,
 )
 
 _APPOSITIVE: Final = re.compile(r"^(?P<name>[^,]+),\s+(?:a|an|the)\s+(?P<role>[^,]+?),?$")
@@ -49,6 +51,28 @@ _FINITE_OR_CLAUSE: Final = _FINITE | _CLAUSE_WORDS
 _SPECIAL_FIRST: Final = _QUANTIFIERS | NON_HOLDER_SUBJECTS | _ARTICLES | _PREPOSITIONS
 
 
+#: Words that open a fragment, never a holder's name.
+_JOINERS: Final = frozenset({
+    "and", "but", "or", "nor", "though", "although", "even", "then", "so", "yet", "because",
+    "while", "whereas", "if", "unless", "since", "until", "once", "also", "still", "just",
+})
+_TIME_WORDS: Final = frozenset({*WEEKDAYS, *MONTHS, "today", "yesterday", "tonight", "tomorrow",
+                                "now", "later", "earlier", "meanwhile", "recently", "lately"})
+_SAID: Final = frozenset({"said", "says", "say", "told", "tells", "added", "adds", "asked"})
+#: Names that end in "ly" but are no adverbs.
+_LY_NAMES: Final = frozenset({"italy", "kelly", "beverly", "kimberly", "shelly", "sicily",
+                              "riley", "ely", "reilly", "daly", "healy", "manly", "lilly",
+                              "assembly", "family", "supply", "monopoly", "rally", "ally"})
+
+
+def is_adverbial(word: str) -> bool:
+    """Whether a lower-case word is an adverb or a time word ("subsequently", "monday"): no
+    holder, though it stands before a comma or a verb as a subject would."""
+    word = word.strip(",.'’")
+    return word in _TIME_WORDS or (len(word) > 5 and word.endswith("ly")
+                                   and word not in _LY_NAMES)
+
+
 def valid_np(np: str, *, relaxed: bool = False, words: list[str] | None = None) -> bool:
     """Whether text before an attribution verb can be its subject (a holder noun phrase).
 
@@ -60,10 +84,14 @@ def valid_np(np: str, *, relaxed: bool = False, words: list[str] | None = None) 
         words = np.split()
     if not 1 <= len(words) <= 12:
         return False
-    if ";" in np or '"' in np or "“" in np or "”" in np or ":" in np:
+    if ";" in np or '"' in np or "“" in np or "”" in np or ":" in np or "''" in np or "`" in np:
         return False
     low = np.lower()  # lowering keeps every space, so its words are the lowered words
     lowered = low.split()
+    if lowered[0] in _JOINERS or (len(lowered) == 1 and is_adverbial(lowered[0])):
+        return False  # a fragment or an adverb: "and they'll", "Recently", "Monday"
+    if len(lowered) > 1 and (lowered[0] in _FINITE or lowered[0] in _SAID):
+        return False  # a question's or an inverted verb, not a subject: "has he", "said he"
     if "(" in low or ")" in low or "," in low:
         lowered = [w.strip("(),") for w in lowered]
     if not _FINITE_OR_CLAUSE.isdisjoint(lowered) and (
@@ -120,6 +148,7 @@ def subject_holder(np: str, *, relaxed: bool, words: list[str] | None = None) ->
                                            or w[:3] in {"al-", "el-"} for w in name.split())
             if name_like and len(name.split()) <= 5 and (
                 first_words[0].lower() in _NOT_NAMED_FIRST
+                or (len(first_words) <= 2 and is_adverbial(first_words[-1].lower()))
                 or not any(w[:1].isupper() for w in first_words)
             ):
                 return name

@@ -13,6 +13,7 @@ from briefing.text.lexicons import (
     BUSINESS_ROLES,
     GROUP_PRONOUNS,
     MONTHS,
+    ORG_WORDS,
     PERSON_PRONOUNS,
     WEEKDAYS,
 )
@@ -88,6 +89,24 @@ def _latest(names: list[str], name: str) -> None:
     names.append(name)
 
 
+#: Titles that tell a person's gender, and the name they stand before ("Ms. Varga",
+#: "spokeswoman Ilse Varga": the last capitalized word is the surname).
+_TITLE_GENDER: Final = {
+    **dict.fromkeys(("mr", "sir", "spokesman", "chairman", "congressman", "businessman", "king",
+                     "prince", "lord"), "male"),
+    **dict.fromkeys(("ms", "mrs", "miss", "madam", "dame", "lady", "spokeswoman", "chairwoman",
+                     "congresswoman", "businesswoman", "queen", "princess"), "female"),
+}
+_FEMALE_TITLES: Final = frozenset(t for t, g in _TITLE_GENDER.items() if g == "female")
+_GENDERED: Final = re.compile(
+    r"\b(?P<title>" + "|".join(t.capitalize() + "|" + t for t in _TITLE_GENDER) + r")\.?\s+"
+    r"(?:[A-Z][\w'’-]+\s+){0,2}(?P<name>[A-Z][\w'’-]+)"
+)
+#: A person's name in shape: an optional honorific, one to three capitalized words.
+_PERSON_SHAPED: Final = re.compile(
+    r"(?:(?:Mr|Ms|Mrs|Miss|Dr|Sen|Rep|Gov|Gen|Prof)\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?"
+    r"(?:\s+[A-Z][a-z'’-]+){0,2}$"
+)
 _SUBJECT_PRONOUN: Final = {"him": "he", "her": "she", "them": "they"}  # of an object pronoun
 
 
@@ -107,14 +126,19 @@ class HolderMemory:
     _roles_ahead: dict[str, str] | None = field(init=False, default=None)
     _not_firms: set[str] = field(init=False)
     _persons: dict[str, bool] = field(init=False, default_factory=dict)  # holder -> a person?
+    _speakers: list[str] = field(init=False, default_factory=list)  # of the sentence read
+    _not_people: set[str] = field(init=False)  # places and bodies the report names
+    _genders: dict[str, str] | None = field(init=False, default=None)  # surname -> gender
 
     def __post_init__(self) -> None:
         self.person_names = [e.name for e in self.entities if e.type == "person"]
+        self._not_people = {e.name for e in self.entities if e.type != "person"}
         self._not_firms = {e.name for e in self.entities if e.type in {"country", "location"}}
 
     def remember(self, holder: str) -> None:
         if self._is_person(holder):
             _latest(self.people, holder)
+            self._speakers.append(holder)
         else:
             _latest(self.groups, holder)
 
@@ -129,9 +153,17 @@ class HolderMemory:
         if roles:
             for match in _roles_named(sentence, words):
                 self.roles[match.group("role").lower()] = match.group("name")
+        named = []
         for name in self.person_names:  # a report names a few people: cheaper than a regex of all
             if name in sentence:
-                _latest(self.people, name)
+                named.append((sentence.find(name), name))
+        # The first named is the likeliest "he" or "she" of the next sentence (the subject), and
+        # a speaker of this sentence likelier still: each goes last, so first.
+        for _, name in sorted(named, reverse=True):
+            _latest(self.people, name)
+        for speaker in self._speakers:  # by the name the report gives, where it names one
+            _latest(self.people, next((n for _, n in named if n in speaker), speaker))
+        self._speakers.clear()
         if businesses:
             named = [(m.start(), m.group("name")) for m in _BUSINESS_THEN_NAME.finditer(sentence)]
             named += [(m.start(), m.group("name")) for m in _NAME_THEN_BUSINESS.finditer(sentence)
@@ -150,6 +182,10 @@ class HolderMemory:
         for name in self.person_names:  # a loop: cheaper than any() over a generator
             if name in holder:
                 return True
+        if _PERSON_SHAPED.match(holder) and holder not in self._not_people:
+            words = holder.split()
+            if words[-1].lower() not in ORG_WORDS and (len(words) > 1 or self._is_speaker_name(holder)):
+                return True  # "Ms. Varga", "Ilse Varga": a name in a person's shape
         # A role name needs a capital after the role ("minister Kim"), which most holders lack
         # ("the ministry", "Petrović"); then the search, quicker than the words of a holder.
         return (not holder[1:].islower() and _ROLE_NAME.search(holder) is not None
@@ -160,7 +196,11 @@ class HolderMemory:
         lowered = holder.lower()
         lowered = _SUBJECT_PRONOUN.get(lowered, lowered)
         if lowered in PERSON_PRONOUNS:
-            return self.people[-1] if self.people else None
+            unlike = "female" if lowered == "he" else "male"
+            for person in reversed(self.people):  # the nearest of a compatible gender
+                if self._gender_of(person) != unlike:
+                    return person
+            return None
         if lowered in GROUP_PRONOUNS or lowered == "it":
             return self.groups[-1] if self.groups else None
         words = lowered.split()
@@ -184,6 +224,25 @@ class HolderMemory:
             if named is not None:
                 return named
         return holder
+
+    def _is_speaker_name(self, holder: str) -> bool:
+        """Whether a one-word holder is a surname: the report names it with a given name or an
+        honorific ("Ilse Varga" or "Ms. Varga" somewhere, then "Varga said")."""
+        return re.search(rf"\b[A-Z][\w'’.-]*\s+{re.escape(holder)}\b", self.text) is not None
+
+    def _gender_of(self, person: str) -> str | None:
+        """"male" or "female" where the report says so by an honorific or a gendered title."""
+        if self._genders is None:
+            self._genders = {}
+            for match in _GENDERED.finditer(self.text):
+                gender = "female" if match.group("title").lower() in _FEMALE_TITLES else "male"
+                self._genders.setdefault(match.group("name"), gender)
+        words = person.replace(".", " ").split()
+        for word in words:
+            titled = _TITLE_GENDER.get(word.lower())
+            if titled is not None:
+                return titled
+        return self._genders.get(words[-1].removesuffix("'s").removesuffix("’s")) if words else None
 
     def _named_later(self, role: str) -> str | None:
         """The first person the report names with a role (for a role not yet named)."""

@@ -7,9 +7,16 @@ from functools import lru_cache
 from typing import Final, NamedTuple
 
 from briefing.schema import ClaimKind, Confidence, Likelihood
+from briefing.text.cue_frames import (
+    FRAME_WORDS,
+    JUDGMENT_FRAMES,
+    UNCERTAINTY_FRAMES,
+    cue_span,
+    find_frame,
+)
 from briefing.text.lexicons import CONFIDENCE_CUES, JUDGMENT_CUES, NOT_CUES, UNCERTAINTY_CUES
 from briefing.text.likelihood import CUE_BANDS
-from briefing.text.phrases import PhraseMatcher
+from briefing.text.phrases import PhraseMatcher, words_of
 
 _BAND: Final = PhraseMatcher(list(CUE_BANDS))
 #: Uncertainty cues that yield to any other when a clause has several (the modal is the cue).
@@ -37,6 +44,38 @@ _COULD_NOT: Final = re.compile(
 )
 
 
+#: "possible" of what can be done, not of what may be: "it is possible to use two cogs",
+#: "made it possible"; not "it is possible that" nor "it is possible for the virus to spread".
+_ABILITY_POSSIBLE: Final = re.compile(
+    r"\b(?:made|make|makes|making)\s+(?:[\w-]+\s+){0,4}?possible\b"
+    r"|\b(?:is|are|was|were|be|been)\s+(?:\w+\s+)?possible\s+(?:to|by)\b"
+    r"|\bit\s+(?:is|was|will\s+be|would\s+be|became|becomes|has\s+been|had\s+been)\s+"
+    r"(?:\w+ly\s+|not\s+)?possible\s+to\b",
+    re.IGNORECASE,
+)
+#: "could" of what could be done, in a clause of purpose or time ("so that they could leave",
+#: "before the question could be answered", "where a coat could be worn") or of anyone at all
+#: ("one could confuse"): past ability, not a possibility.
+_COULD_OF_ABILITY: Final = re.compile(
+    r"\b(?:(?:so(?:\s+that)?|in\s+order\s+that|before|until|where|whenever|once)\s+"
+    r"(?:[\w'’-]+\s+){0,4}?|(?:one|anyone|anybody|everyone|all|you)\s+)could\b(?!\s+not\b)",
+    re.IGNORECASE,
+)
+#: "potential" the noun ("the untapped potential of the region"), not the adjective.
+_POTENTIAL_NOUN: Final = re.compile(r"\bpotential(?=\s+(?:of|for|to|in|and|as)\b|\s*[.,;:)])",
+                                    re.IGNORECASE)
+#: "as quickly as possible": a manner, no possibility.
+_AS_POSSIBLE: Final = re.compile(r"\bas\s+\w+(?:\s+[\w-]+){0,3}?\s+as\s+possible\b"
+                                 r"|\b(?:best|most|least|highest|lowest)\s+\w+\s+possible\b",
+                                 re.IGNORECASE)
+#: A hedge word with a capital inside a sentence is part of a name or title ("Devil May Cry",
+#: "The Unknown Soldier"), not a hedge.
+_IN_A_NAME: Final = re.compile(
+    r"(?<=\w )(?:May|Might|Could|Unknown|Possible|Perhaps|Uncertain|Unclear|Whether|If|Would"
+    r"|Should|Apparently|Rumours?|Rumors?)\b"
+)
+
+
 class CueReading(NamedTuple):
     """What the cues of a clause say: its kind, the deciding cue and its ICD 203 band."""
 
@@ -54,6 +93,15 @@ def _mask(text: str, among: frozenset[str] | None = None) -> str:
         spans += [m.span() for m in _MONTH_MAY.finditer(text)]
     if "ould" in text:
         spans += [m.span() for m in _COULD_NOT.finditer(text)]
+    if "ossible" in text:
+        spans += [m.span() for m in _ABILITY_POSSIBLE.finditer(text)]
+        spans += [m.span() for m in _AS_POSSIBLE.finditer(text)]
+    if "ould" in text:
+        spans += [m.span() for m in _COULD_OF_ABILITY.finditer(text)]
+    if "otential" in text:
+        spans += [m.span() for m in _POTENTIAL_NOUN.finditer(text)]
+    if not text[1:].islower():
+        spans += [m.span() for m in _IN_A_NAME.finditer(text)]
     if not spans:
         return text
     chars = list(text)
@@ -71,7 +119,7 @@ def read_cues(text: str) -> CueReading:
     makes an assessment; a question is an uncertainty; anything else is a fact.
     """
     among = _ANY_CUE.candidates(text)  # masking only blanks words: a superset for masked too
-    if not among:
+    if not among and FRAME_WORDS.isdisjoint(words_of(text)):
         return _question_or_fact(text, None)
     masked = _mask(text, among)
     confidence_match = _CONFIDENCE.search(masked, among=among)
@@ -91,12 +139,15 @@ def read_cues(text: str) -> CueReading:
             "uncertainty", text[uncertain.start() : uncertain.end()], uncertain.start(),
             None, confidence,
         )
-    judgment = _JUDGMENT.search(masked, among=among)
+    words = words_of(masked)
+    framed = find_frame(masked, UNCERTAINTY_FRAMES, words)
+    if framed:
+        at, end = cue_span(framed)
+        return CueReading("uncertainty", text[at:end], at, None, confidence)
+    judgment = _JUDGMENT.search(masked, among=among) or find_frame(masked, JUDGMENT_FRAMES, words)
     if judgment:
-        return CueReading(
-            "assessment", text[judgment.start() : judgment.end()], judgment.start(), None,
-            confidence,
-        )
+        at, end = cue_span(judgment)
+        return CueReading("assessment", text[at:end], at, None, confidence)
     return _question_or_fact(text, confidence)
 
 

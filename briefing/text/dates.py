@@ -24,6 +24,10 @@ _RELATIVE_WORDS: Final = ("yesterday", "today", "tonight", "tomorrow", "last", "
 #: character of the text by the regex engine.
 _ABSOLUTE: Final = re.compile(
     rf"\b(?:(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})"
+    rf"|(?P<dmrange>\d{{1,2}}(?:st|nd|rd|th)?\s*(?:-|–|to|until)\s*\d{{1,2}}(?:st|nd|rd|th)?"
+    rf"\s+{_MONTH}(?:\s+\d{{4}})?)"
+    rf"|(?P<mdrange>{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\s*(?:-|–|to|until)\s*"
+    rf"\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)"
     rf"|(?P<md>{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)"
     rf"|(?P<dm>\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+\d{{4}})?)"
     rf"|(?P<my>{_MONTH}\s+\d{{4}})"
@@ -158,7 +162,7 @@ _FUTURE: Final = re.compile(  # matched against lower-cased text (faster than IG
     r"|expected\s+to|is\s+to|are\s+to|to\s+be\s+held|next|coming|upcoming)\b"
 )
 #: Date kinds (groups of _ABSOLUTE) without a year that a future clause moves ahead.
-_MAY_LOOK_AHEAD: Final = frozenset({"weekday", "md", "dm"})
+_MAY_LOOK_AHEAD: Final = frozenset({"weekday", "md", "dm", "dmrange", "mdrange"})
 #: Kinds that are no calendar date: weekdays and relative days.
 _UNDATED: Final = frozenset({"weekday", "relative"})
 
@@ -183,11 +187,30 @@ def future_context(text: str, start: int) -> bool:
     return _FUTURE.search(window[_clause_start(window) :].lower()) is not None
 
 
+_JOINS: Final = frozenset({"to", "until"})
+
+
+def _day_of(month: int, day: int, year: int | None, published: date | None,
+            future: bool) -> date:
+    """The date of a day of a month: in its year when said, else the latest one up to the
+    report's date (a week's grace), or the next one when the clause looks ahead."""
+    if year is not None:
+        return date(year, month, day)
+    assert published is not None
+    candidate = date(published.year, month, day)
+    if future and candidate < published:
+        candidate = date(published.year + 1, month, day)
+    elif not future and candidate > published + timedelta(days=7):
+        candidate = date(published.year - 1, month, day)
+    return candidate
+
+
 def resolve(match: re.Match[str], published: date | None, future: bool = False) -> str | None:
     """ISO date of a date expression; relative ones only when the report's date is known.
 
     A date without a year, or a weekday, is taken as the latest one up to the report's date
     (a week's grace for dates), or, when ``future`` says the clause looks ahead, the next one.
+    A range of days ("3-5 March", "March 3 to 5") is an ISO interval: "2026-03-03/2026-03-05".
     """
     kind, said = match.lastgroup, match.group()  # each kind's group spans the whole match
     if published is None and kind != "iso" and not said[-4:].isdigit():
@@ -195,22 +218,21 @@ def resolve(match: re.Match[str], published: date | None, future: bool = False) 
     try:
         if kind == "iso":
             return date.fromisoformat(said).isoformat()
-        if kind == "md" or kind == "dm":
+        if kind in {"md", "dm", "dmrange", "mdrange"}:
             parts = _DATE_PARTS.findall(said)
             month = next(_month_number(p) for p in parts
-                         if p[0].isalpha() and p not in _ORDINALS)  # "1st March"
+                         if p[0].isalpha() and p not in _ORDINALS and p.lower() not in _JOINS)
             numbers = [int(p) for p in parts if p.isdigit()]
-            day = numbers[0]
-            if len(numbers) > 1:
-                return date(numbers[1], month, day).isoformat()
-            if published is None:
+            days = numbers[:2] if kind.endswith("range") else numbers[:1]
+            year = numbers[len(days)] if len(numbers) > len(days) else None
+            if year is None and published is None:
                 return None
-            candidate = date(published.year, month, day)
-            if future and candidate < published:
-                candidate = date(published.year + 1, month, day)
-            elif not future and candidate > published + timedelta(days=7):
-                candidate = date(published.year - 1, month, day)
-            return candidate.isoformat()
+            first = _day_of(month, days[-1], year, published, future)  # the last day decides
+            first = first.replace(day=days[0])
+            last = first.replace(day=days[-1])
+            if last < first:
+                return None  # "5-3 March"
+            return first.isoformat() if first == last else f"{first.isoformat()}/{last.isoformat()}"
     except (ValueError, StopIteration):
         return None
     if published is None:

@@ -13,11 +13,14 @@ from pydantic import TypeAdapter
 from briefing.schema import Entity, EntityType
 from briefing.text.lexicons import (
     CAPITALIZED_STOPWORDS,
+    COMPASS_WORDS,
     COUNTRIES,
     ORG_WORDS,
     PERSON_TITLES,
     PLACE_PREPOSITIONS,
     PLACE_WORDS,
+    REGION_ENDINGS,
+    REGIONS,
     WEAPON_NOUNS,
 )
 from briefing.text.phrases import fold
@@ -72,6 +75,34 @@ def _strip_leading_stopwords(name: str) -> tuple[str, int]:
         name = rest if space else ""
 
 
+#: Honorifics whose period ends no sentence: the name after "Ms." or "Dr." is inside it.
+_HONORIFICS: Final = frozenset({"Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen",
+                                "Lt", "Col", "Capt", "Sgt", "Adm", "Rev", "St"})
+
+
+def _after_honorific(text: str, period: int) -> bool:
+    """Whether the character at ``period`` is the period of an honorific ("Ms. Varga")."""
+    if text[period] != ".":
+        return False
+    word = text[max(0, period - 5) : period].rsplit(None, 1)
+    return bool(word) and word[-1] in _HONORIFICS
+
+
+_TITLED_RUN: Final = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|President|Senator|Governor|Congressman|Congresswoman)"
+    r"\.?((?:[ \t]+[A-Z][\w'’-]+)+)"
+)
+
+
+def _titled_surnames(text: str) -> frozenset[str]:
+    """Last words of the names a report writes after an honorific or a title ("Mr. Bush",
+    "Senator Ann Holt"): alone elsewhere, those words name the person, not a place."""
+    if not any(h in text for h in ("Mr", "Ms", "Dr", "Sen", "Rep", "Gov", "President",
+                                   "Congress")):
+        return frozenset()
+    return frozenset(m.group(1).split()[-1] for m in _TITLED_RUN.finditer(text))
+
+
 def _opens_sentence(text: str, start: int) -> bool:
     """Whether a name at start opens the text, a sentence, a quotation or a list item."""
     if start <= 3:  # only here can _SENTENCE_START's "^" (the start of the text) match
@@ -82,7 +113,7 @@ def _opens_sentence(text: str, start: int) -> bool:
     if last == " ":
         previous = text[start - 2]
         if not previous.isspace():  # one space after a word or a mark: the common case
-            return previous in _SENTENCE_OPENERS
+            return previous in _SENTENCE_OPENERS and not _after_honorific(text, start - 2)
     elif not last.isspace():
         return last in _SENTENCE_OPENERS
     before = text[start - 3 : start]
@@ -151,6 +182,9 @@ def classify(name: str, words: list[str],
     if ("of" in name and " of " in f" {name} "
             and not ORG_WORDS.isdisjoint(lowered[:-1])):
         return _ALWAYS["organization"]  # "Ministry of Defence of the Zarqan Emirate"
+    if name in REGIONS or (len(words) > 1 and (lowered[0] in COMPASS_WORDS
+                                               or last in REGION_ENDINGS)):
+        return _ALWAYS["location"]  # "Iowa", "Middle East", "East Asia", "West Bank"
     if last in PLACE_WORDS or (len(words) > 1 and lowered[0] in PLACE_WORDS and
                                (lowered[1] == "of" or lowered[0] in _PLACE_FIRST)):
         return _ALWAYS["location"]  # "Gulf of Varna", "Port Merin"
@@ -359,6 +393,7 @@ def extract_entities(text: str) -> list[Entity]:
         if alias and alias not in entry["aliases"]:
             insort(entry["aliases"], alias)
 
+    surnames = _titled_surnames(text)
     for start, name, initial in candidates:
         # A candidate has no space at either end, and nothing is left of it only when it was an
         # acronym in parentheses alone ("The (UN)").
@@ -384,6 +419,9 @@ def extract_entities(text: str) -> list[Entity]:
             before = text[start - 20 if start > 20 else 0 : start].rsplit(None, 1)
             if before:
                 kind = kinds[_CONTEXT_WORDS.get(before[-1].lower(), 2)]
+        if lone and name in surnames:  # "Bush" where the report writes "Mr. Bush" somewhere
+            add(name, "person")
+            continue
         if kind == "other" and lone:
             # A lone capitalized word: a place if any mention follows a place preposition.
             if name.lower() not in found and not _place_context(text, name, place_cache):

@@ -37,14 +37,18 @@ UNCERTAINTY_CUES: Final[tuple[str, ...]] = (
     "apparently", "seems to", "seem to", "seemed to", "it seems", "it seemed", "seemingly",
     "suspected of", "suggests", "suggest", "suggested", "suggesting", "allegedly", "alleged", "purportedly",
     "purported", "rumoured", "rumored", "rumours", "rumors", "speculation", "speculated",
-    "speculate", "unverified", "presumably", "supposedly",
+    "speculate", "unverified", "presumably", "supposedly", "allegation", "allegations",
+    "allege", "alleges", "alleging", "implies", "imply", "implied that", "potential",
+    "seem", "seems", "seemed", "reputedly", "hypothesis", "hypothesize", "hypothesized",
+    "little is known", "under question", "come under question", "came under question",
+    "not well understood", "never been proven",
     # conditionals
     "if", "unless",
 )
 
 #: Judgment cues: verbs and phrases with which a holder commits to an estimate.
 JUDGMENT_CUES: Final[tuple[str, ...]] = (
-    "assess", "assesses", "assessed", "assessment", "judge that", "judges that", "judged",
+    "assess", "assesses", "assessed", "judge that", "judges that", "judged",
     "believe", "believes", "believed", "think", "thinks", "thought that", "suspect that",
     "suspects that", "suspected that", "suspects", "consider that", "considers that",
     "considered that", "conclude that", "concludes that", "concluded that", "estimate that",
@@ -56,6 +60,8 @@ JUDGMENT_CUES: Final[tuple[str, ...]] = (
     "in my view", "in my judgement", "in my judgment", "in our assessment",
     "in their assessment", "expressed confidence", "voiced confidence",
     "predicts", "forecast", "forecasts", "anticipate", "anticipates", "anticipated",
+    "belief that", "the belief", "expecting", "assumption that", "under the assumption",
+    "thought of as", "be thought of", "foresee", "foresees", "foresaw",
 )
 
 #: Phrases that look like cues but are not ("an estimated 300 people": a quantity).
@@ -68,7 +74,9 @@ NOT_CUES: Final[tuple[str, ...]] = (
     "where possible", "if possible", "whenever possible", "made possible", "think tank",
     "think-tank", "think tanks", "think-tanks", "the suspect", "a suspect", "suspects were",
     "the suspects", "weather forecast", "declined to speculate", "refused to speculate",
-    "would not speculate", "did not speculate",
+    "would not speculate", "did not speculate", "if and only if", "if anything",
+    "best possible", "as far as possible", "wherever possible", "highest possible",
+    "lowest possible", "greatest possible", "every possible", "as much as possible",
 )
 
 #: Stated analytic confidence (never inferred): phrase -> level.
@@ -245,7 +253,31 @@ ORG_WORDS: Final[frozenset[str]] = frozenset({
     "holdings", "industries", "logistics", "motors", "systems", "technologies", "telecom",
     "mining", "petroleum", "pharmaceuticals", "partners", "resources", "chemicals",
     "networks", "solutions", "labs", "shipyard", "shipyards", "refineries", "utilities",
-    "weekly", "review", "broadcasting", "broadcaster", "media", "house",
+    "weekly", "review", "broadcasting", "broadcaster", "media", "house", "nations", "caucus",
+    "campaign",
+})
+
+#: Words of direction that open a region's name ("Middle East", "West Bank", "North Carolina"),
+#: and the last words of regions ("East Asia", "Central America").
+COMPASS_WORDS: Final[frozenset[str]] = frozenset({
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    "middle", "near", "far", "northeast", "northwest", "southeast", "southwest",
+})
+REGION_ENDINGS: Final[frozenset[str]] = frozenset({
+    "east", "asia", "africa", "america", "americas", "europe", "pacific", "atlantic", "arctic",
+    "caucasus", "balkans", "sahel", "levant",
+})
+#: Regions and sub-national places named by one or two words (real-world facts, for real
+#: reports): continents and the states of the United States.
+REGIONS: Final[frozenset[str]] = frozenset({
+    "Africa", "Asia", "Europe", "Antarctica", "Oceania", "Eurasia", "Scandinavia",
+    "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut",
+    "Delaware", "Florida", "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa", "Kansas",
+    "Kentucky", "Louisiana", "Maine", "Maryland", "Massachusetts", "Michigan", "Minnesota",
+    "Mississippi", "Missouri", "Montana", "Nebraska", "Nevada", "New Hampshire", "New Jersey",
+    "New Mexico", "New York", "North Carolina", "North Dakota", "Ohio", "Oklahoma", "Oregon",
+    "Pennsylvania", "Rhode Island", "South Carolina", "South Dakota", "Tennessee", "Texas",
+    "Utah", "Vermont", "Virginia", "Washington", "West Virginia", "Wisconsin", "Wyoming",
 })
 
 #: Words that name geographical features; a name ending in one is a location.

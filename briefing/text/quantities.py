@@ -8,6 +8,8 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Final, TypedDict
 
+from text_to_num import text2num
+
 from briefing.schema import Quantity
 from briefing.text.dates import Openings, TimeFields, find_time_fields, openings
 from briefing.text.lexicons import NUMBER_WORDS, SCALE_WORDS, TENS_WORDS
@@ -52,6 +54,20 @@ _NOT_UNITS: Final = frozenset({
     "september", "october", "november", "december", "but", "percentage", "it", "this", "per",
 })
 _NEXT_WORDS: Final = re.compile(r"(?:\s+[A-Za-z][A-Za-z-]*){1,2}")
+#: One more word of a number written in words ("three| hundred", "one thousand| two",
+#: "nine hundred| and ninety"), after the first.
+_MORE_NUMBER: Final = re.compile(
+    rf"(?:\s+|-)(?:(?:{_either_case(['and'])})\s+)?(?:{_NUMBER_WORD}|(?:{_SCALE})(?!\w))"
+)
+#: The unit after a number written in several words, as _QUANTITY reads it.
+_UNIT_AFTER: Final = re.compile(
+    rf"\s*(?P<unit>%|{_either_case(['per'])}\s?{_either_case(['cent'])}|{_either_case(['percent'])}"
+    rf"|{_either_case(['km/h'])}|[a-zA-Z\u212a][a-zA-Z\u212a-]*)"
+)
+#: A unit joined to its number by a hyphen ("48-hour", "three-day").
+_HYPHEN_UNIT: Final = re.compile(r"-(?P<unit>[a-z]+)(?![\w-])")
+#: A lower-case noun after a capitalized word ("a dozen Veskan| ships").
+_NOUN_AFTER: Final = re.compile(r"\s+(?P<noun>[a-z][a-z-]*)")
 _YEAR: Final = re.compile(r"(?:19|20)\d\d")
 _CURRENCIES: Final = {"$": "USD", "€": "EUR", "£": "GBP"}
 
@@ -71,6 +87,33 @@ def _word_value(word: str) -> float | None:
         return NUMBER_WORDS[key]
     tens, _, unit = key.partition("-")
     return (NUMBER_WORDS[tens] or 0) + (NUMBER_WORDS[unit] or 0)
+
+
+def _run_value(words: str) -> float | None:
+    """Value of a number written in several words ("one thousand two hundred" -> 1200.0), read
+    by text2num; None when it reads none."""
+    try:
+        return float(text2num(" ".join(words.replace("-", " ").split()).lower(), "en"))
+    except ValueError:
+        return None
+
+
+def _number_run(masked: str, start: int, end: int) -> tuple[int, float] | None:
+    """Where a number written in words that opens at ``start`` and whose first word ends at
+    ``end`` really ends, and its value, when it runs on over more words ("three hundred",
+    "one thousand two hundred"); None when it is one word.
+
+    The longest run that text2num reads wins: "forty and fifty" is forty, then fifty.
+    """
+    ends = []
+    while (more := _MORE_NUMBER.match(masked, end)) is not None:
+        end = more.end()
+        ends.append(end)
+    for candidate in reversed(ends):
+        value = _run_value(masked[start:candidate])
+        if value is not None:
+            return candidate, value
+    return None
 
 
 def quantities(text: str) -> list[Quantity]:
@@ -166,6 +209,21 @@ def _quantity_fields(
         end = resume = match.end()
         # The unit closes the pattern, so it ends where the match does.
         unit = text[match.start("unit") : end] if said_unit else None
+        run = _number_run(masked, match.start("word"), match.end("word")) if word else None
+        if run is not None:  # "three hundred kilometres": one number, then its unit
+            run_end = run[0]
+            after = _UNIT_AFTER.match(masked, run_end)
+            if after and after.group("unit").lower().endswith("ed"):
+                after = None  # "about two hundred marched": a verb, not a unit
+            scale, said_unit = None, after and after.group("unit")
+            unit = text[after.start("unit") : after.end()] if after else None
+            end = resume = after.end() if after else run_end
+        if not unit and not currency and (hyphen := _HYPHEN_UNIT.match(masked, end)):
+            unit = hyphen.group("unit")  # "a 48-hour ceasefire", "a three-day strike"
+            end = resume = hyphen.end()
+        if unit and unit[0].isupper() and (noun := _NOUN_AFTER.match(masked, end)):
+            unit = noun.group("noun")  # "a dozen Veskan ships": the ships, not the demonym
+            end = resume = noun.end()
         if unit and "-" in unit:  # "several short-range ballistic missiles": skip modifiers
             following = _NEXT_WORDS.match(masked, end)
             nouns = [w for w in (following.group(0).split() if following else []) if "-" not in w]
@@ -176,9 +234,12 @@ def _quantity_fields(
             unit = None
         if digits and not unit and _YEAR.fullmatch(digits):
             continue
-        if word == "one" and not unit:
+        if word == "one" and not unit and run is None:
             continue
-        value = float(digits.replace(",", "")) if digits else _word_value(word)
+        if run is not None:
+            value: float | None = run[1]
+        else:
+            value = float(digits.replace(",", "")) if digits else _word_value(word)
         if scale and value is not None:
             value *= SCALE_WORDS[scale]
         if currency:
@@ -186,7 +247,8 @@ def _quantity_fields(
         elif unit and " ".join(unit.lower().split()) in {"per cent", "percent"}:
             unit = "%"
         if currency or not unit:
-            end = match.end("scale" if scale else "digits" if digits else "word")
+            end = (run[0] if run is not None
+                   else match.end("scale" if scale else "digits" if digits else "word"))
         while end > start and text[end - 1].isspace():
             end -= 1
         out.append((start, end, {"text": text[start:end], "value": value, "unit": unit}))

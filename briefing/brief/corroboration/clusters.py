@@ -1,14 +1,31 @@
-"""Clusters of agreeing claims across sources, their credibility, and conflicting reporting."""
+"""Clusters of claims that report one thing, their credibility per aspect, and conflicts.
+
+Claims that say the same thing (``Relation.equivalent``), from different reports and never
+in conflict, form one cluster, shown as one claim: the claim of the most reliable source
+(earliest first), with every member's citation. Each shown claim lists its aspects with the
+sources that corroborate or contradict each; its credibility is 1 ("confirmed") only when an
+independent report confirms all of it and no report in the brief contradicts any of its
+aspects, else 6 ("cannot be judged"). Conflicts are grouped per aspect: one entry per set of
+clusters linked by differing values, one side per value.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from briefing.brief.corroboration.compare import Relation, relate, similar_pairs
-from briefing.brief.corroboration.features import claim_features
-from briefing.brief.corroboration.independence import dependence, independence_groups
+from briefing.brief.corroboration.blocking import candidate_pairs, identical_groups
+from briefing.brief.corroboration.compare import (
+    Difference,
+    Relation,
+    measure_key,
+    measures_meet,
+    relate,
+)
+from briefing.brief.corroboration.features import ClaimFeatures, claim_features
+from briefing.brief.corroboration.independence import independence
 from briefing.schema import (
+    AspectCheck,
     Citation,
     Claim,
     Conflict,
@@ -18,6 +35,9 @@ from briefing.schema import (
     Entity,
     Source,
 )
+from briefing.text.names import EntityTable
+
+_ASPECT_ORDER: tuple[ConflictAspect, ...] = ("quantity", "date", "place", "actor", "stance")
 
 
 @dataclass
@@ -30,10 +50,27 @@ class Corroboration:
     cited: list[Claim]
 
 
-
 def _citation(claim: Claim) -> Citation:
     return Citation(source_id=claim.source_id, span=claim.span, quote=claim.quote,
                     grounding=claim.grounding, paragraph=claim.paragraph)
+
+
+def _flip(relation: Relation) -> Relation:
+    return Relation(relation.shared_b, relation.shared_a, tuple(
+        Difference(d.aspect, d.right_key, d.right, d.left_key, d.left)
+        for d in relation.differences), relation.agree, relation.b_covered, relation.a_covered)
+
+
+def _features(claims: Sequence[Claim], sources: Sequence[Source],
+              entities: Mapping[str, Sequence[Entity]]) -> list[ClaimFeatures]:
+    named = dict(entities)
+    for source in sources:
+        if not named.get(source.id):
+            from briefing.text.entities import extract_entities
+
+            named[source.id] = extract_entities(source.text)
+    table = EntityTable.of(e for found in named.values() for e in found)
+    return [claim_features(i, c, table) for i, c in enumerate(claims)]
 
 
 def corroborate(
@@ -41,79 +78,66 @@ def corroborate(
     sources: Sequence[Source],
     entities: Mapping[str, Sequence[Entity]] | None = None,
 ) -> Corroboration:
-    """Cluster claims across sources, rate credibility, and find conflicting reporting.
+    """Cluster claims across sources, rate credibility per aspect, find conflicting reporting.
 
     ``claims`` are in source order; ``entities`` are each source's entities by source id
     (found from the source text when missing).
     """
     order = {source.id: i for i, source in enumerate(sources)}
     reliability = {source.id: source.reliability for source in sources}
-    pairs = dependence(sources)
-    groups = independence_groups(sources, pairs)
-    named = dict(entities or {})
-    for source in sources:
-        if not named.get(source.id):
-            from briefing.text.entities import extract_entities
+    known = independence(sources)
+    groups = known.group
+    several = len(sources) > 1 and len(claims) > 1
+    features = _features(claims, sources, entities or {}) if several else []
 
-            named[source.id] = extract_entities(source.text)
-    features = [claim_features(i, c, named.get(c.source_id, [])) for i, c in enumerate(claims)]
+    # Groups of identical claims, then relations between groups that share keys.
+    same = identical_groups(features) if several else [[i] for i in range(len(claims))]
+    group_of = {m: g for g, members in enumerate(same) for m in members}
+    relations: dict[int, dict[int, Relation]] = {}
+    if several:
+        keys = [features[members[0]].keys() for members in same]
+        for g, h in candidate_pairs(keys):
+            relation = relate(features[same[g][0]], features[same[h][0]])
+            if relation is not None:
+                relations.setdefault(g, {})[h] = relation
+                relations.setdefault(h, {})[g] = _flip(relation)
 
-    relations: dict[tuple[int, int], Relation] = {}
-    if len(sources) > 1 and len(claims) > 1:
-        for (i, j), score in similar_pairs([f.frame for f in features]).items():
-            a, b = features[i], features[j]
-            if a.claim.source_id == b.claim.source_id:
-                continue
-            pair = relate(a, b, score)
-            if pair is not None:
-                relations[(i, j)] = relations[(j, i)] = pair
-
-    agreeing_with: dict[int, list[int]] = {}
-    for (i, j), pair in relations.items():
-        if pair.agree:
-            agreeing_with.setdefault(i, []).append(j)
+    # Clusters: one claim per source, equivalent claims only, never two in conflict. Each
+    # cluster keeps its sources and its groups, so a claim is checked against each group once.
     clusters: list[list[int]] = []
-    assigned: dict[int, int] = {}  # claim index -> cluster number, as clusters grow
-    for feature in features:
-        best, best_score = None, -1.0
-        # Only a cluster holding a claim this one agrees with can take it (in cluster order,
-        # as a scan of every cluster would find them): linear in claims, not quadratic.
-        candidates = sorted({assigned[m] for m in agreeing_with.get(feature.index, [])
-                             if m in assigned})
-        for number in candidates:
-            members = clusters[number]
-            if any(claims[m].source_id == feature.claim.source_id for m in members):
+    cluster_sources: list[set[str]] = []
+    cluster_groups: list[set[int]] = []
+    cluster_of: dict[int, int] = {}
+    clusters_of_group: dict[int, list[int]] = {}  # clusters holding a claim of each group
+    near_of: dict[int, list[int]] = {}  # each group and the groups equivalent to it
+    for i, claim in enumerate(claims):
+        g = group_of[i]
+        if g not in near_of:
+            near_of[g] = [g] + [h for h, r in relations.get(g, {}).items() if r.equivalent]
+        chosen = None
+        for number in sorted({n for h in near_of[g] for n in clusters_of_group.get(h, ())}):
+            if claim.source_id in cluster_sources[number]:
                 continue
-            found = [relations.get((feature.index, m)) for m in members]
-            if any(r is not None and not r.agree for r in found):
-                continue
-            agreeing = [r.score for r in found if r is not None and r.agree]
-            if agreeing and max(agreeing) > best_score:
-                best, best_score = number, max(agreeing)
-        if best is None:
-            assigned[feature.index] = len(clusters)
-            clusters.append([feature.index])
-        else:
-            assigned[feature.index] = best
-            clusters[best].append(feature.index)
-
-    cluster_of = {m: n for n, members in enumerate(clusters) for m in members}
-    conflicting: dict[tuple[int, int], dict[ConflictAspect, tuple[int, str, int, str]]] = {}
-    for (i, j), pair in relations.items():
-        if pair.agree or i > j:
-            continue
-        key = (cluster_of[i], cluster_of[j])
-        if key[0] > key[1]:
-            key = (key[1], key[0])
-            i, j = j, i
-            flipped = tuple((aspect, right, left) for aspect, left, right in pair.conflicts)
-        else:
-            flipped = pair.conflicts
-        for aspect, left, right in flipped:
-            conflicting.setdefault(key, {}).setdefault(aspect, (i, left, j, right))
+            mine = relations.get(g, {})
+            if all(h == g or (h in mine and mine[h].equivalent) for h in cluster_groups[number]):
+                chosen = number
+                break
+        if chosen is None:
+            chosen = len(clusters)
+            clusters.append([])
+            cluster_sources.append(set())
+            cluster_groups.append(set())
+        clusters[chosen].append(i)
+        cluster_sources[chosen].add(claim.source_id)
+        cluster_groups[chosen].add(g)
+        cluster_of[i] = chosen
+        holding = clusters_of_group.setdefault(g, [])
+        if chosen not in holding:
+            holding.append(chosen)
 
     representatives: list[Claim] = []
     new_id: dict[int, str] = {}
+    conflict_edges: list[tuple[ConflictAspect, int, str, str, int, str, str]] = []
     for members in clusters:
         ordered = sorted(members, key=lambda m: (order.get(claims[m].source_id, 0), m))
         lead = min(ordered, key=lambda m: (reliability.get(claims[m].source_id, "F"),
@@ -125,37 +149,148 @@ def corroborate(
             for earlier in citations:
                 if groups[earlier.source_id] == groups[citation.source_id]:
                     citation.not_independent_of = earlier.source_id
-                    citation.dependence = pairs.get(
-                        (citation.source_id, earlier.source_id), "copied text")
+                    citation.dependence = known.reason(citation.source_id, earlier.source_id)
                     break
             citations.append(citation)
-        lead_group = groups[claims[lead].source_id]
-        independent = {groups[claims[m].source_id] for m in members}
-        # Admiralty 1 is "confirmed by other sources": two independent reports agree. A
-        # contradiction does not undo the confirmation; it is shown under Conflicting reporting.
-        credibility: Credibility = 1 if len(independent) >= 2 else 6
+        own = claims[lead].source_id
+        lead_group = groups[own]
+        corroborating = [c.source_id for c in citations[1:] if groups[c.source_id] != lead_group]
+        aspects: list[AspectCheck] = []
+        contested = False
+        if several:
+            aspects, contested, covering = _aspects(
+                lead, cited, features, same, group_of, relations, claims, groups, conflict_edges,
+                cluster_of)
+            corroborating += [s for s in covering if s not in corroborating and s != own]
+        independent = {groups[s] for s in corroborating} - {lead_group}
+        credibility: Credibility = 1 if independent and not contested else 6
         claim = claims[lead].model_copy(deep=True, update={
             "id": f"C{len(representatives) + 1}",
             "citations": citations,
             "credibility": credibility,
-            "corroborated_by": [c.source_id for c in citations[1:]
-                                if groups[c.source_id] != lead_group],
+            "corroborated_by": corroborating,
+            "aspects": aspects,
         })
         representatives.append(claim)
         for m in members:
             new_id[m] = claim.id
 
-    conflicts: list[Conflict] = []
-    for (first, second), aspects in sorted(conflicting.items()):
-        for aspect, (i, left, j, right) in aspects.items():
-            sides = [
-                ConflictSide(claim_id=new_id[i], value=left,
-                             statement=representatives[first].statement,
-                             citations=representatives[first].citations),
-                ConflictSide(claim_id=new_id[j], value=right,
-                             statement=representatives[second].statement,
-                             citations=representatives[second].citations),
-            ]
-            conflicts.append(Conflict(aspect=aspect, sides=sides))
+    conflicts = _conflicts(conflict_edges, representatives, cluster_of)
     cited_claims = [c.model_copy(update={"id": new_id[i]}) for i, c in enumerate(claims)]
     return Corroboration(representatives, conflicts, cited_claims)
+
+
+def _aspects(
+    lead: int, members: list[int], features: list[ClaimFeatures], same: list[list[int]],
+    group_of: dict[int, int], relations: dict[int, dict[int, Relation]], claims: Sequence[Claim],
+    groups: dict[str, int], edges: list[tuple[ConflictAspect, int, str, str, int, str, str]],
+    cluster_of: dict[int, int],
+) -> tuple[list[AspectCheck], bool, list[str]]:
+    """The aspects of a cluster's shown claim, whether any is contradicted, and the sources of
+    independent claims outside the cluster that confirm it whole."""
+    own = claims[lead].source_id
+    mine = features[lead]
+    texts = _aspect_texts(mine)
+    corroborated: dict[tuple[ConflictAspect, str], list[str]] = {k: [] for k in texts}
+    contradicted: dict[tuple[ConflictAspect, str], list[str]] = {k: [] for k in texts}
+    contested = False
+    covering: list[str] = []
+    for m in members:
+        source = claims[m].source_id
+        if groups[source] != groups[own]:
+            for key in texts:
+                if source not in corroborated[key]:
+                    corroborated[key].append(source)
+    member_groups = sorted({group_of[m] for m in members}, key=lambda g: g != group_of[lead])
+    for g in member_groups:
+        for h, relation in sorted(relations.get(g, {}).items()):
+            for difference in relation.differences:
+                contested = True
+                mapped = _same_aspect((difference.aspect, difference.left_key), texts)
+                for m in same[h]:
+                    edges.append((difference.aspect, cluster_of[lead], difference.left_key,
+                                  difference.left, cluster_of[m], difference.right_key,
+                                  difference.right))
+                    if mapped is not None and claims[m].source_id not in contradicted[mapped]:
+                        contradicted[mapped].append(claims[m].source_id)
+            if not relation.agree:
+                continue
+            shared = {k for k in map(lambda s: _same_aspect(s, texts), relation.shared_a) if k}
+            for m in same[h]:
+                source = claims[m].source_id
+                if groups[source] == groups[own]:
+                    continue
+                for key in shared:
+                    if source not in corroborated[key]:
+                        corroborated[key].append(source)
+                if relation.a_covered and source not in covering:
+                    covering.append(source)
+    checks = [AspectCheck(aspect=aspect, value=texts[(aspect, key)],
+                          corroborated_by=corroborated[(aspect, key)],
+                          contradicted_by=contradicted[(aspect, key)])
+              for aspect, key in texts]
+    return checks, contested, covering
+
+
+def _same_aspect(key: tuple[ConflictAspect, str],
+                 texts: Mapping[tuple[ConflictAspect, str], str]) -> tuple[ConflictAspect, str] | None:
+    """The shown claim's key for an aspect value of a claim equivalent to it: the same key, or
+    for a measure the one of the same unit ("about 300 km" for "300 kilometres")."""
+    if key in texts:
+        return key
+    if key[0] == "quantity":
+        unit = key[1].split(":", 1)[0]
+        return next((k for k in texts if k[0] == "quantity" and k[1].split(":", 1)[0] == unit),
+                    None)
+    return next((k for k in texts if k[0] == key[0]), None) if key[0] == "stance" else None
+
+
+def _aspect_texts(f: ClaimFeatures) -> dict[tuple[ConflictAspect, str], str]:
+    texts: dict[tuple[ConflictAspect, str], str] = {}
+    for m in f.measures:
+        texts.setdefault(("quantity", measure_key(m)), m.text)
+    for aspect, values in (("date", f.dates), ("place", f.places), ("actor", f.actors)):
+        for key, text in values.items():
+            texts.setdefault((aspect, key), text)  # type: ignore[arg-type]
+    if f.stance:
+        texts[("stance", f.stance[0])] = f.stance[0]
+    return texts
+
+
+def _conflicts(edges: list[tuple[ConflictAspect, int, str, str, int, str, str]],
+               shown: list[Claim], cluster_of: dict[int, int]) -> list[Conflict]:
+    """One conflict per aspect and set of clusters linked by differing values of it."""
+    parent: dict[tuple[ConflictAspect, int], tuple[ConflictAspect, int]] = {}
+
+    def root(item: tuple[ConflictAspect, int]) -> tuple[ConflictAspect, int]:
+        parent.setdefault(item, item)
+        while parent[item] != item:
+            parent[item] = parent[parent[item]]
+            item = parent[item]
+        return item
+
+    for aspect, left, _, _, right, _, _ in edges:
+        if left != right:
+            parent[root((aspect, left))] = root((aspect, right))
+    sides: dict[tuple[ConflictAspect, int], dict[str, tuple[int, str]]] = {}
+    for aspect, left, left_key, left_text, right, right_key, right_text in edges:
+        if left == right:
+            continue
+        values = sides.setdefault(root((aspect, left)), {})
+        for cluster, key, text in ((left, left_key, left_text), (right, right_key, right_text)):
+            if aspect == "quantity":  # "about 300 km" and "three hundred kilometres": one side
+                key = next((k for k in values if measures_meet(k, key)), key)
+            if key not in values or cluster < values[key][0]:
+                values[key] = (cluster, text)
+    conflicts: list[tuple[int, int, Conflict]] = []
+    for (aspect, _), values in sides.items():
+        ordered = sorted(values.values())
+        if len(ordered) < 2:
+            continue
+        conflict = Conflict(aspect=aspect, sides=[
+            ConflictSide(claim_id=shown[cluster].id, value=text,
+                         statement=shown[cluster].statement,
+                         citations=shown[cluster].citations)
+            for cluster, text in ordered])
+        conflicts.append((ordered[0][0], _ASPECT_ORDER.index(aspect), conflict))
+    return [conflict for _, _, conflict in sorted(conflicts, key=lambda c: (c[0], c[1]))]

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
 from typing import Final, Literal
 
-from briefing.schema import Brief, Claim, Entity, Likelihood, TimelineEntry
+from briefing.schema import Brief, Claim, Likelihood, TimelineEntry
 from briefing.text.likelihood import BANDS
 from briefing.tools.diff.align import align
+from briefing.tools.diff.holders import Holders, holder_of
 from briefing.tools.diff.model import (
     CHANGE_CLASSES,
     BriefDiff,
@@ -24,16 +24,21 @@ from briefing.tools.diff.model import (
 )
 from briefing.tools.diff.numbers import number_changes
 
+
+class _PlainHolders:
+    """Holders compared by their words alone, when no briefs are at hand."""
+
+    @staticmethod
+    def same(old: str | None, new: str | None) -> bool:
+        def key(holder: str | None) -> str | None:
+            words = (holder or "").casefold().split()
+            return " ".join(words[1:] if words[:1] == ["the"] else words) or None
+
+        return key(old) == key(new)
+
+
+_plain_holders: Final = _PlainHolders()
 _BAND_ORDER: Final[dict[Likelihood, int]] = {band: n for n, band in enumerate(BANDS)}
-
-
-def _holder_key(holder: str | None) -> str | None:
-    if holder is None:
-        return None
-    words = holder.casefold().split()
-    if words and words[0] == "the":
-        words = words[1:]
-    return " ".join(words) or None
 
 
 def _side(claim: Claim) -> ClaimSide:
@@ -44,8 +49,13 @@ def _side(claim: Claim) -> ClaimSide:
     )
 
 
-def compare(old: Claim, new: Claim, similarity: float | None = None) -> ClaimChange:
-    """How one aligned pair of claims changed (['unchanged'] when only the wording differs)."""
+def compare(old: Claim, new: Claim, similarity: float | None = None,
+            holders: Holders | None = None) -> ClaimChange:
+    """How one aligned pair of claims changed (['unchanged'] when only the wording differs).
+
+    ``holders`` compares holders as entities of both briefs (see ``holders``); without it,
+    holders are compared by their words, case and a leading "the" aside.
+    """
     classes: list[ChangeClass] = []
     kind = None
     if old.kind != new.kind:
@@ -68,8 +78,9 @@ def compare(old: Claim, new: Claim, similarity: float | None = None) -> ClaimCha
     if numbers:
         classes.append("number_changed")
     holder = None
-    if _holder_key(old.attributed_to) != _holder_key(new.attributed_to):
-        holder = HolderChange(old=old.attributed_to, new=new.attributed_to)
+    old_holder, new_holder = holder_of(old), holder_of(new)
+    if not (holders or _plain_holders).same(old_holder, new_holder):
+        holder = HolderChange(old=old_holder, new=new_holder)
         classes.append("holder_changed")
     ordered = [c for c in CHANGE_CLASSES if c in classes] or ["unchanged"]
     return ClaimChange(
@@ -77,14 +88,6 @@ def compare(old: Claim, new: Claim, similarity: float | None = None) -> ClaimCha
         score=None if similarity is None else round(similarity, 2),
         numbers=numbers, holder=holder, likelihood=likelihood, kind=kind,
     )
-
-
-def _entity_keys(entities: Iterable[Entity]) -> set[str]:
-    keys = set()
-    for entity in entities:
-        keys.add(" ".join(entity.name.casefold().split()))
-        keys.update(" ".join(alias.casefold().split()) for alias in entity.aliases)
-    return keys
 
 
 def _timeline_key(entry: TimelineEntry) -> str:
@@ -109,6 +112,7 @@ def diff_briefs(old: Brief, new: Brief) -> BriefDiff:
     names = [e.name for e in old.entities] + [e.name for e in new.entities]
     names += [a for e in (*old.entities, *new.entities) for a in e.aliases]
     pairs = align(old.claims, new.claims, names)
+    holders = Holders(old, new)
     matched_old = {i for i, _, _ in pairs}
     by_new = {j: (i, score) for i, j, score in pairs}
     changes: list[ClaimChange] = []
@@ -116,18 +120,15 @@ def diff_briefs(old: Brief, new: Brief) -> BriefDiff:
     for j, claim in enumerate(new.claims):
         if j in by_new:
             i, score = by_new[j]
-            change = compare(old.claims[i], claim, score)
+            change = compare(old.claims[i], claim, score, holders)
             (unchanged if change.classes == ["unchanged"] else changes).append(change)
         else:
             changes.append(ClaimChange(classes=["added"], old=None, new=_side(claim)))
     for i, claim in enumerate(old.claims):
         if i not in matched_old:
             changes.append(ClaimChange(classes=["removed"], old=_side(claim), new=None))
-    old_entities, new_entities = _entity_keys(old.entities), _entity_keys(new.entities)
-    entities_added = [e for e in new.entities
-                      if " ".join(e.name.casefold().split()) not in old_entities]
-    entities_dropped = [e for e in old.entities
-                        if " ".join(e.name.casefold().split()) not in new_entities]
+    entities_added = holders.missing(new.entities, holders.keys(old))
+    entities_dropped = holders.missing(old.entities, holders.keys(new))
     old_times = {_timeline_key(t) for t in old.timeline}
     new_times = {_timeline_key(t) for t in new.timeline}
     timeline_added = [t for t in new.timeline if _timeline_key(t) not in old_times]

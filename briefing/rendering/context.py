@@ -1,0 +1,148 @@
+"""What templates receive: the brief as plain JSON data plus the derived lists they show.
+
+Nothing here hands a template an object with methods: every value is a dict, list, string,
+number, boolean or None (``plain`` checks it), so a template can read a brief and nothing else.
+The names are documented in docs/templates.md, and a test holds the two equal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any, Final
+
+from pydantic import BaseModel
+
+from briefing.rendering.review import review
+from briefing.schema import Brief
+
+_KINDS: Final = ("fact", "assessment", "uncertainty")
+_PLURALS: Final = {"uncertainty": "uncertainties", "entity": "entities", "candidate claim":
+                   "candidate claims", "was": "were", "is": "are"}
+
+
+class PlainContext(dict[str, Any]):
+    """A template context already made of plain data (brief_context): rendered as it is."""
+
+
+_NATIVE: Final = frozenset({str, int, float, bool, type(None)})
+
+
+def plain(value: Any) -> Any:
+    """A value as plain data: models dumped to JSON data, mappings and sequences copied."""
+    kind = type(value)
+    if kind in _NATIVE:
+        return value
+    if kind is dict or isinstance(value, Mapping):
+        return {str(k): plain(v) for k, v in value.items()}
+    if kind is list or kind is tuple:
+        return [plain(v) for v in value]
+    if isinstance(value, BaseModel):
+        return value.model_dump(mode="json")
+    if isinstance(value, datetime):
+        return value.isoformat().replace("+00:00", "Z")
+    if isinstance(value, str):  # a str subclass (Markup)
+        return str(value)
+    if isinstance(value, int | float):  # an int subclass (IntEnum)
+        return value
+    raise TypeError(f"templates take plain data, not {type(value).__name__}")
+
+
+def plural(count: int, noun: str) -> str:
+    """'1 fact', '2 facts', '1 uncertainty', '5 uncertainties'."""
+    if count == 1:
+        return f"{count} {noun}"
+    return f"{count} {_PLURALS.get(noun, noun + 's')}"
+
+
+def utc_minute(value: str | None) -> str:
+    """An ISO timestamp as '2026-11-24 12:00 UTC' (the brief's generation time)."""
+    if not value:
+        return ""
+    moment = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    return moment.strftime("%Y-%m-%d %H:%M UTC")
+
+
+def _date_line(sources: list[dict[str, Any]]) -> str:
+    """The reports' dates: 'Report of 2026-11-20', a range for several, or that none is given."""
+    dates = sorted({str(s["published"])[:10] for s in sources if s.get("published")})
+    undated = sum(1 for s in sources if not s.get("published"))
+    noun = "Report" if len(sources) == 1 else "Reports"
+    if not dates:
+        return f"{noun} not dated"
+    said = dates[0] if len(dates) == 1 else f"{dates[0]} to {dates[-1]}"
+    line = f"{noun} of {said}"
+    if undated:
+        line += f" ({plural(undated, 'report')} not dated)"
+    return line
+
+
+def _show_ratings(sources: list[dict[str, Any]]) -> bool:
+    """Admiralty ratings carry information with several sources or with a rated source."""
+    return len(sources) > 1 or any(s.get("reliability", "F") != "F" for s in sources)
+
+
+def _bluf(data: dict[str, Any], by_id: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    cited = data.get("bluf_claims") or []
+    lines = []
+    for number, text in enumerate(data["bluf"]):
+        ids = [i for i in (cited[number] if number < len(cited) else []) if i in by_id]
+        lines.append({"text": text, "claims": [by_id[i] for i in ids]})
+    return lines
+
+
+def _timeline(data: dict[str, Any], by_id: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    entries = []
+    for entry in data["timeline"]:
+        claims = [by_id[i] for i in entry["claim_ids"] if i in by_id]
+        entries.append({**entry, "claims": claims})
+    return entries
+
+
+def _paraphrases(claims: list[dict[str, Any]]) -> dict[str, str]:
+    """Statements that say a claim in other words than its quote, and were verified (or carry
+    no record of checks): shown beside the quote, marked as paraphrases."""
+    found = {}
+    for claim in claims:
+        statement, quote = " ".join(claim["statement"].split()), " ".join(claim["quote"].split())
+        checks = claim.get("checks") or {}
+        verified = not isinstance(checks, dict) or checks.get("statement", "verified") == "verified"
+        if statement.rstrip(".") != quote.rstrip(".") and verified:
+            found[claim["id"]] = statement
+    return found
+
+
+def brief_context(brief: Brief, *, review_page: bool = False) -> PlainContext:
+    """The variables every brief template receives (see docs/templates.md); ``review`` is
+    filled only for the review page (``review_page``), and empty otherwise."""
+    data: dict[str, Any] = brief.model_dump(mode="json")
+    claims = data["claims"]
+    by_id = {claim["id"]: claim for claim in claims}
+    by_kind = {kind: [c for c in claims if c["kind"] == kind] for kind in _KINDS}
+    by_holder: dict[str, list[dict[str, Any]]] = {}
+    for claim in by_kind["assessment"]:
+        by_holder.setdefault(claim["attributed_to"] or "The report", []).append(claim)
+    bluf = _bluf(data, by_id)
+    in_bluf = {claim["id"] for line in bluf for claim in line["claims"]}
+    sources = {source["id"]: source for source in data["sources"]}
+    return PlainContext({
+        "brief": data,
+        "claims_by_id": by_id,
+        "paraphrases": _paraphrases(claims),
+        "facts": by_kind["fact"],
+        "key_facts": [c for c in by_kind["fact"] if c["id"] not in in_bluf],
+        "assessments": by_kind["assessment"],
+        "assessments_by_holder": by_holder,
+        "uncertainties": by_kind["uncertainty"],
+        "bluf": bluf,
+        "timeline": _timeline(data, by_id),
+        "sources": sources,
+        "multi_source": len(data["sources"]) > 1,
+        "show_ratings": _show_ratings(data["sources"]),
+        "date_line": _date_line(data["sources"]),
+        "dated": all(s.get("published") for s in data["sources"]),
+        "generated": utc_minute(data["generated_at"]),
+        "review": review(data) if review_page else [],
+        "counts": {"claims": len(claims), **{kind: len(by_kind[kind]) for kind in _KINDS},
+                   "sources": len(data["sources"]), "dropped": len(data["dropped"])},
+    })
