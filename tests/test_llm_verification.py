@@ -5,6 +5,7 @@ and the Markdown, HTML and JSON briefs are checked for each."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -56,12 +57,13 @@ def claim_on(brief: Brief, words: str) -> Claim:
 
 
 def shown(brief: Brief) -> str:
-    """What a reader sees: the Markdown and HTML briefs, and the JSON without the record of
+    """What a reader sees: the Markdown and HTML briefs, and the JSON, without the record of
     what was checked (where a replaced value is kept, marked as replaced)."""
     data = json.loads(render(brief, format="json"))
     for claim in data["claims"]:
         claim.pop("checks")
-    return render(brief) + render(brief, format="html") + json.dumps(data)
+    html = re.sub(r"<dt>Checks</dt><dd>.*?</dd>", "", render(brief, format="html"), flags=re.S)
+    return render(brief) + html + json.dumps(data)
 
 
 def recorded(claim: Claim, field: str) -> Any:
