@@ -2,6 +2,7 @@
 
     .ci/install-llm-test-deps.sh --with-1.5b      # the server and the models, once
     python benchmarks/bench_local_model.py [--model 1.5b|0.5b] [--threads 2] [--seed-only]
+                                           [--split test] [--reports N]
 
 Serves Qwen2.5-Coder-1.5B-Instruct (or 0.5B), Q4_K_M, on a free 127.0.0.1 port and runs:
 
@@ -87,6 +88,8 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--seed-only", action="store_true")
     parser.add_argument("--split", default="test")
+    parser.add_argument("--reports", type=int, default=None,
+                        help="score only the first N reports of the split")
     args = parser.parse_args()
     model = MODEL_15B if args.model == "1.5b" else MODEL_05B
     if not model.is_file():
@@ -116,13 +119,13 @@ def main() -> None:
         if args.seed_only:
             return
         started = time.monotonic()
-        result, _ = evaluate_readers(GOLD, LLMBackend(settings), args.split)
+        result, _ = evaluate_readers(GOLD, LLMBackend(settings), args.split, args.reports)
         elapsed = time.monotonic() - started
         print(f"\ngold {args.split} split: {elapsed:.1f} s wall, "
               f"{elapsed / max(1, result['reports']):.1f} s per report")
         print(format_reader_scores(result))
         gold_tokens = sum(report_tokens(url, load_file(str(p)).text)
-                          for p in sorted((GOLD / args.split).glob("*.txt")))
+                          for p in sorted((GOLD / args.split).glob("*.txt"))[:args.reports])
         model_claims = result["readers"]["model"]["predicted_claims"]
         used = result["usage"]
         print(f"per report: {used['calls'] / result['reports']:.2f} calls, "

@@ -212,3 +212,13 @@ def test_statement_rules_directly() -> None:
     assert statement_problem("Ilse Varga never said the tests could be part of it.", unit, facts)
     assert bullet_problem("Velmar launched three cruise missiles.", REPORT, False, facts) is None
     assert bullet_problem("Velmar launched four cruise missiles.", REPORT, False, facts)
+
+
+def test_footer_counts_what_was_replaced_and_dropped(server: ScriptedServer,
+                                                     tmp_path: Path) -> None:
+    brief = brief_for(server, tmp_path, answer(
+        [{"quote": DISTANCE, "statement": "One of the missiles travelled 900 kilometres."}],
+        entities=[{"name": "Hokkaido", "type": "location"}]))
+    assert "Checked by code: " in render(brief)
+    assert "1 replaced by the report's words" in render(brief)
+    assert "1 entity dropped" in render(brief)

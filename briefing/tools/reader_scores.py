@@ -15,15 +15,16 @@ READERS: Final = ("model", "offline", "merged")
 
 
 def evaluate_readers(folder: str | Path, backend: Backend, split: str | None = None,
-                     ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+                     limit: int | None = None) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """Score the model alone, the offline reader alone and the merged result of a backend that
-    reports its readings (the llm backend); returns (scores, the merged result's errors)."""
+    reports its readings (the llm backend) on the first ``limit`` reports (all by default);
+    returns (scores, the merged result's errors)."""
     from briefing.brief.assembly import ground_extraction
     from briefing.io.formats import load_file
 
     tallies = {name: Tally() for name in READERS}
     usage = Usage()
-    reports = load_gold(folder, split)
+    reports = load_gold(folder, split)[:limit]
     for report in reports:
         source = load_file(str(report.path))
         merged = backend.extract(source)
