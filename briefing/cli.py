@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import warnings
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -11,7 +12,7 @@ from typing import Any, TypeVar
 
 import click
 
-from briefing.errors import BriefingError
+from briefing.errors import BriefingError, BriefingWarning
 
 # The command loads no pydantic plugins: looking them up scans every installed package's
 # metadata (~20 ms of each run). Set PYDANTIC_DISABLE_PLUGINS yourself to choose otherwise;
@@ -22,30 +23,98 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 class _Group(click.Group):
-    """Turns BriefingError into one `Error: ...` line and exit 1 (tracebacks with --debug)."""
+    """Turns BriefingError into one `Error: ...` line and exit 1 (tracebacks with --debug);
+    Ctrl-C into `Error: interrupted` and exit 130 (SIGTERM: `Error: terminated`, 143)."""
 
     def invoke(self, ctx: click.Context) -> Any:
+        from briefing.errors import Terminated
+        from briefing.io import interrupts
+
         try:
-            return super().invoke(ctx)
+            with warnings.catch_warnings():
+                warnings.simplefilter("always", BriefingWarning)
+                warnings.showwarning = _show_warning
+                return super().invoke(ctx)
         except BriefingError as exc:
             if ctx.obj and ctx.obj.get("debug"):
                 raise
             click.echo(f"Error: {exc}", err=True)
             sys.exit(1)
-        except KeyboardInterrupt:
-            click.echo("Error: interrupted", err=True)
-            sys.exit(130)
+        except KeyboardInterrupt as exc:
+            done = getattr(exc, "done", None)
+            word = "terminated" if isinstance(exc, Terminated) else "interrupted"
+            click.echo(f"Error: {word}" + (f" ({done})" if done else ""), err=True)
+            interrupts.mark_reported()
+            interrupts.finish(143 if isinstance(exc, Terminated) else 130)
 
 
-def _emit(text: str, output: str | None) -> None:
-    """Data to stdout, or atomically to a file."""
-    if output and output != "-":
-        from briefing.io.output import write_atomic
-
-        write_atomic(output, text)
-        click.echo(f"Wrote {output}", err=True)
+def _show_warning(message: Warning | str, category: type[Warning], filename: str, lineno: int,
+                  file: Any = None, line: str | None = None) -> None:
+    """Warnings as one `Warning: ...` line on stderr (the library's own; others as Python
+    shows them)."""
+    if issubclass(category, BriefingWarning):
+        click.echo(f"Warning: {message}", err=True)
     else:
+        click.echo(warnings.formatwarning(message, category, filename, lineno, line).rstrip(),
+                   err=True)
+
+
+def _quiet_stdout() -> None:
+    """Point standard output at /dev/null, so the interpreter's last flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _write_stdout(text: str) -> None:
+    """Text to standard output; a closed pipe or a full device is one OutputError."""
+    from briefing.errors import OutputError
+
+    try:
         click.echo(text, nl=False)
+        sys.stdout.flush()
+    except BrokenPipeError as exc:
+        _quiet_stdout()
+        raise OutputError("standard output was closed before everything was written "
+                          "(broken pipe)") from exc
+    except OSError as exc:
+        _quiet_stdout()
+        raise OutputError(f"cannot write to standard output: {exc.strerror or exc}") from exc
+
+
+def _emit(text: str, output: Any) -> None:
+    """Data to stdout, or atomically to a file (an OutputTarget checked before the work)."""
+    if output is None:
+        _write_stdout(text)
+        return
+    from briefing.io.output import write_atomic
+
+    write_atomic(output, text)
+    click.echo(f"Wrote {output.name}", err=True)
+
+
+def _target(output: str | None, inputs: tuple[str, ...] = ()) -> Any:
+    """The checked output file of -o (None for stdout: no -o, or -o -)."""
+    if not output or output == "-":
+        return None
+    from briefing.io.output import check_output
+
+    return check_output(output, inputs)
+
+
+def _check_templates(templates: str | None) -> None:
+    """--templates must name a readable folder, checked before any work is done."""
+    if templates is None:
+        return
+    from briefing.errors import TemplateError
+
+    folder = Path(templates)
+    if not folder.is_dir():
+        raise TemplateError(f"--templates {templates} is not a folder")
+    if not os.access(folder, os.R_OK | os.X_OK):
+        raise TemplateError(f"--templates {templates} cannot be read")
 
 
 def _parse_time(value: str | None) -> datetime | None:
@@ -64,12 +133,25 @@ def _parse_time(value: str | None) -> datetime | None:
     return moment
 
 
+def _encoding(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """--encoding must name a codec Python knows."""
+    if value is None:
+        return None
+    import codecs
+
+    try:
+        return codecs.lookup(value).name
+    except LookupError:
+        raise click.BadParameter(f"unknown encoding {value!r}") from None
+
+
 def model_options(function: F) -> F:
     """Options that choose and configure the extraction backend (shared by generate and diff)."""
     options = [
         click.option("--backend", type=click.Choice(["offline", "llm"]), envvar="BRIEFING_BACKEND",
-                     help="Extraction backend. Default: llm when a base URL or API key is "
-                     "configured, else offline."),
+                     help="Extraction backend. Default: offline, unless BRIEFING_BASE_URL, "
+                     "BRIEFING_API_KEY or --base-url configures a model endpoint "
+                     "(OPENAI_* variables never choose llm)."),
         click.option("--model", envvar="BRIEFING_MODEL", help="Model name (llm backend)."),
         click.option("--base-url", envvar="BRIEFING_BASE_URL",
                      help="OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1."),
@@ -99,6 +181,12 @@ def make_backend(backend: str | None, model: str | None, base_url: str | None,
         cache=False if no_cache else None,
     )
     chosen = get_backend(settings.default_backend(), settings=settings)
+    server = getattr(chosen, "server", None)
+    if isinstance(server, str):  # before the first request, model discovery included
+        from urllib.parse import urlsplit
+
+        host = urlsplit(server).netloc or server
+        click.echo(f"Reports will be sent to {host} ({server}).", err=True)
     described = chosen.name + (f" (model {chosen.model})" if chosen.model else "")
     click.echo(f"Using the {described} backend.", err=True)
     return chosen
@@ -133,10 +221,12 @@ def cli(ctx: click.Context, debug: bool) -> None:
               help="YAML table of publisher: reliability (A-F); unlisted publishers are F.")
 @click.option("--each", type=click.Path(file_okay=False),
               help="Write one brief per report in DIR to the folder given by -o.")
+@click.option("--encoding", callback=_encoding,
+              help="Read every report in this encoding (e.g. cp1252) instead of detecting it.")
 @model_options
 def generate(reports: tuple[str, ...], output: str | None, fmt: str, title: str | None,
              templates: str | None, generated_at: str | None, sources_table: str | None,
-             each: str | None, **model: Any) -> None:
+             each: str | None, encoding: str | None, **model: Any) -> None:
     """Brief one or more REPORTS (.txt, .md, .html, .json, .jsonl, .pdf, .docx, .eml files,
     folders of them, or - for standard input) in one brief, or each report of a folder in its
     own brief.
@@ -158,22 +248,24 @@ def generate(reports: tuple[str, ...], output: str | None, fmt: str, title: str 
     if each is None and output and Path(output).is_dir():
         raise click.UsageError(f"-o {output} is a folder; folders are for --each")
     moment = _parse_time(generated_at)
-    backend = make_backend(**model)
-    if each is not None:
-        from briefing.tools.batch import run_batch
+    _check_templates(templates)
+    if each is not None:  # every output checked before a backend is built
+        from briefing.tools.batch import plan_batch, run_batch
 
-        result = run_batch(each, str(output), backend=backend, fmt=fmt, templates=templates,
-                           title=title, generated_at=moment, ratings=sources_table,
-                           workers=model.get("concurrency"),
+        plan = plan_batch(each, str(output), fmt=fmt, templates=templates,
+                          ratings=sources_table, encoding=encoding)
+        result = run_batch(plan, backend=make_backend(**model), title=title,
+                           generated_at=moment, workers=model.get("concurrency"),
                            echo=lambda message: click.echo(message, err=True))
-        click.echo(f"Wrote {len(result.written)} briefs to {output}", err=True)
+        click.echo(result.summary(), err=True)
         result.check()
         return
-    brief = generate_brief(list(reports), backend=backend, title=title, generated_at=moment,
-                           ratings=sources_table)
+    target = _target(output, reports)
+    brief = generate_brief(list(reports), backend=make_backend(**model), title=title,
+                           generated_at=moment, ratings=sources_table, encoding=encoding)
     from briefing.rendering import render
 
-    _emit(render(brief, format=fmt, templates=templates), output)
+    _emit(render(brief, format=fmt, templates=templates), target)
 
 
 @cli.command()
@@ -298,13 +390,14 @@ def eval_sentences(file: str, predictions: str | None, as_json: bool, **model: A
 @click.option("-f", "--format", "fmt", type=click.Choice(["markdown", "json"]),
               default="markdown", show_default=True, help="Output format.")
 @click.option("--exit-code", is_flag=True,
-              help="Exit 1 when anything changed, like git diff --exit-code.")
+              help="Exit like diff(1): 0 when nothing changed, 1 when anything did, 2 on trouble.")
 @click.option("--all", "show_all", is_flag=True, help="Also list the unchanged claims.")
 @click.option("--generated-at",
               help="Timestamp for briefs made from reports (ISO 8601), for reproducible output.")
 @model_options
-def diff(old: str, new: str, output: str | None, fmt: str, exit_code: bool, show_all: bool,
-         generated_at: str | None, **model: Any) -> None:
+@click.pass_context
+def diff(ctx: click.Context, /, old: str, new: str, output: str | None, fmt: str, exit_code: bool,
+         show_all: bool, generated_at: str | None, **model: Any) -> None:
     """Show what changed between two briefs of a developing story.
 
     OLD and NEW are brief JSON files (from generate --format json) or reports,
@@ -318,13 +411,23 @@ def diff(old: str, new: str, output: str | None, fmt: str, exit_code: bool, show
     """
     from briefing.tools.diff import diff_files, render_diff
 
-    result = diff_files(old, new, backend=lambda: make_backend(**model),
-                        generated_at=_parse_time(generated_at))
-    _emit(render_diff(result, fmt, include_unchanged=show_all), output)
+    try:
+        target = _target(output, (old, new))
+        result = diff_files(old, new, backend=lambda: make_backend(**model),
+                            generated_at=_parse_time(generated_at))
+        _emit(render_diff(result, fmt, include_unchanged=show_all), target)
+    except BriefingError as exc:
+        if not exit_code or (ctx.obj and ctx.obj.get("debug")):
+            raise
+        click.echo(f"Error: {exc}", err=True)  # diff(1): trouble is 2, a difference is 1
+        sys.exit(2)
     if exit_code and result.changed:
         sys.exit(1)
 
 
 def main() -> None:
-    """Entry point of the console script."""
+    """Entry point of the console script: signals end the run cleanly (see io.interrupts)."""
+    from briefing.io import interrupts
+
+    interrupts.install()
     cli(prog_name="briefing")

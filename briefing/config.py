@@ -63,15 +63,25 @@ class Settings:
     chunk_overlap_tokens: int = 200  # tokens of context repeated between neighbouring chunks
     requests_per_minute: float | None = None  # shared rate limit across concurrent requests
     max_claims: int = 40  # claims one answer may hold (maxItems in the answer schema)
+    #: Settings that came from another tool's variables (OPENAI_BASE_URL, OPENAI_API_KEY): they
+    #: configure the llm backend once it is chosen, and never choose it.
+    borrowed: frozenset[str] = frozenset()
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
-        """Settings from BRIEFING_* (and OPENAI_API_KEY / OPENAI_BASE_URL) plus explicit values."""
-        values: dict[str, object] = {
-            "model": _env("BRIEFING_MODEL"),
-            "base_url": _env("BRIEFING_BASE_URL", "OPENAI_BASE_URL"),
-            "api_key": _env("BRIEFING_API_KEY", "OPENAI_API_KEY"),
-        }
+        """Settings from BRIEFING_* plus explicit values.
+
+        OPENAI_BASE_URL and OPENAI_API_KEY fill in the endpoint and key when the BRIEFING_*
+        ones are unset; they are recorded as ``borrowed`` so they never choose the llm backend.
+        """
+        values: dict[str, object] = {"model": _env("BRIEFING_MODEL")}
+        borrowed: set[str] = set()
+        for key, own, other in (("base_url", "BRIEFING_BASE_URL", "OPENAI_BASE_URL"),
+                                ("api_key", "BRIEFING_API_KEY", "OPENAI_API_KEY")):
+            values[key] = _env(own)
+            if values[key] is None and _env(other) is not None:
+                values[key] = _env(other)
+                borrowed.add(key)
         backend = _env("BRIEFING_BACKEND")
         if backend:
             values["backend"] = backend
@@ -84,11 +94,20 @@ class Settings:
                     from briefing.errors import ConfigurationError
 
                     raise ConfigurationError(f"{name} must be a number, not {raw!r}") from None
-        values.update({k: v for k, v in overrides.items() if v is not None})
+        given = {k: v for k, v in overrides.items() if v is not None}
+        values.update(given)
+        values["borrowed"] = frozenset(borrowed - given.keys())
         return cls(**values)  # type: ignore[arg-type]
 
     def default_backend(self) -> BackendName:
-        """The backend to use when none is named: llm when a model endpoint is configured."""
+        """The backend to use when none is named: llm only when the user configured briefing's
+        own endpoint or key (BRIEFING_BASE_URL, BRIEFING_API_KEY, --base-url); offline else.
+
+        Another tool's variables (OPENAI_*) never choose llm: a key left in the shell must not
+        send a report to a cloud endpoint nobody asked for.
+        """
         if self.backend:
             return self.backend
-        return "llm" if (self.base_url or self.api_key) else "offline"
+        chosen = any(getattr(self, key) and key not in self.borrowed
+                     for key in ("base_url", "api_key"))
+        return "llm" if chosen else "offline"

@@ -19,6 +19,11 @@ class SourceError(BriefingError):
     """Raised when a report cannot be read: missing, a directory, empty, binary or undecodable."""
 
 
+class OutputError(BriefingError):
+    """Raised when a result cannot be written: a target that is not a regular file or is an
+    input, a missing or read-only folder, a full disk, a closed standard output."""
+
+
 class TemplateError(BriefingError):
     """Raised when a template is missing, fails to parse, or breaks the sandbox while rendering."""
 
@@ -55,3 +60,14 @@ class ModelOutputError(BriefingError):
 
 class BudgetExceededError(BriefingError):
     """Raised before a request that would take token usage past ``--max-tokens-total``."""
+
+
+class Terminated(KeyboardInterrupt):
+    """Raised in the main thread when SIGTERM arrives, so a run unwinds (and cleans up) as it
+    does on Ctrl-C; the command then exits with status 143 instead of 130."""
+
+
+class BriefingWarning(UserWarning):
+    """Warned (not raised) when an input is read with a guess or a conversion the user should
+    know about: an assumed encoding, a title that was not text. The CLI prints these on stderr
+    as ``Warning: ...`` lines."""

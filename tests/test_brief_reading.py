@@ -135,3 +135,16 @@ def test_ratings_only_where_they_carry_information(tmp_path: Path) -> None:
     for section in ("Key facts", "Assessments", "Uncertainties and information gaps"):
         lines = [line for line in _section(rated, section).splitlines() if line.startswith("- ")]
         assert lines and all("· **B6**" in line for line in lines), section
+
+
+def test_quote_first_and_a_differing_statement_marked_as_paraphrase() -> None:
+    brief = build_brief(load_source(SEED), backend=OfflineBackend(), generated_at=FIXED_TIME)
+    claim = brief.claims_of("fact")[4]
+    claim.statement = "A North Korean missile flew 800 km before landing in the Sea of Japan."
+    facts = _section(render(brief), "Key facts")
+    [line] = [line for line in facts.splitlines() if "800" in line]
+    assert line.startswith(f"- “{claim.quote}” (paraphrase: {claim.statement})")
+    html = render(brief, format="html")
+    assert f'<span class="label">Paraphrase:</span> {claim.statement}' in html
+    unchanged = brief.claims_of("fact")[5]
+    assert "paraphrase" not in next(line for line in facts.splitlines() if unchanged.quote in line)

@@ -133,3 +133,13 @@ def test_no_claim_is_confirmed_on_a_contradicted_aspect(brief: Brief) -> None:
         if claim.credibility == 1:
             assert not any(a.contradicted_by for a in claim.aspects), claim
             assert claim.id not in in_conflict
+
+
+def test_one_entity_table_for_the_whole_brief(brief: Brief) -> None:
+    # "the island of Lanholm" / "Lanholm Island" / "Lanholm", and the demonym "Kestrian" with
+    # Kestria: one entity each, one type each, whatever each report called it.
+    by_name = {e.name: e for e in brief.entities}
+    assert "Lanholm" in by_name["Lanholm Island"].aliases and "Lanholm" not in by_name
+    assert "Kestrian" in by_name["Kestria"].aliases and "Kestrian" not in by_name
+    keys = [e.name.casefold() for e in brief.entities]
+    assert len(keys) == len(set(keys))

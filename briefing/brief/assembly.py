@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any, Final, Generic, TypeVar
@@ -15,7 +15,6 @@ from briefing.schema import (
     Brief,
     Claim,
     DroppedClaim,
-    Entity,
     Generator,
     Source,
     TimelineEntry,
@@ -24,6 +23,7 @@ from briefing.schema import (
 from briefing.text.dates import TimeFields, future_context
 from briefing.text.grounding import Grounder
 from briefing.text.likelihood import band_of, probability_of
+from briefing.text.names import merge_entities
 from briefing.text.periods import find_periods, resolve_period
 from briefing.text.quantities import QuantityFields, find_time_and_quantity_fields
 from briefing.text.segmentation import blocks
@@ -157,19 +157,6 @@ def extract_grounded(source: Source, backend: Backend | None = None) -> Grounded
     """Run a backend on one source and ground its candidates."""
     chosen = backend or get_backend()
     return ground_extraction(source, chosen.extract(source))
-
-
-def _merge_entities(groups: Iterable[list[Entity]]) -> list[Entity]:
-    merged: dict[str, Entity] = {}
-    for entities in groups:
-        for entity in entities:
-            key = entity.name.lower()
-            if key in merged:
-                merged[key].mentions += entity.mentions
-                merged[key].aliases = sorted(set(merged[key].aliases) | set(entity.aliases))
-            else:
-                merged[key] = entity.model_copy(deep=True)
-    return list(merged.values())
 
 
 def _dated_words(claim: Claim, published: date | None) -> list[tuple[str, str | None]]:
@@ -347,7 +334,8 @@ def assemble(
         bluf=bluf,
         bluf_claims=bluf_claims,
         claims=claims,
-        entities=_merge_entities(r.extraction.entities for r in results),
+        # One entity per name key and one type per entity for the whole brief (text/names).
+        entities=merge_entities(r.extraction.entities for r in results),
         timeline=_timeline(corroborated.cited, {s.id: _published(s) for s in sources}),
         dropped=dropped,
         usage=usage,

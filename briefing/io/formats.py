@@ -36,6 +36,9 @@ _HTML_START: Final = re.compile(
     r"\A(?:\ufeff)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|article|main)\b",
     re.IGNORECASE | re.DOTALL,
 )
+#: Levels of nesting the HTML parser reads (libxml2 with its huge-tree option).
+HTML_MAX_DEPTH: Final = 2048
+_HTML_TAG: Final = re.compile(r"<[A-Za-z]")
 #: Keys of a brief (a file `briefing generate --format json` wrote), to refuse it politely.
 _BRIEF_KEYS: Final = frozenset({"schema_version", "claims", "generator"})
 
@@ -70,6 +73,8 @@ def detect_format(path: str, text: str) -> Format:
     if stripped[:1] in {"{", "["}:
         try:
             json.loads(stripped)
+        except RecursionError:
+            return "json"  # reading it says why it cannot be read
         except ValueError:
             lines = [line for line in stripped.splitlines() if line.strip()]
             if lines and all(line.lstrip().startswith("{") for line in lines):
@@ -85,12 +90,42 @@ def _text_reports(text: str, name: str, path: str, encoding: str | None) -> list
     return [Report(body, metadata, path, encoding)]
 
 
+def _too_deep(parser: Any) -> bool:
+    """Whether an lxml parser stopped early because the page nests deeper than it reads."""
+    return any("Excessive depth" in entry.message for entry in parser.error_log)
+
+
+def _html_document(text: str, name: str) -> Any:
+    """The page as trafilatura should read it: the text itself, or a tree parsed without the
+    default depth limit (256) when the content nests deeper; a page deeper than even that
+    parser reads (2048 levels) is refused, never read in part."""
+    import lxml.etree
+    import lxml.html
+
+    if not _HTML_TAG.search(text):
+        return text
+    data = text.encode("utf-8", "surrogatepass")
+    parser = lxml.html.HTMLParser(encoding="utf-8")
+    try:
+        lxml.html.document_fromstring(data, parser=parser)
+    except (lxml.etree.LxmlError, ValueError):  # trafilatura says what it makes of these
+        return text
+    if not _too_deep(parser):
+        return text
+    deep = lxml.html.HTMLParser(encoding="utf-8", huge_tree=True)
+    tree = lxml.html.document_fromstring(data, parser=deep)
+    if _too_deep(deep):
+        raise SourceError(f"{name} nests its content more than {HTML_MAX_DEPTH} levels deep, "
+                          "deeper than the HTML parser reads; refusing to read it in part")
+    return tree
+
+
 def _html_reports(text: str, name: str, path: str, encoding: str | None) -> list[Report]:
     """Main text and metadata of a web page, without navigation, ads and boilerplate."""
     import trafilatura
 
     document = trafilatura.bare_extraction(
-        text,
+        _html_document(text, name),
         with_metadata=True,
         include_comments=False,
         include_images=False,
@@ -130,11 +165,18 @@ def _from_record(value: dict[str, Any], path: str, encoding: str | None) -> Repo
     return Report(str(value["text"]), metadata, path, encoding)
 
 
-def _json_reports(text: str, name: str, path: str, encoding: str | None) -> list[Report]:
+def _loads(text: str, name: str) -> Any:
+    """Parse JSON; invalid or too deeply nested JSON is one SourceError naming the file."""
     try:
-        data = json.loads(text)
+        return json.loads(text)
+    except RecursionError:
+        raise SourceError(f"{name} holds JSON nested too deeply to read") from None
     except ValueError as exc:
         raise SourceError(f"{name} is not valid JSON: {exc}") from exc
+
+
+def _json_reports(text: str, name: str, path: str, encoding: str | None) -> list[Report]:
+    data = _loads(text, name)
     if isinstance(data, list):
         if not data:
             raise SourceError(f"{name} holds an empty list: no reports")
@@ -150,10 +192,7 @@ def _jsonl_reports(text: str, name: str, path: str, encoding: str | None) -> lis
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
-        try:
-            value = json.loads(line)
-        except ValueError as exc:
-            raise SourceError(f"{name} line {number} is not valid JSON: {exc}") from exc
+        value = _loads(line, f"{name} line {number}")
         record = _record(value, name, f" line {number}")
         reports.append(_from_record(record, f"{path}:{number}", encoding))
     if not reports:
@@ -222,33 +261,39 @@ def report_files(folder: str | os.PathLike[str]) -> list[Path]:
     return files
 
 
-def load_reports(path: str | os.PathLike[str]) -> list[Report]:
-    """Every report in a file, in standard input ("-"), or in the report files of a folder."""
+def load_reports(path: str | os.PathLike[str], encoding: str | None = None) -> list[Report]:
+    """Every report in a file, in standard input ("-"), or in the report files of a folder.
+
+    ``encoding`` forces one encoding instead of detecting it.
+    """
     name = os.fspath(path)
     if name != "-" and Path(name).is_dir():
-        return [report for file in report_files(name) for report in load_reports(str(file))]
+        return [report for file in report_files(name)
+                for report in load_reports(str(file), encoding)]
     display = "standard input" if name == "-" else name
     data = read_bytes(name)
     document = _document_report(name, data, display)
     if document is not None:
         return [document]
-    text, encoding = decode(data, display)
-    return parse_reports(name, text, encoding)
+    text, found = decode(data, display, encoding)
+    return parse_reports(name, text, found)
 
 
 def load_sources(
     path: str | os.PathLike[str],
     *,
     ratings: RatingLookup | Mapping[str, str] | str | os.PathLike[str] | None = None,
+    encoding: str | None = None,
     **metadata: Any,
 ) -> list[Source]:
     """Load every report a path holds: a file of any supported format, "-", or a folder.
 
     ``ratings`` is a reliability table (a publisher → A-F mapping or a YAML file of one);
+    ``encoding`` forces one encoding instead of detecting it;
     ``metadata`` (title, publisher, published, url, reliability) overrides what reports say.
     """
     lookup = rating_lookup(ratings)
-    return [to_source(report, lookup, **metadata) for report in load_reports(path)]
+    return [to_source(report, lookup, **metadata) for report in load_reports(path, encoding)]
 
 
 def load_one(path: str, text: str, encoding: str | None, **metadata: Any) -> Source:
@@ -272,7 +317,7 @@ def rating_lookup(ratings: RatingLookup | Mapping[str, str] | str | os.PathLike[
     return ReliabilityTable.load(ratings).lookup
 
 
-def load_file(path: str, **metadata: Any) -> Source:
+def load_file(path: str, encoding: str | None = None, **metadata: Any) -> Source:
     """Load a report file (.txt or .md, optional front matter; one HTML page or JSON report),
     or stdin for "-". Files holding several reports (JSONL, folders) need load_sources."""
     name = "standard input" if path == "-" else path
@@ -280,7 +325,7 @@ def load_file(path: str, **metadata: Any) -> Source:
     document = _document_report(path, data, name)
     if document is not None:
         return to_source(document, None, **metadata)
-    text, encoding = decode(data, name)
+    text, encoding = decode(data, name, encoding)
     if detect_format(path, text) != "text":
         return load_one(path, text, encoding, **metadata)
     front, body = split_front_matter(text, name)
@@ -289,14 +334,15 @@ def load_file(path: str, **metadata: Any) -> Source:
     return make_source(body, path=path, encoding=encoding, metadata=merged)
 
 
-def load_source(path_or_text: str | os.PathLike[str], **metadata: Any) -> Source:
+def load_source(path_or_text: str | os.PathLike[str], encoding: str | None = None,
+                **metadata: Any) -> Source:
     """Load a report from a path, "-" (stdin), or the report text itself.
 
     A string is a path when it names an existing file, is "-", or is a single line ending in a
     report suffix (.txt, .md); otherwise it is the report's text.
     """
     if isinstance(path_or_text, os.PathLike):
-        return load_file(os.fspath(path_or_text), **metadata)
+        return load_file(os.fspath(path_or_text), encoding, **metadata)
     value = path_or_text
     looks_like_path = (
         value == "-"
@@ -305,7 +351,7 @@ def load_source(path_or_text: str | os.PathLike[str], **metadata: Any) -> Source
         ))
     )
     if looks_like_path:
-        return load_file(value, **metadata)
+        return load_file(value, encoding, **metadata)
     front, body = split_front_matter(value, "report text")
     merged = {k: front[k] for k in METADATA_KEYS if k in front}
     merged.update({k: v for k, v in metadata.items() if v is not None})

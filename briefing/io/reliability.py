@@ -62,10 +62,14 @@ class ReliabilityTable:
             raise ConfigurationError(
                 f"sources table {file} cannot be read: {exc.strerror or exc}"
             ) from exc
+        from briefing.io.metadata import describe_yaml_error, load_yaml
+
         try:
-            data = yaml.safe_load(text)
+            data = load_yaml(text)
         except yaml.YAMLError as exc:
-            raise ConfigurationError(f"sources table {file} is not valid YAML: {exc}") from exc
+            raise ConfigurationError(
+                f"sources table {file} is not valid YAML: {describe_yaml_error(exc)}"
+            ) from exc
         if data is None:
             data = {}
         if not isinstance(data, dict):

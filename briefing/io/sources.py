@@ -6,11 +6,11 @@ import hashlib
 import os
 import re
 import sys
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Final
 
 from briefing.errors import SourceError
+from briefing.io.metadata import check_date, text_value
 from briefing.schema import Source
 
 #: Reports larger than this are refused (override with BRIEFING_MAX_BYTES).
@@ -29,6 +29,10 @@ def _max_bytes() -> int:
     return DEFAULT_MAX_BYTES
 
 
+#: Below this many bytes, an encoding guessed for non-UTF-8 text is uncertain and is named.
+SHORT_TEXT_BYTES: Final = 4096
+
+
 def check_size(data: bytes, name: str) -> None:
     """Refuse an empty report, or one over the size limit (BRIEFING_MAX_BYTES)."""
     if not data.strip():
@@ -40,43 +44,63 @@ def check_size(data: bytes, name: str) -> None:
         )
 
 
-def decode(data: bytes, name: str) -> tuple[str, str]:
-    """Decode report bytes, detecting the encoding; refuse binary data. Returns (text, encoding)."""
+def decode(data: bytes, name: str, encoding: str | None = None) -> tuple[str, str]:
+    """Decode report bytes, detecting the encoding unless one is given; refuse binary data.
+
+    Returns (text, encoding). A guess for short non-UTF-8 text is named in a BriefingWarning.
+    """
     check_size(data, name)
+    if encoding is not None:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError as exc:
+            raise SourceError(f"{name} cannot be decoded as {encoding}: {exc.reason} at byte "
+                              f"{exc.start}") from exc
+        except LookupError as exc:
+            raise SourceError(f"{name}: unknown encoding {encoding!r}") from exc
+        return _checked_text(text.removeprefix("\ufeff"), name), encoding
     boms = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
-    for bom, encoding in boms:
+    for bom, found in boms:
         if data.startswith(bom):
             try:
-                return data.decode(encoding), encoding
+                return data.decode(found), found
             except UnicodeDecodeError as exc:
-                raise SourceError(f"{name} cannot be decoded as {encoding}: {exc.reason}") from exc
+                raise SourceError(f"{name} cannot be decoded as {found}: {exc.reason}") from exc
     if b"\x00" in data[:8192]:
         raise SourceError(f"{name} looks like a binary file, not a text report")
     try:
-        text, encoding = data.decode("utf-8"), "utf-8"
+        text, found = data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
-        from charset_normalizer import from_bytes
+        text, found = _guess(data, name)
+    return _checked_text(text, name), found
 
-        best = from_bytes(data).best()
-        if best is None:
-            raise SourceError(
-                f"{name} is not valid UTF-8 and its encoding could not be detected"
-            ) from None
-        text, encoding = str(best), best.encoding
+
+def _guess(data: bytes, name: str) -> tuple[str, str]:
+    """Text and encoding of bytes that are not UTF-8, as charset-normalizer guesses them."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise SourceError(
+            f"{name} is not valid UTF-8 and its encoding could not be detected "
+            "(pass --encoding to choose one)"
+        ) from None
+    if len(data) < SHORT_TEXT_BYTES:
+        import warnings
+
+        from briefing.errors import BriefingWarning
+
+        warnings.warn(f"{name} is not UTF-8; assumed {best.encoding} from only {len(data)} "
+                      "bytes (pass --encoding to choose)", BriefingWarning, stacklevel=4)
+    return str(best), best.encoding
+
+
+def _checked_text(text: str, name: str) -> str:
+    """Refuse decoded text that is mostly control characters (a binary file)."""
     controls = sum(1 for ch in text[:65536] if ord(ch) < 32 and ch not in "\t\n\r\f")
     if controls > max(2, len(text[:65536]) // 100):
         raise SourceError(f"{name} looks like a binary file, not a text report")
-    return text, encoding
-
-
-def _iso(value: Any) -> str | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime):
-        return value.date().isoformat() if not (value.hour or value.minute) else value.isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    return str(value)
+    return text
 
 
 def split_front_matter(text: str, name: str) -> tuple[dict[str, Any], str]:
@@ -86,10 +110,14 @@ def split_front_matter(text: str, name: str) -> tuple[dict[str, Any], str]:
         return {}, text
     import yaml
 
+    from briefing.io.metadata import describe_yaml_error, load_yaml
+
     try:
-        data = yaml.safe_load(match.group("yaml")) or {}
+        data = load_yaml(match.group("yaml")) or {}
     except yaml.YAMLError as exc:
-        raise SourceError(f"{name} has front matter that is not valid YAML: {exc}") from exc
+        raise SourceError(
+            f"{name} has front matter that is not valid YAML: {describe_yaml_error(exc)}"
+        ) from exc
     if not isinstance(data, dict):
         raise SourceError(f"{name} has front matter that is not a mapping of keys to values")
     return data, text[match.end() :]
@@ -105,6 +133,12 @@ def _first_line_title(body: str) -> str | None:
     return None
 
 
+def display_name(path: str) -> str:
+    """A file name as text: bytes of the name that are not UTF-8 (which Python keeps as lone
+    surrogates) become U+FFFD, so the name can be written into a brief and printed."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def make_source(
     body: str,
     *,
@@ -114,6 +148,7 @@ def make_source(
     source_id: str = "S1",
 ) -> Source:
     """Build a Source from its text (front matter removed) and metadata."""
+    path = display_name(path) if path is not None else None
     name = path or "report"
     meta = {k: v for k, v in (metadata or {}).items() if v is not None}
     body = body.replace("\r\n", "\n").replace("\r", "\n")
@@ -122,14 +157,19 @@ def make_source(
     reliability = str(meta.get("reliability") or "F").strip().upper()
     if reliability not in _RELIABILITY:
         raise SourceError(f"{name}: reliability must be one of A-F, not {reliability!r}")
-    title = meta.get("title")
+    try:
+        title, publisher, url = (text_value(meta.get(key), name, key)
+                                 for key in ("title", "publisher", "url"))
+        published = check_date(meta.get("published"), name, "published")
+    except ValueError as exc:
+        raise SourceError(str(exc)) from None
     return Source(
         id=source_id,
-        title=str(title) if title else _first_line_title(body)
+        title=title or _first_line_title(body)
         or (Path(path).stem if path and path != "-" else None),
-        publisher=str(meta["publisher"]) if meta.get("publisher") else None,
-        published=_iso(meta.get("published")),
-        url=str(meta["url"]) if meta.get("url") else None,
+        publisher=publisher,
+        published=published,
+        url=url,
         path=path,
         sha256=hashlib.sha256(body.encode("utf-8")).hexdigest(),
         reliability=reliability,  # type: ignore[arg-type]

@@ -97,3 +97,27 @@ class EntityTable:
             replaced = self.demonym(word) if word[:1].isupper() else None
             keys.append(replaced or name_key(word))
         return " ".join(sorted(keys)) or None
+
+
+def merge_entities(groups: Iterable[Iterable[Entity]]) -> list[Entity]:
+    """One entity per key for a whole brief, in order of first mention: mentions summed, the
+    other spellings as aliases ("Lanholm" with "Lanholm Island", the demonym "Kestrian" with
+    Kestria), and the type most mentions give it, so one name has one type in every report."""
+    listed = [entity for entities in groups for entity in entities]
+    table = EntityTable.of(listed)
+    merged: dict[str, Entity] = {}
+    for entity in listed:
+        key = name_key(entity.name) or entity.name.casefold()
+        if " " not in key and key not in {"country", "location"} and (
+                country := table.demonym(entity.name)) and country != key:
+            key = country  # "Kestrian" is named with Kestria
+        if key not in merged:
+            merged[key] = entity.model_copy(deep=True, update={
+                "name": table.names.get(key, entity.name),
+                "type": table.types.get(key, entity.type)})
+            spellings = {entity.name, *entity.aliases}
+        else:
+            merged[key].mentions += entity.mentions
+            spellings = {*merged[key].aliases, entity.name, *entity.aliases}
+        merged[key].aliases = sorted(spellings - {merged[key].name})
+    return list(merged.values())

@@ -52,7 +52,7 @@ def load_brief_or_report(path: str, backend: BackendChoice = None,
     if stripped.startswith("{"):
         try:
             data = json.loads(stripped)
-        except json.JSONDecodeError:
+        except (json.JSONDecodeError, RecursionError):  # read as a report: that says why
             data = None
         brief = _brief_from_json(data, name)
         if brief is not None:
