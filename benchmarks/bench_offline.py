@@ -61,9 +61,10 @@ def _clear_clause_caches() -> None:
     from briefing.text.cues import read_cues
     from briefing.text.entities import _typed
     from briefing.text.phrases import fold, words_of
-    from briefing.text.segmentation import _text_offsets, blocks
+    from briefing.text.segmentation.paragraphs import blocks
+    from briefing.text.segmentation.sentence_split import text_sentences
 
-    for cached in (read_cues, find_attribution, words_of, fold, _typed, blocks, _text_offsets):
+    for cached in (read_cues, find_attribution, words_of, fold, _typed, blocks, text_sentences):
         cached.cache_clear()
 
 

@@ -41,17 +41,17 @@ def test_extraction_never_crashes_and_spans_slice_back(text: str) -> None:
     render(brief)
 
 
-@settings(max_examples=200, deadline=None)
-@given(st.text(max_size=300))
-def test_fast_sentence_offsets_equal_blingfire_wrapper(text: str) -> None:
-    from briefing.text.segmentation import _blingfire, _text_offsets
+SENTENCE_PIECES = st.sampled_from([
+    "The", "ministry", "said", "Mr.", "U.S.", "No.", "é", "Radić", "“", "”", "’s", "😀", "北京",
+    "\ufeff", "\u200b", "\x00", "40.1", "212", ". ", "? ", "! ", "\n", "\n\n", "- ", "1. ", "...",
+])
 
-    if not text.strip():
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=300), st.lists(SENTENCE_PIECES, max_size=60).map(" ".join)))
+def test_fast_sentence_offsets_equal_blingfire_wrapper(text: str) -> None:
+    from briefing.text.segmentation.blingfire_offsets import sentence_offsets, sentence_offsets_plain
+
+    if not text.strip():  # sentences() never asks for a blank text (blingfire's wrapper fails on "")
         return
-    _, expected = _blingfire().text_to_sentences_and_offsets(text)
-    ranges = _text_offsets(text)
-    found = list(zip(ranges.starts, ranges.ends, strict=True))
-    if not expected:  # blingfire gave up (a lone byte-order mark): the text stays one sentence
-        assert found == [(0, len(text))]
-    else:
-        assert found == [(int(a), int(b)) for a, b in expected]
+    assert sentence_offsets(text) == sentence_offsets_plain(text)

@@ -18,7 +18,6 @@ from briefing.brief.corroboration.blocking import candidate_pairs, identical_gro
 from briefing.brief.corroboration.compare import (
     Difference,
     Relation,
-    aspect_keys,
     measure_key,
     measures_meet,
     relate,
@@ -103,33 +102,34 @@ def corroborate(
                 relations.setdefault(g, {})[h] = relation
                 relations.setdefault(h, {})[g] = _flip(relation)
 
-    def related(i: int, j: int) -> Relation | None:
-        g, h = group_of[i], group_of[j]
-        if g == h:
-            keys = frozenset(aspect_keys(features[i]))
-            return Relation(keys, keys, (), True, True, True)
-        return relations.get(g, {}).get(h)
-
-    # Clusters: one claim per source, equivalent claims only, never two in conflict.
+    # Clusters: one claim per source, equivalent claims only, never two in conflict. Each
+    # cluster keeps its sources and its groups, so a claim is checked against each group once.
     clusters: list[list[int]] = []
+    cluster_sources: list[set[str]] = []
+    cluster_groups: list[set[int]] = []
     cluster_of: dict[int, int] = {}
     clusters_of_group: dict[int, list[int]] = {}  # clusters holding a claim of each group
+    near_of: dict[int, list[int]] = {}  # each group and the groups equivalent to it
     for i, claim in enumerate(claims):
         g = group_of[i]
-        near = [g] + [h for h, r in relations.get(g, {}).items() if r.equivalent]
+        if g not in near_of:
+            near_of[g] = [g] + [h for h, r in relations.get(g, {}).items() if r.equivalent]
         chosen = None
-        for number in sorted({n for h in near for n in clusters_of_group.get(h, ())}):
-            members = clusters[number]
-            if any(claims[m].source_id == claim.source_id for m in members):
+        for number in sorted({n for h in near_of[g] for n in clusters_of_group.get(h, ())}):
+            if claim.source_id in cluster_sources[number]:
                 continue
-            found = [related(i, m) for m in {group_of[m]: m for m in members}.values()]
-            if all(r is not None and r.equivalent for r in found):
+            mine = relations.get(g, {})
+            if all(h == g or (h in mine and mine[h].equivalent) for h in cluster_groups[number]):
                 chosen = number
                 break
         if chosen is None:
             chosen = len(clusters)
             clusters.append([])
+            cluster_sources.append(set())
+            cluster_groups.append(set())
         clusters[chosen].append(i)
+        cluster_sources[chosen].add(claim.source_id)
+        cluster_groups[chosen].add(g)
         cluster_of[i] = chosen
         holding = clusters_of_group.setdefault(g, [])
         if chosen not in holding:

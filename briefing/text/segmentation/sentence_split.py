@@ -1,0 +1,119 @@
+"""Sentences of a block: `sentences()`.
+
+blingfire splits the whole report once (fast, and right about most boundaries); its sentences
+are clipped to each block, since a block boundary always ends a sentence. Where blingfire may
+be wrong around abbreviations (see `abbreviations`), syntok, slower but more careful there,
+re-reads the stretch.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from functools import lru_cache
+from typing import NamedTuple
+
+from briefing.text.segmentation.abbreviations import ends_in_abbreviation, has_suspect_boundary
+from briefing.text.segmentation.blingfire_offsets import sentence_offsets
+from briefing.text.segmentation.paragraphs import BULLET, MD_HEADING, Block
+
+
+class Sentence(NamedTuple):
+    """A sentence of a block: text[start:end], bullet markers excluded."""
+
+    start: int
+    end: int
+    paragraph: int
+
+
+class _Ranges(NamedTuple):
+    """blingfire's sentences of a whole text: sentence i is text[starts[i]:ends[i]]."""
+
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+
+@lru_cache(maxsize=32)
+def text_sentences(text: str) -> _Ranges:
+    """blingfire's sentences of the whole text, read once per text (the whole text in one
+    call costs a fraction of one call per block); the text as one where blingfire gives up."""
+    found = sentence_offsets(text) or [(0, len(text))]
+    return _Ranges(tuple(start for start, _ in found), tuple(end for _, end in found))
+
+
+def sentences(text: str, block: Block) -> list[Sentence]:
+    """The sentences of a block, bullet markers and surrounding space excluded."""
+    start, end = block.start, block.end
+    marker = BULLET.match(text, start, end) or MD_HEADING.match(text, start, end)
+    if marker:
+        start = marker.end()
+    if not text[start:end].strip():
+        return []
+    starts, ends = text_sentences(text)
+    spans: list[tuple[int, int]] = []
+    # blingfire's sentences that end after the block starts, until one starts after it ends
+    for i in range(bisect_right(ends, start), len(starts)):
+        if starts[i] >= end:
+            break
+        s, e = _trim(text, max(starts[i], start), min(ends[i], end))
+        if e > s:
+            spans.append((s, e))
+    if spans:
+        return _checked(text, spans, block.number)
+    # No sentence of blingfire's in the block (not known to happen): it is read whole.
+    out = []
+    for s, e, number in _checked(text, [(start, end)], block.number):
+        s, e = _trim(text, s, e)
+        if e > s:
+            out.append(Sentence(s, e, number))
+    return out
+
+
+def _checked(text: str, spans: list[tuple[int, int]], number: int) -> list[Sentence]:
+    """The sentences of paragraph `number` from blingfire's (`spans`, trimmed), re-reading
+    with syntok those blingfire may have got wrong.
+
+    blingfire misses boundaries before abbreviations ("left. Mr. Kim") and splits after some
+    ("Mr."): a sentence holding a suspect boundary is re-read, and one ending in an
+    abbreviation is re-read together with the sentence that follows it.
+    """
+    out: list[Sentence] = []
+    merged: int | None = None  # the start of the sentences before that end in an abbreviation
+    last = len(spans) - 1
+    for n, (s, e) in enumerate(spans):
+        if n < last and ends_in_abbreviation(text, s, e):
+            if merged is None:
+                merged = s
+            continue
+        if merged is not None:
+            s, merged = merged, None
+        elif not has_suspect_boundary(text, s, e):
+            out.append(Sentence(s, e, number))
+            continue
+        for a, b in _syntok_sentences(text, s, e):
+            a, b = _trim(text, a, b)
+            if b > a:
+                out.append(Sentence(a, b, number))
+    return out
+
+
+def _syntok_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """syntok's sentences of text[start:end], as ranges of text (the whole stretch if none)."""
+    import syntok.segmenter  # imported when first needed: it takes longer than blingfire
+
+    out = []
+    for paragraph in syntok.segmenter.analyze(text[start:end]):
+        for sentence in paragraph:
+            tokens = list(sentence)
+            if tokens:
+                out.append((start + tokens[0].offset,
+                            start + tokens[-1].offset + len(tokens[-1].value)))
+    return out or [(start, end)]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """text[start:end] without the spaces around it, as (start, end)."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
