@@ -172,7 +172,8 @@ def test_a_server_that_drops_connections_is_tried_once_for_a_whole_batch(tmp_pat
 def _cached_run(server_url: str, cache: Path, report: Path = SEED, **env: str,
                 ) -> subprocess.CompletedProcess[str]:
     return run_cli("generate", str(report), "--backend", "llm", "--model", "m", "--base-url",
-                   server_url, env={**FAST, "BRIEFING_CACHE_DIR": str(cache), **env}, timeout=90)
+                   server_url, "--generated-at", "2026-11-24T12:00:00Z",
+                   env={**FAST, "BRIEFING_CACHE_DIR": str(cache), **env}, timeout=90)
 
 
 @pytest.mark.parametrize("damage", ["{not json", '{"answer": {"claims": "none"}}', "[1, 2]"])
