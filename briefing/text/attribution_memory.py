@@ -89,19 +89,13 @@ def _latest(names: list[str], name: str) -> None:
     names.append(name)
 
 
-#: Titles that tell a person's gender, and the name they stand before ("Ms. Varga",
-#: "spokeswoman Ilse Varga": the last capitalized word is the surname).
+#: Titles that tell a person's gender ("Ms. Varga", "spokeswoman Ilse Varga").
 _TITLE_GENDER: Final = {
     **dict.fromkeys(("mr", "sir", "spokesman", "chairman", "congressman", "businessman", "king",
                      "prince", "lord"), "male"),
     **dict.fromkeys(("ms", "mrs", "miss", "madam", "dame", "lady", "spokeswoman", "chairwoman",
                      "congresswoman", "businesswoman", "queen", "princess"), "female"),
 }
-_FEMALE_TITLES: Final = frozenset(t for t, g in _TITLE_GENDER.items() if g == "female")
-_GENDERED: Final = re.compile(
-    r"\b(?P<title>" + "|".join(t.capitalize() + "|" + t for t in _TITLE_GENDER) + r")\.?\s+"
-    r"(?:[A-Z][\w'’-]+\s+){0,2}(?P<name>[A-Z][\w'’-]+)"
-)
 #: A person's name in shape: an optional honorific, one to three capitalized words.
 _PERSON_SHAPED: Final = re.compile(
     r"(?:(?:Mr|Ms|Mrs|Miss|Dr|Sen|Rep|Gov|Gen|Prof)\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?"
@@ -128,7 +122,7 @@ class HolderMemory:
     _persons: dict[str, bool] = field(init=False, default_factory=dict)  # holder -> a person?
     _speakers: list[str] = field(init=False, default_factory=list)  # of the sentence read
     _not_people: set[str] = field(init=False)  # places and bodies the report names
-    _genders: dict[str, str] | None = field(init=False, default=None)  # surname -> gender
+    _genders: dict[str, str | None] = field(init=False, default_factory=dict)  # surname ->
 
     def __post_init__(self) -> None:
         self.person_names = [e.name for e in self.entities if e.type == "person"]
@@ -228,21 +222,43 @@ class HolderMemory:
     def _is_speaker_name(self, holder: str) -> bool:
         """Whether a one-word holder is a surname: the report names it with a given name or an
         honorific ("Ilse Varga" or "Ms. Varga" somewhere, then "Varga said")."""
-        return re.search(rf"\b[A-Z][\w'’.-]*\s+{re.escape(holder)}\b", self.text) is not None
+        text = self.text
+        at = text.find(holder)
+        while at > 0:
+            before = text[max(0, at - 40) : at]
+            if before.endswith(" ") and before.split()[-1:] and before.split()[-1][:1].isupper():
+                end = at + len(holder)
+                if end == len(text) or not text[end].isalnum():
+                    return True
+            at = text.find(holder, at + 1)
+        return False
 
     def _gender_of(self, person: str) -> str | None:
-        """"male" or "female" where the report says so by an honorific or a gendered title."""
-        if self._genders is None:
-            self._genders = {}
-            for match in _GENDERED.finditer(self.text):
-                gender = "female" if match.group("title").lower() in _FEMALE_TITLES else "male"
-                self._genders.setdefault(match.group("name"), gender)
+        """"male" or "female" where the report says so by an honorific or a gendered title
+        before the person's name or surname ("Ms. Varga", "spokeswoman Ilse Varga")."""
         words = person.replace(".", " ").split()
+        if not words:
+            return None
         for word in words:
             titled = _TITLE_GENDER.get(word.lower())
             if titled is not None:
                 return titled
-        return self._genders.get(words[-1].removesuffix("'s").removesuffix("’s")) if words else None
+        surname = words[-1].removesuffix("'s").removesuffix("’s")
+        if surname not in self._genders:
+            self._genders[surname] = self._gender_before(surname)
+        return self._genders[surname]
+
+    def _gender_before(self, surname: str) -> str | None:
+        """The gender of the first title found within three words before a surname."""
+        text = self.text
+        at = text.find(surname)
+        while at >= 0:
+            for word in text[max(0, at - 60) : at].split()[-3:]:
+                gender = _TITLE_GENDER.get(word.rstrip(".").lower())
+                if gender is not None:
+                    return gender
+            at = text.find(surname, at + 1)
+        return None
 
     def _named_later(self, role: str) -> str | None:
         """The first person the report names with a role (for a role not yet named)."""

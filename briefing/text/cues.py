@@ -7,6 +7,7 @@ from functools import lru_cache
 from typing import Final, NamedTuple
 
 from briefing.schema import ClaimKind, Confidence, Likelihood
+from briefing.text.cue_forms import forms_of
 from briefing.text.cue_frames import (
     FRAME_WORDS,
     JUDGMENT_FRAMES,
@@ -22,9 +23,10 @@ _BAND: Final = PhraseMatcher(list(CUE_BANDS))
 #: Uncertainty cues that yield to any other when a clause has several (the modal is the cue).
 _WEAK: Final = frozenset({"suggests", "suggest", "suggested", "suggesting", "if", "unless",
                           "whether"})
-_UNCERTAIN: Final = PhraseMatcher([c for c in UNCERTAINTY_CUES if c not in _WEAK])
+_UNCERTAIN: Final = PhraseMatcher([c for c in UNCERTAINTY_CUES if c not in _WEAK]
+                                  + list(forms_of("uncertainty")))
 _UNCERTAIN_WEAK: Final = PhraseMatcher(sorted(_WEAK))
-_JUDGMENT: Final = PhraseMatcher(JUDGMENT_CUES)
+_JUDGMENT: Final = PhraseMatcher(JUDGMENT_CUES + forms_of("judgment"))
 _NOT_CUE: Final = PhraseMatcher(NOT_CUES)
 _CONFIDENCE: Final = PhraseMatcher(list(CONFIDENCE_CUES))
 #: Every phrase above: one word lookup per clause finds the candidates of all of them.

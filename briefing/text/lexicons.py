@@ -35,33 +35,39 @@ UNCERTAINTY_CUES: Final[tuple[str, ...]] = (
     # evidential hedges
     "appears to", "appear to", "appeared to", "appearing to", "it appears", "it appeared",
     "apparently", "seems to", "seem to", "seemed to", "it seems", "it seemed", "seemingly",
-    "suspected of", "suggests", "suggest", "suggested", "suggesting", "allegedly", "alleged", "purportedly",
-    "purported", "rumoured", "rumored", "rumours", "rumors", "speculation", "speculated",
-    "speculate", "unverified", "presumably", "supposedly", "allegation", "allegations",
-    "allege", "alleges", "alleging", "implies", "imply", "implied that", "potential",
-    "seem", "seems", "seemed", "reputedly", "hypothesis", "hypothesize", "hypothesized",
-    "little is known", "under question", "come under question", "came under question",
-    "not well understood", "never been proven",
+    "suspected of", "suggests", "suggest", "suggested", "suggesting", "allegedly",
+    "purportedly", "speculation", "unverified", "presumably", "supposedly", "implied that",
+    "potential", "reputedly", "hypothesis", "little is known", "under question",
+    "rumoured", "rumored", "rumours", "rumors",  # not "a rumour", mostly what is spread or denied
+    "come under question", "came under question", "not well understood", "never been proven",
+    # (verbs and nouns that hedge in every form, "allege", "seem", are CUE_LEMMAS)
     # conditionals
     "if", "unless",
 )
 
+#: Cue verbs and nouns listed once, as lemmas: their inflected forms ("alleges", "alleging",
+#: "foresaw") count too (``cue_forms``). Only words that are cues in every form: not "think"
+#: ("thought" is also a noun) nor "consider" ("considered the plan" is an act).
+CUE_LEMMAS: Final[dict[str, tuple[str, ...]]] = {
+    "uncertainty": ("allege", "allegation", "speculate", "seem", "imply", "hypothesize",
+                    "hypothesise", "purport"),
+    "judgment": ("expect", "foresee", "predict", "anticipate", "forecast", "believe"),
+}
+
 #: Judgment cues: verbs and phrases with which a holder commits to an estimate.
 JUDGMENT_CUES: Final[tuple[str, ...]] = (
-    "assess", "assesses", "assessed", "judge that", "judges that", "judged",
-    "believe", "believes", "believed", "think", "thinks", "thought that", "suspect that",
-    "suspects that", "suspected that", "suspects", "consider that", "considers that",
-    "considered that", "conclude that", "concludes that", "concluded that", "estimate that",
-    "estimates that", "estimated that", "expect", "expects", "expected", "in the view of",
+    "assess", "assesses", "assessed", "judge that", "judges that", "judged", "think", "thinks",
+    "thought that", "suspect that", "suspects that", "suspected that", "suspects",
+    "consider that", "considers that", "considered that", "conclude that", "concludes that",
+    "concluded that", "estimate that", "estimates that", "estimated that", "in the view of",
     "in his view", "in her view", "in their view", "in our view", "in its view",
     "is confident that", "are confident that", "was confident that", "were confident that",
-    "is convinced", "are convinced", "was convinced", "were convinced", "predicted",
-    "in our judgement", "in our judgment", "in our estimate", "in our estimation",
-    "in my view", "in my judgement", "in my judgment", "in our assessment",
-    "in their assessment", "expressed confidence", "voiced confidence",
-    "predicts", "forecast", "forecasts", "anticipate", "anticipates", "anticipated",
-    "belief that", "the belief", "expecting", "assumption that", "under the assumption",
-    "thought of as", "be thought of", "foresee", "foresees", "foresaw",
+    "is convinced", "are convinced", "was convinced", "were convinced", "in our judgement",
+    "in our judgment", "in our estimate", "in our estimation", "in my view",
+    "in my judgement", "in my judgment", "in our assessment", "in their assessment",
+    "expressed confidence", "voiced confidence", "belief that", "the belief",
+    "assumption that", "under the assumption", "thought of as", "be thought of",
+    # (verbs that judge in every form, "expect", "believe", "predict", are CUE_LEMMAS)
 )
 
 #: Phrases that look like cues but are not ("an estimated 300 people": a quantity).
