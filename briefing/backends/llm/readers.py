@@ -152,7 +152,9 @@ def resolve_runs(readings: list[Reading], offline: dict[int, Candidate], text: s
             for unit in reading.units:
                 own = text[unit.start : unit.end]
                 cue = reading.cue if reading.cue and check_cue(reading.cue, own)[0] else None
-                kind = reading.kind if cue or reading.claimed_kind == "fact" else None
+                # A kind rests on a cue in this unit; a fact needs none.
+                kind = reading.kind if cue else (
+                    "fact" if reading.claimed_kind == "fact" else None)
                 part = Reading((unit,), reading.claimed_kind, kind, cue, reading.holder,
                                reading.said, reading.confidence, None, list(reading.fields))
                 by_run.setdefault((unit.number,), []).append(part)
