@@ -16,7 +16,9 @@ from briefing.text.attribution_holders import (
 )
 from briefing.text.lexicons import (
     ATTRIBUTION_VERBS,
+    CAPITALIZED_STOPWORDS,
     CLAUSE_OPENERS,
+    HOLDER_NOUNS,
     PREPOSED_ATTRIBUTIONS,
     SPEECH_VERBS,
 )
@@ -216,7 +218,7 @@ def find_attribution(clause: str) -> Attribution | None:
                            sentence_wide=view.start() == 0)
     among = _ANY_CUE.candidates(clause)
     if not among:
-        return None
+        return _participle_speaker(clause, words)
     cues = _PREPOSED_CUE.phrases & among
     match = _with_phrases(_PREPOSED, "cues", cues).search(clause) if cues else None
     if match and valid_np(match.group("np"), relaxed=True):
@@ -229,7 +231,7 @@ def find_attribution(clause: str) -> Attribution | None:
                            in {"However,", "But"})
     verbs = _VERB.phrases & among
     if not verbs:
-        return None
+        return _participle_speaker(clause, words)
     found = _after_the_words(clause, verbs)
     if found is not None:
         return found
@@ -241,7 +243,50 @@ def find_attribution(clause: str) -> Attribution | None:
         inner = _inner(clause, Attribution("", first), among)
         if inner is not None and inner.holder:  # a judge of its own, not the speaker's "he"
             return inner
-    return None
+    return _participle_speaker(clause, words)
+
+
+#: Participles of speech that close a clause: "Ms. Varga defended the plan, saying ...".
+_PARTICIPLES: Final = frozenset({
+    "saying", "telling", "adding", "arguing", "insisting", "noting", "warning", "asking",
+    "suggesting", "explaining", "claiming", "stressing", "writing", "declaring", "predicting",
+    "vowing", "promising", "calling", "accusing", "charging", "urging",
+})
+_PARTICIPLE: Final = re.compile(rf",\s+(?:\w+ly\s+)?(?P<cue>{'|'.join(sorted(_PARTICIPLES))})\b")
+_HOLDER_HEADS: Final = "|".join(sorted(HOLDER_NOUNS, key=len, reverse=True))
+#: The subject that opens a clause: a pronoun, a run of capitalized words ("Democrat Ilse
+#: Varga"), or "the"/"a" and up to three words before a holder noun ("the port authority").
+_CLAUSE_SUBJECT: Final = re.compile(
+    r"(?P<np>(?:[Hh]e|[Ss]he|[Tt]hey)"
+    rf"|(?:[Tt]he|[Aa]n?)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_HOLDER_HEADS})"
+    r"|(?:[A-Z][\w.'’-]*\s+(?:(?:of|de|al|bin|van|von)\s+)?){0,4}[A-Z][\w'’-]*)"
+    r"(?=\s+(?:\w+ly\s+|also\s+|later\s+|then\s+)?[a-z])"
+)
+
+
+def _participle_speaker(clause: str, words: frozenset[str]) -> Attribution | None:
+    """The subject of a clause that a participle of speech closes: "Ms. Varga defended the
+    plan, saying it would hold" is held by Ms. Varga, cue "saying"."""
+    if _PARTICIPLES.isdisjoint(words):
+        return None
+    participle = _PARTICIPLE.search(clause)
+    if participle is None:
+        return None
+    start = 0
+    for _ in range(2):
+        opener = _OPENER.match(clause, start)
+        if not opener:
+            break
+        start = opener.end()
+    subject = _CLAUSE_SUBJECT.match(clause, start)
+    if subject is None or subject.end() > participle.start():
+        return None
+    holder = subject.group("np")
+    if holder.split()[0] in CAPITALIZED_STOPWORDS - {"He", "She", "They", "The", "A", "An"}:
+        return None
+    if not valid_np(holder, relaxed=True):
+        return None
+    return Attribution(holder, participle.group("cue").lower())
 
 
 def _after_the_words(clause: str, verbs: frozenset[str]) -> Attribution | None:
