@@ -95,3 +95,9 @@ def test_a_participle_of_speech_gives_the_clause_to_its_subject() -> None:
 
 def test_a_participle_after_no_subject_gives_nothing() -> None:
     assert find_attribution("In Orvel, the river rose quickly, saying nothing of the dam.") is None
+
+
+def test_a_preposed_source_is_cut_before_its_participle_phrase() -> None:
+    found = find_attribution("According to early results of exit polls conducted for the Orvel "
+                             "Courier by Halden Research, most voters feel betrayed.")
+    assert found is not None and found.holder == "early results of exit polls"

@@ -78,7 +78,7 @@ _INVERTED: Final = re.compile(  # the look-ahead as in _TRAILING; a dash as tran
     re.IGNORECASE,
 )
 _PREPOSED: Final = (
-    r"(?<![\w-])(?P<cue>{cues})\s+(?P<np>[^,;.:\"“”]{2,90}?)"
+    r"(?<![\w-])(?P<cue>{cues})\s+(?P<np>[^,;.:\"“”]{2,140}?)"
     r"(?=\s*(?:,|;|\.|:|$|\s+(?:that|the\s+\w+\s+(?:was|is|were|are|has|had|will|would))\b))"
 )
 _PREPOSED_CUE: Final = PhraseMatcher(PREPOSED_ATTRIBUTIONS)
@@ -221,12 +221,13 @@ def find_attribution(clause: str) -> Attribution | None:
         return _participle_speaker(clause, words)
     cues = _PREPOSED_CUE.phrases & among
     match = _with_phrases(_PREPOSED, "cues", cues).search(clause) if cues else None
-    if match and valid_np(match.group("np"), relaxed=True):
+    np = _source_head(match.group("np")) if match else ""
+    if match and np and valid_np(np, relaxed=True):
         judge = (_leading(clause, 0, among)
                  if match.start() > 0 and not JUDGMENT_VERBS.isdisjoint(among) else None)
         if judge is not None and judge.cue in JUDGMENT_VERBS:
             return judge  # "Investigators have not ruled out X, according to a police source"
-        return Attribution(match.group("np"), " ".join(match.group("cue").lower().split()),
+        return Attribution(np, " ".join(match.group("cue").lower().split()),
                            sentence_wide=match.start() == 0 or clause[: match.start()].strip()
                            in {"However,", "But"})
     verbs = _VERB.phrases & among
@@ -244,6 +245,19 @@ def find_attribution(clause: str) -> Attribution | None:
         if inner is not None and inner.holder:  # a judge of its own, not the speaker's "he"
             return inner
     return _participle_speaker(clause, words)
+
+
+#: A participle that opens what a source noun phrase says of its source: "exit polls
+#: conducted for the networks", "excerpts released by the White House".
+_SOURCE_PARTICIPLE: Final = re.compile(r"\s+[a-z]+(?:ed|en|wn|ast)\s+(?:by|for|from|in|on|at|to|with)\b")
+
+
+def _source_head(np: str) -> str:
+    """A preposed source cut before its participle phrase, where it has one."""
+    if "ed " not in np and "en " not in np and "wn " not in np and "ast " not in np:
+        return np
+    cut = _SOURCE_PARTICIPLE.search(np)
+    return np[: cut.start()] if cut is not None and cut.start() > 0 else np
 
 
 #: Participles of speech that close a clause: "Ms. Varga defended the plan, saying ...".
