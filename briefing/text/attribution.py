@@ -64,7 +64,7 @@ _QUOTE_END: Final = r"[,\"”’'?!](?:(?<=,)(?:''|[\"”’'])?|(?<=[\"”’']
 # comma follows ("Kim, the minister, said the port would reopen.": the subject "the minister").
 _TRAILING: Final = (
     rf"{_QUOTE_END}(?:\s+[-–—](?=\s))?\s+(?P<np>[^,;\"“”]{{2,90}}?(?=[,\s])(?:,(?=[^,;\"“”]*,)\s+[^,;\"“”]{{2,60}}?,|))\s+(?P<verb>{{verbs}})\b"
-    rf"(?:\s+(?:reporters|journalists|the\s+\w+|a\s+\w+(?:\s+\w+)?|[\w’'-]+(?:\s+[\w’'-]+){{0,5}}))?{_TIME_TAIL}"
+    rf"(?:\s+(?:reporters|journalists|the\s+\w+|a\s+\w+(?:\s+\w+)?|(?>[\w’'-]+(?:\s+[\w’'-]+){{0,5}})))?{_TIME_TAIL}"
     rf"\s*(?:,[^.]*)?[.!]?[\"”’']?\s*$"
 )
 _INVERTED_VERBS: Final = frozenset({  # all attribution verbs: the _VERB candidates hold them
@@ -73,7 +73,7 @@ _INVERTED_VERBS: Final = frozenset({  # all attribution verbs: the _VERB candida
     "emphasized", "emphasised",
 })  # not "told": ", told reporters" names who heard it, not who spoke
 _INVERTED: Final = re.compile(  # the look-ahead as in _TRAILING; a dash as translations put it
-    rf"{_QUOTE_END}(?:\s+[-–—](?=\s))?\s+(?P<verb>{'|'.join(sorted(_INVERTED_VERBS))})\s+(?P<np>(?:[^,.;]|\.(?=\s+[A-Z]|[A-Z])){{2,80}}?)(?=[,\s.!\"”’']|$)"
+    rf"{_QUOTE_END}(?:\s+[-–—](?=\s))?\s+(?P<verb>{'|'.join(sorted(_INVERTED_VERBS))})\s+(?P<np>[^,;]{{2,80}}?)(?=[,\s.!\"”’']|$)"
     rf"(?:,\s+(?:a|an|the|who|which)\b[^.]*)?{_TIME_TAIL}\s*[.!]?[\"”’']?\s*$",
     re.IGNORECASE,
 )

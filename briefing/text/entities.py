@@ -102,9 +102,6 @@ _TITLED_RUN: Final = re.compile(
 def _titled_surnames(text: str) -> frozenset[str]:
     """Last words of the names a report writes after an honorific or a title ("Mr. Bush",
     "Senator Ann Holt"): alone elsewhere, those words name the person, not a place."""
-    if not any(h in text for h in ("Mr", "Ms", "Dr", "Sen", "Rep", "Gov", "President",
-                                   "Congress")):
-        return frozenset()
     return frozenset(m.group(1).split()[-1] for m in _TITLED_RUN.finditer(text))
 
 
