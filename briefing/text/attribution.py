@@ -218,7 +218,7 @@ def find_attribution(clause: str) -> Attribution | None:
                            sentence_wide=view.start() == 0)
     among = _ANY_CUE.candidates(clause)
     if not among:
-        return _participle_speaker(clause, words)
+        return None if _PARTICIPLES.isdisjoint(words) else _participle_speaker(clause, words)
     cues = _PREPOSED_CUE.phrases & among
     match = _with_phrases(_PREPOSED, "cues", cues).search(clause) if cues else None
     np = _source_head(match.group("np")) if match else ""
