@@ -143,3 +143,45 @@ def test_one_entity_table_for_the_whole_brief(brief: Brief) -> None:
     assert "Kestrian" in by_name["Kestria"].aliases and "Kestrian" not in by_name
     keys = [e.name.casefold() for e in brief.entities]
     assert len(keys) == len(set(keys))
+
+
+# A second story, written after the rules to check that they carry over: a wire story, a
+# harbour authority statement (published the day before, "today"), a think-tank note and a
+# live blog about a terminal fire.
+FIRE = FIXTURES / "multi" / "harbour-fire"
+
+
+@pytest.fixture(scope="module")
+def fire() -> Brief:
+    return generate_brief([str(FIRE)], generated_at=FIXED_TIME)
+
+
+def test_fire_corroborations_survive_rewording(fire: Brief) -> None:
+    ids = {s.publisher: s.id for s in fire.sources}
+    wire, statement, think_tank, blog = (ids["Meridian Wire"], ids["Port Arlen Harbour Authority"],
+                                         ids["Corrin Institute"], ids["Harbor Daily Courier"])
+    # "broke out ... on Sunday" (wire, 12 October) and "broke out today" (statement, 11 October).
+    outbreak = _claim(fire, "A fire broke out at the Drevhydro fuel terminal")
+    assert {c.source_id for c in outbreak.citations} == {wire, statement}
+    assert outbreak.credibility == 1
+    # "burned for nine hours" and "the nine-hour blaze": one duration.
+    blaze = _claim(fire, "burned for nine hours")
+    hours = [a for a in blaze.aspects if a.value == "nine hours"]
+    assert hours[0].corroborated_by == [think_tank]
+    # "Two tugs were sent" and "moved away ... by two tugs".
+    tugs = _claim(fire, "Two tugs were sent")
+    assert tugs.credibility == 1 and tugs.corroborated_by == [statement]
+    # "More than 35 firefighters" is consistent with no other figure and contradicts none.
+    crews = _claim(fire, "More than 35 firefighters")
+    assert all(not a.contradicted_by for a in crews.aspects)
+    assert blog not in {c.source_id for c in outbreak.citations}
+
+
+def test_fire_conflicts(fire: Brief) -> None:
+    listed = {(c.aspect, tuple(side.value for side in c.sides)) for c in fire.conflicts}
+    # Seven workers hurt (statement) against six injured (live blog); a denial against a
+    # confirmation. A school evacuated in Brask is another event, not a place conflict.
+    assert listed == {("quantity", ("Seven workers", "Six workers")),
+                      ("stance", ("denied", "confirmed"))}
+    six = _claim(fire, "a Drevhydro spokesman told reporters")
+    assert six.credibility == 6  # repeated by the wire, contradicted by the statement

@@ -50,7 +50,7 @@ _NOT_UNITS: Final = frozenset({
     "and", "or", "to", "of", "the", "a", "an", "in", "on", "at", "for", "by", "from", "with",
     "as", "was", "were", "is", "are", "had", "have", "has", "that", "which", "who", "after",
     "before", "when", "more", "than", "said", "am", "pm", "a.m", "p.m", "local", "gmt", "utc",
-    "hours", "hrs", "january", "february", "march", "april", "may", "june", "july", "august",
+    "january", "february", "march", "april", "may", "june", "july", "august",
     "september", "october", "november", "december", "but", "percentage", "it", "this", "per",
 })
 _NEXT_WORDS: Final = re.compile(r"(?:\s+[A-Za-z][A-Za-z-]*){1,2}")
@@ -69,6 +69,7 @@ _HYPHEN_UNIT: Final = re.compile(r"-(?P<unit>[a-z]+)(?![\w-])")
 #: A lower-case noun after a capitalized word ("a dozen Veskan| ships").
 _NOUN_AFTER: Final = re.compile(r"\s+(?P<noun>[a-z][a-z-]*)")
 _YEAR: Final = re.compile(r"(?:19|20)\d\d")
+_CLOCK_HOURS: Final = re.compile(r"[012]\d[0-5]\d")
 _CURRENCIES: Final = {"$": "USD", "€": "EUR", "£": "GBP"}
 
 
@@ -234,6 +235,8 @@ def _quantity_fields(
             unit = None
         if digits and not unit and _YEAR.fullmatch(digits):
             continue
+        if digits and unit and _CLOCK_HOURS.fullmatch(digits) and unit.lower() in {"hours", "hrs"}:
+            continue  # "at 0600 hours": a time of day, not a duration
         if word == "one" and not unit and run is None:
             continue
         if run is not None:

@@ -1,12 +1,13 @@
 """Relating two claims of different reports, aspect by aspect: same event, agreement, conflict.
 
 Two claims report the *same event* when their content lemmas overlap and either they share a
-value (a measure that agrees, a date, a place, an actor, a stance) or their wording overlaps
-almost whole. On the same event, an aspect both state with one value is *corroborated*; a
-different value of the same aspect (a measure of the same unit whose intervals do not meet,
-another date, place, actor or stance) is a *conflict*. Claims that share no value and differ
-in a place or an actor are about different events ("residents of Velka" and "residents of
-Torholm"): neither corroboration nor conflict. An aspect only one claim states is neither.
+value (a measure that agrees, a date, a place, an actor, a stance) or their wording (the units
+of their quantities counted as words) overlaps almost whole. On the same event, an aspect both
+state with one value is *corroborated*; a different value of the same aspect (a measure of the
+same unit whose intervals do not meet, another date, place, actor or stance) is a *conflict*.
+Claims that share no value but a date and differ in a place or an actor are about different
+events ("residents of Velka" and "residents of Torholm"): neither corroboration nor conflict.
+An aspect only one claim states is neither.
 """
 
 from __future__ import annotations
@@ -19,8 +20,9 @@ from briefing.schema import ConflictAspect
 from briefing.text.values import Measure
 
 #: Share of the smaller claim's content lemmas the other must hold, when a value is shared.
-ANCHORED_OVERLAP: Final = 0.34
-#: The same, when no value is shared (and the smaller claim has at least two lemmas).
+ANCHORED_OVERLAP: Final = 0.3
+#: The same, when no value is shared, units of quantities counted as words (and the smaller
+#: claim has at least two).
 WORDING_OVERLAP: Final = 0.75
 #: Share of a claim's content lemmas another claim must hold to confirm it whole.
 COVERS: Final = 0.75
@@ -110,6 +112,16 @@ def _named(a: ClaimFeatures, b: ClaimFeatures, shared_a: set[AspectKey],
                                      right[only_right[0]]))
 
 
+def _wording_overlap(a: ClaimFeatures, b: ClaimFeatures) -> float:
+    """How much of the smaller claim's content the other holds, the units of its quantities
+    counted as words ("six workers were injured" / "seven workers were hurt"), when no value is
+    shared; 0 when the smaller has fewer than two such words."""
+    left = a.lemmas | {m.unit for m in a.measures}
+    right = b.lemmas | {m.unit for m in b.measures}
+    small = min(len(left), len(right))
+    return len(left & right) / small if small >= 2 else 0.0
+
+
 def relate(a: ClaimFeatures, b: ClaimFeatures) -> Relation | None:
     """How two claims relate; None when they are not about the same event."""
     common = len(a.lemmas & b.lemmas)
@@ -145,7 +157,7 @@ def relate(a: ClaimFeatures, b: ClaimFeatures) -> Relation | None:
         else:
             differ.append(Difference("stance", a.stance[0], a.stance[0], b.stance[0],
                                      b.stance[0]))
-    if not shared_a and (overlap < WORDING_OVERLAP or small < 2):
+    if not shared_a and _wording_overlap(a, b) < WORDING_OVERLAP:
         return None
     if any(d.aspect in {"place", "actor"} for d in differ) and not any(
             aspect != "date" for aspect, _ in shared_a):

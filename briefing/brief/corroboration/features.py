@@ -128,7 +128,6 @@ def claim_features(index: int, claim: Claim, table: EntityTable) -> ClaimFeature
             words += _WORD.findall(said[cursor:start])
             cursor = end
     words += _WORD.findall(said[cursor:])
-    units = {m.unit for m in found}
     lemmas = set()
     for word in words:
         lowered = word.casefold()
@@ -138,6 +137,5 @@ def claim_features(index: int, claim: Claim, table: EntityTable) -> ClaimFeature
         if base in STOPWORDS:
             continue
         lemmas.add(EVENT_SYNONYMS.get(base, base))
-    lemmas |= {EVENT_SYNONYMS.get(u, u) for u in units if u.isalpha() and len(u) > 2}
     feature.lemmas = frozenset(lemmas)
     return feature
