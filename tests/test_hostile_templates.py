@@ -123,3 +123,17 @@ def test_library_limits_apply(tmp_path: Path, brief: Brief) -> None:
     with pytest.raises(TemplateError, match="wrote more than 5,000 bytes"):
         render(brief, templates=tmp_path, limits=RenderLimits(seconds=5, max_bytes=5000))
     assert render(brief, templates=tmp_path, limits=RenderLimits(max_bytes=10**6))
+
+
+def test_concurrent_user_renders_restore_the_address_space_limit(tmp_path: Path,
+                                                                 brief: Brief) -> None:
+    import resource
+    from concurrent.futures import ThreadPoolExecutor
+
+    (tmp_path / "brief.md.j2").write_text(
+        "{% for i in range(2000) %}{{ brief.title | length }}{% endfor %}")
+    before = resource.getrlimit(resource.RLIMIT_AS)
+    with ThreadPoolExecutor(4) as pool:
+        outputs = list(pool.map(lambda _: render(brief, templates=tmp_path), range(16)))
+    assert len(set(outputs)) == 1
+    assert resource.getrlimit(resource.RLIMIT_AS) == before

@@ -242,32 +242,56 @@ def _deadline(seconds: float) -> Iterator[None]:
         watchdog.join()
 
 
-@contextlib.contextmanager
-def _address_space_cap(extra: int) -> Iterator[None]:
-    """Cap this process's address space at its current size plus ``extra`` bytes (POSIX)."""
-    try:
-        import resource
-    except ImportError:  # not on this platform: the checks above are the bound
-        yield
-        return
-    try:
-        with open("/proc/self/statm", encoding="ascii") as statm:
-            current = int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
-    except (OSError, ValueError, IndexError):
-        yield
-        return
-    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-    cap = current + extra
-    if hard != resource.RLIM_INFINITY:
-        cap = min(cap, hard)
-    if soft != resource.RLIM_INFINITY and soft <= cap:
-        yield
-        return
-    resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
-    try:
-        yield
-    finally:
-        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+class _AddressSpaceCap:
+    """The process's address-space cap while user templates render, shared by every thread.
+
+    The first render to start sets the cap (the process's size then plus ``extra``), the last
+    to end restores the limit that was there before: renders running at once in a batch's
+    threads never restore each other's cap or leave one behind.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._users = 0
+        self._before: tuple[int, int] | None = None
+
+    @staticmethod
+    def _current_size() -> int | None:
+        try:
+            with open("/proc/self/statm", encoding="ascii") as statm:
+                return int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+        except (OSError, ValueError, IndexError):
+            return None
+
+    @contextlib.contextmanager
+    def held(self, extra: int) -> Iterator[None]:
+        try:
+            import resource
+        except ImportError:  # not on this platform: the checks above are the bound
+            yield
+            return
+        with self._lock:
+            if self._users == 0:
+                current = self._current_size()
+                soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+                if current is not None:
+                    cap = current + extra if hard == resource.RLIM_INFINITY \
+                        else min(current + extra, hard)
+                    if soft == resource.RLIM_INFINITY or soft > cap:
+                        resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+                        self._before = (soft, hard)
+            self._users += 1
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._users -= 1
+                if self._users == 0 and self._before is not None:
+                    resource.setrlimit(resource.RLIMIT_AS, self._before)
+                    self._before = None
+
+
+_CAP: Final = _AddressSpaceCap()
 
 
 def _template_line(exc: BaseException, name: str) -> str:
@@ -294,7 +318,7 @@ def run_bounded(name: str, chunks: Callable[[], Iterator[str]], limits: RenderLi
     written = 0
     token = _BOUND.set(limits.max_bytes)
     try:
-        cap = _address_space_cap(max(1 << 30, 40 * limits.max_bytes)) if cap_memory \
+        cap = _CAP.held(max(1 << 30, 40 * limits.max_bytes)) if cap_memory \
             else contextlib.nullcontext()
         with cap, _deadline(limits.seconds):
             for chunk in chunks():
