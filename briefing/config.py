@@ -37,6 +37,7 @@ _NUMBER_ENV: dict[str, tuple[str, type[int] | type[float]]] = {
     "BRIEFING_CHUNK_TOKENS": ("chunk_tokens", int),
     "BRIEFING_REQUESTS_PER_MINUTE": ("requests_per_minute", float),
     "BRIEFING_MAX_CLAIMS": ("max_claims", int),
+    "BRIEFING_CACHE_LOCK_SECONDS": ("cache_lock_seconds", float),
 }
 
 
@@ -55,6 +56,7 @@ class Settings:
     max_tokens_total: int | None = None
     cache: bool = True
     cache_dir: Path = field(default_factory=default_cache_dir)
+    cache_lock_seconds: float = 10.0  # wait for a cache another process holds, then go without
     retry_initial_wait: float = 1.0  # seconds before the first retry; doubles, with jitter
     retry_max_wait: float = 60.0  # longest single wait between retries (Retry-After excepted)
     max_reasks: int = 2  # re-asks after invalid model output, on top of the first answer

@@ -35,15 +35,18 @@ class BriefFormatError(BriefingError):
 class TransportError(BriefingError):
     """Raised when the model server cannot be reached or keeps failing after all retries.
 
-    ``__cause__`` holds the original exception from the client.
+    ``__cause__`` holds the original exception from the client. ``unreachable`` is true when
+    the server gave no answer at all (refused, unreachable, silent past every deadline), so
+    work still queued for it can fail at once with the same error.
     """
 
     def __init__(self, message: str, *, server: str | None = None, status: int | None = None,
-                 attempts: int = 0) -> None:
+                 attempts: int = 0, unreachable: bool = False) -> None:
         super().__init__(message)
         self.server = server
         self.status = status
         self.attempts = attempts
+        self.unreachable = unreachable
 
 
 class ModelOutputError(BriefingError):

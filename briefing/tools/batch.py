@@ -236,7 +236,7 @@ def run_batch(
                 write_atomic(job.target, text)
                 result.written.append(job.target.path)
         except TransportError as exc:
-            if exc.status is None:  # no answer at all (refused, unreachable), not a 5xx
+            if exc.unreachable:  # no answer at all (refused, silent), not a 5xx
                 unreachable.append(exc)
             return [], [BatchFailure(name, str(exc))]
         except BriefingError as exc:

@@ -10,6 +10,7 @@ import hashlib
 import json
 import random
 import threading
+import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Final, Literal
 from urllib.parse import urlsplit
@@ -46,6 +47,7 @@ from briefing.backends.llm.failures import (
 )
 from briefing.backends.llm.limits import RateLimiter, TokenBudget
 from briefing.backends.llm.prompts import EXTRACT_PROMPT, Prompt, data_delimiter, load_prompt
+from briefing.backends.llm.transport import DeadlineExceeded, read_completion, within_deadline
 from briefing.config import Settings
 from briefing.errors import ConfigurationError, ModelOutputError, TransportError
 from briefing.schema import Usage
@@ -67,6 +69,8 @@ DEFAULT_OPENAI_MODEL: Final = "gpt-4o-mini"
 PLACEHOLDER_MODEL: Final = "local-model"
 #: API key sent to local servers that need none (the client insists on some string).
 PLACEHOLDER_KEY: Final = "not-needed"
+#: Seconds a server that could not be reached is not asked again.
+UNREACHABLE_SECONDS: Final = 60.0
 
 
 def host_of(url: str) -> str:
@@ -109,6 +113,11 @@ class ChatClient:
         self._probe_lock = threading.Lock()
         self.limiter = RateLimiter(self.settings.concurrency, self.settings.requests_per_minute)
         self.budget = TokenBudget(self.settings.max_tokens_total)
+        #: Set once the server could not be reached after all retries: requests in the next
+        #: UNREACHABLE_SECONDS fail at once with the same error (one probe per server, not one
+        #: per queued report).
+        self.unreachable: TransportError | None = None
+        self._unreachable_since = 0.0
 
     # configuration -------------------------------------------------------------------------
 
@@ -175,7 +184,8 @@ class ChatClient:
         if self._cache_obj is None:
             with self._lock:
                 if self._cache_obj is None:
-                    self._cache_obj = ResponseCache(self.settings.cache_dir)
+                    self._cache_obj = ResponseCache(self.settings.cache_dir,
+                                                    self.settings.cache_lock_seconds)
         return self._cache_obj
 
     def _known_mode(self, model: str) -> Mode | None:
@@ -229,10 +239,16 @@ class ChatClient:
         )
         cache = self._cache()
         if cache is not None and (hit := cache.get(key)) is not None:
-            usage.cache_hits += 1
             if hit.get("truncated"):
+                usage.cache_hits += 1
                 raise Truncated
-            return Answer.model_validate(hit["answer"])
+            try:
+                cached = Answer.model_validate(hit.get("answer"))
+            except ValidationError:
+                cache.forget(key)  # a damaged row is a miss
+            else:
+                usage.cache_hits += 1
+                return cached
         messages: list[dict[str, str]] = rendered.messages()
         tries = self.settings.max_reasks + 1
         error = "no answer"
@@ -315,7 +331,8 @@ class ChatClient:
         attempts = 0
 
         def retryable(exc: BaseException) -> bool:
-            return is_transient(exc) and not (probing and rejects_mode(exc))
+            return ((is_transient(exc) or isinstance(exc, DeadlineExceeded))
+                    and not (probing and rejects_mode(exc)))
 
         retrying = Retrying(
             stop=stop_after_attempt(max(1, self.settings.max_attempts))
@@ -331,14 +348,16 @@ class ChatClient:
                 with attempt:
                     if run.cancelled.is_set():
                         raise Cancelled
+                    if self._still_unreachable():
+                        raise TransportError(str(self.unreachable), server=self.server,
+                                             attempts=0, unreachable=True)
                     attempts += 1
                     self.budget.reserve(reserve)
                     spent = 0
                     try:
                         with self.limiter.slot():
                             usage.calls += 1
-                            completion: ChatCompletion = self._client().chat.completions.create(
-                                **params)
+                            completion = self._request(params)
                         spent = self._count(completion, prompt_estimate, usage)
                     finally:
                         self.budget.settle(reserve, spent)
@@ -364,19 +383,33 @@ class ChatClient:
                 f"attempt{'s' if attempts != 1 else ''}: {message_of(exc)}",
                 server=self.server, status=status, attempts=attempts,
             ) from exc
-        except openai.APITimeoutError as exc:
+        except (openai.APITimeoutError, DeadlineExceeded) as exc:
             raise TransportError(
                 f"{self.server} did not answer within {self.settings.timeout:g} s, "
                 f"{attempts} attempt{'s' if attempts != 1 else ''}",
-                server=self.server, attempts=attempts,
+                server=self.server, attempts=attempts, unreachable=True,
             ) from exc
         except openai.APIConnectionError as exc:
-            raise TransportError(
+            self.unreachable = TransportError(
                 f"could not connect to {self.server} after {attempts} "
                 f"attempt{'s' if attempts != 1 else ''}: {message_of(exc.__cause__ or exc)}",
-                server=self.server, attempts=attempts,
-            ) from exc
+                server=self.server, attempts=attempts, unreachable=True,
+            )
+            self._unreachable_since = time.monotonic()
+            raise self.unreachable from exc
         raise AssertionError("tenacity returned without an outcome")  # pragma: no cover
+
+    def _still_unreachable(self) -> bool:
+        """Whether the server failed to connect after all retries, in the last little while."""
+        return (self.unreachable is not None
+                and time.monotonic() - self._unreachable_since < UNREACHABLE_SECONDS)
+
+    def _request(self, params: dict[str, Any]) -> ChatCompletion:
+        """One chat completion request within one total deadline (connect and every byte),
+        its 200 answer checked to be a chat completion."""
+        create = self._client().chat.completions.with_raw_response.create
+        return within_deadline(lambda: read_completion(create(**params), self.server),
+                               self.settings.timeout)
 
     @staticmethod
     def _count(completion: ChatCompletion, prompt_estimate: int, usage: Usage) -> int:
