@@ -1,8 +1,8 @@
 """Benchmark of the llm backend with a real local model served by llama-cpp-python.
 
     .ci/install-llm-test-deps.sh --with-1.5b      # the server and the models, once
-    python benchmarks/bench_local_model.py [--model 1.5b|0.5b] [--threads 2] [--seed-only]
-                                           [--split test] [--reports N]
+    python benchmarks/bench_local_model.py [--model 1.5b|0.5b] [--threads 2]
+                                           [--seed-only | --gold-only] [--split test] [--reports N]
 
 Serves Qwen2.5-Coder-1.5B-Instruct (or 0.5B), Q4_K_M, on a free 127.0.0.1 port and runs:
 
@@ -82,11 +82,32 @@ def seed_expectations(brief: Brief) -> list[tuple[str, bool]]:
     return checks
 
 
+def seed(url: str, settings: Settings) -> None:
+    """Generate the seed brief, print its cost and the issue's expectations of it."""
+    backend = LLMBackend(settings)
+    started = time.monotonic()
+    brief = build_brief(load_file(str(SEED)), backend=backend)
+    elapsed = time.monotonic() - started
+    usage = brief.usage
+    answered = [c for c in brief.claims if c.checks and "model" in c.checks.readers]
+    tokens = report_tokens(url, brief.sources[0].text)
+    print(f"\nseed: {elapsed:.1f} s wall, {usage.calls} calls, {usage.prompt_tokens} prompt "
+          f"and {usage.completion_tokens} completion tokens; {len(brief.claims)} claims "
+          f"({len(answered)} read by the model); "
+          f"{usage.completion_tokens / max(1, len(answered)):.1f} completion tokens per "
+          f"model claim; {usage.prompt_tokens / max(1, tokens):.2f} prompt tokens per "
+          f"report token ({tokens} report tokens)")
+    print(f"verification: {brief.verification}")
+    for label, holds in seed_expectations(brief):
+        print(f"  [{'ok' if holds else 'NO'}] {label}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--model", choices=["1.5b", "0.5b"], default="1.5b")
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--seed-only", action="store_true")
+    parser.add_argument("--gold-only", action="store_true")
     parser.add_argument("--split", default="test")
     parser.add_argument("--reports", type=int, default=None,
                         help="score only the first N reports of the split")
@@ -100,22 +121,8 @@ def main() -> None:
                             timeout=3600, max_output_tokens=1500, concurrency=1,
                             max_attempts=2)
         print(f"model {model.name}, {args.threads} threads, server {url}")
-        backend = LLMBackend(settings)
-        started = time.monotonic()
-        brief = build_brief(load_file(str(SEED)), backend=backend)
-        elapsed = time.monotonic() - started
-        usage = brief.usage
-        answered = [c for c in brief.claims if c.checks and "model" in c.checks.readers]
-        tokens = report_tokens(url, brief.sources[0].text)
-        print(f"\nseed: {elapsed:.1f} s wall, {usage.calls} calls, {usage.prompt_tokens} prompt "
-              f"and {usage.completion_tokens} completion tokens; {len(brief.claims)} claims "
-              f"({len(answered)} read by the model); "
-              f"{usage.completion_tokens / max(1, len(answered)):.1f} completion tokens per "
-              f"model claim; {usage.prompt_tokens / max(1, tokens):.2f} prompt tokens per "
-              f"report token ({tokens} report tokens)")
-        print(f"verification: {brief.verification}")
-        for label, holds in seed_expectations(brief):
-            print(f"  [{'ok' if holds else 'NO'}] {label}")
+        if not args.gold_only:
+            seed(url, settings)
         if args.seed_only:
             return
         started = time.monotonic()
