@@ -125,6 +125,9 @@ class ScriptedServer:
         self.models = models
         self.script: deque[Reply | Responder] = deque()
         self.requests: list[Request] = []
+        #: Chat completions being answered now, and the most there ever were at once.
+        self.in_flight = 0
+        self.peak_in_flight = 0
         self._lock = threading.Lock()
         self._stop = threading.Event()
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
@@ -194,7 +197,12 @@ class ScriptedServer:
                 reply = server._reply(request)
                 wait = max(server.delay, reply.delay)
                 if wait and request.path.endswith("/chat/completions"):
+                    with server._lock:
+                        server.in_flight += 1
+                        server.peak_in_flight = max(server.peak_in_flight, server.in_flight)
                     server._stop.wait(wait)
+                    with server._lock:
+                        server.in_flight -= 1
                 if reply.status != 200:
                     payload: dict[str, Any] = {"error": {
                         "message": reply.error, "type": "server_error", "code": None}}

@@ -83,3 +83,21 @@ def test_adverbs_and_fragments_hold_nothing() -> None:
         found = find_attribution(sentence)
         assert found is not None and found.holder not in {"Subsequently", "Recently"}
     assert find_attribution("Privately said the port would reopen.") is None
+
+
+def test_a_participle_of_speech_gives_the_clause_to_its_subject() -> None:
+    found = find_attribution(
+        "The port authority closed the Halden docks, warning that the storm would worsen.")
+    assert found is not None and (found.holder, found.cue) == ("The port authority", "warning")
+    found = find_attribution("Ilse Varga backed the Orvel plan on Monday, saying it would hold.")
+    assert found is not None and (found.holder, found.cue) == ("Ilse Varga", "saying")
+
+
+def test_a_participle_after_no_subject_gives_nothing() -> None:
+    assert find_attribution("In Orvel, the river rose quickly, saying nothing of the dam.") is None
+
+
+def test_a_preposed_source_is_cut_before_its_participle_phrase() -> None:
+    found = find_attribution("According to early results of exit polls conducted for the Orvel "
+                             "Courier by Halden Research, most voters feel betrayed.")
+    assert found is not None and found.holder == "early results of exit polls"

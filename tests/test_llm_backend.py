@@ -313,19 +313,17 @@ def test_budget_stops_between_reports(server: ScriptedServer, tmp_path: Path) ->
 
 
 def test_reports_run_concurrently_within_the_bound(tmp_path: Path) -> None:
-    with ScriptedServer(delay=0.4) as server:
+    # The server counts the requests it is answering at once: no clock is read by the test, so
+    # a busy machine cannot fail it.
+    with ScriptedServer(delay=1.0) as server:
         backend = LLMBackend(make_settings(server, tmp_path, concurrency=3))
         sources = [source(f"Report {n}: the ferry Lotta {n} sank near Pellgrad on Tuesday.")
                    for n in range(6)]
-        started = time.monotonic()
         extractions = backend.extract_many(sources)
-        elapsed = time.monotonic() - started
-        received = sorted(r.received for r in server.completions)
     assert len(extractions) == 6 and all(e.candidates for e in extractions)
     for n, extraction in enumerate(extractions):  # results stay in report order
         assert extraction.candidates[0].quote.startswith(f"Report {n}:")
-    assert 0.8 <= elapsed < 1.6  # two waves of three, not six requests in a row (2.4 s)
-    assert received[3] - received[0] >= 0.35  # the fourth waited for a free slot
+    assert server.peak_in_flight == 3  # three at once, never more
 
 
 def test_first_error_stops_the_run(tmp_path: Path) -> None:

@@ -16,7 +16,9 @@ from briefing.text.attribution_holders import (
 )
 from briefing.text.lexicons import (
     ATTRIBUTION_VERBS,
+    CAPITALIZED_STOPWORDS,
     CLAUSE_OPENERS,
+    HOLDER_NOUNS,
     PREPOSED_ATTRIBUTIONS,
     SPEECH_VERBS,
 )
@@ -62,7 +64,7 @@ _QUOTE_END: Final = r"[,\"”’'?!](?:(?<=,)(?:''|[\"”’'])?|(?<=[\"”’']
 # comma follows ("Kim, the minister, said the port would reopen.": the subject "the minister").
 _TRAILING: Final = (
     rf"{_QUOTE_END}(?:\s+[-–—](?=\s))?\s+(?P<np>[^,;\"“”]{{2,90}}?(?=[,\s])(?:,(?=[^,;\"“”]*,)\s+[^,;\"“”]{{2,60}}?,|))\s+(?P<verb>{{verbs}})\b"
-    rf"(?:\s+(?:reporters|journalists|the\s+\w+|a\s+\w+(?:\s+\w+)?|[\w’'-]+(?:\s+[\w’'-]+){{0,5}}))?{_TIME_TAIL}"
+    rf"(?:\s+(?:reporters|journalists|the\s+\w+|a\s+\w+(?:\s+\w+)?|(?>[\w’'-]+(?:\s+[\w’'-]+){{0,5}})))?{_TIME_TAIL}"
     rf"\s*(?:,[^.]*)?[.!]?[\"”’']?\s*$"
 )
 _INVERTED_VERBS: Final = frozenset({  # all attribution verbs: the _VERB candidates hold them
@@ -71,12 +73,12 @@ _INVERTED_VERBS: Final = frozenset({  # all attribution verbs: the _VERB candida
     "emphasized", "emphasised",
 })  # not "told": ", told reporters" names who heard it, not who spoke
 _INVERTED: Final = re.compile(  # the look-ahead as in _TRAILING; a dash as translations put it
-    rf"{_QUOTE_END}(?:\s+[-–—](?=\s))?\s+(?P<verb>{'|'.join(sorted(_INVERTED_VERBS))})\s+(?P<np>(?:[^,.;]|\.(?=\s+[A-Z]|[A-Z])){{2,80}}?)(?=[,\s.!\"”’']|$)"
+    rf"{_QUOTE_END}(?:\s+[-–—](?=\s))?\s+(?P<verb>{'|'.join(sorted(_INVERTED_VERBS))})\s+(?P<np>[^,;]{{2,80}}?)(?=[,\s.!\"”’']|$)"
     rf"(?:,\s+(?:a|an|the|who|which)\b[^.]*)?{_TIME_TAIL}\s*[.!]?[\"”’']?\s*$",
     re.IGNORECASE,
 )
 _PREPOSED: Final = (
-    r"(?<![\w-])(?P<cue>{cues})\s+(?P<np>[^,;.:\"“”]{2,90}?)"
+    r"(?<![\w-])(?P<cue>{cues})\s+(?P<np>[^,;.:\"“”]{2,140}?)"
     r"(?=\s*(?:,|;|\.|:|$|\s+(?:that|the\s+\w+\s+(?:was|is|were|are|has|had|will|would))\b))"
 )
 _PREPOSED_CUE: Final = PhraseMatcher(PREPOSED_ATTRIBUTIONS)
@@ -216,20 +218,21 @@ def find_attribution(clause: str) -> Attribution | None:
                            sentence_wide=view.start() == 0)
     among = _ANY_CUE.candidates(clause)
     if not among:
-        return None
+        return None if _PARTICIPLES.isdisjoint(words) else _participle_speaker(clause, words)
     cues = _PREPOSED_CUE.phrases & among
     match = _with_phrases(_PREPOSED, "cues", cues).search(clause) if cues else None
-    if match and valid_np(match.group("np"), relaxed=True):
+    np = _source_head(match.group("np")) if match else ""
+    if match and np and valid_np(np, relaxed=True):
         judge = (_leading(clause, 0, among)
                  if match.start() > 0 and not JUDGMENT_VERBS.isdisjoint(among) else None)
         if judge is not None and judge.cue in JUDGMENT_VERBS:
             return judge  # "Investigators have not ruled out X, according to a police source"
-        return Attribution(match.group("np"), " ".join(match.group("cue").lower().split()),
+        return Attribution(np, " ".join(match.group("cue").lower().split()),
                            sentence_wide=match.start() == 0 or clause[: match.start()].strip()
                            in {"However,", "But"})
     verbs = _VERB.phrases & among
     if not verbs:
-        return None
+        return _participle_speaker(clause, words)
     found = _after_the_words(clause, verbs)
     if found is not None:
         return found
@@ -241,7 +244,63 @@ def find_attribution(clause: str) -> Attribution | None:
         inner = _inner(clause, Attribution("", first), among)
         if inner is not None and inner.holder:  # a judge of its own, not the speaker's "he"
             return inner
-    return None
+    return _participle_speaker(clause, words)
+
+
+#: A participle that opens what a source noun phrase says of its source: "exit polls
+#: conducted for the networks", "excerpts released by the White House".
+_SOURCE_PARTICIPLE: Final = re.compile(r"\s+[a-z]+(?:ed|en|wn|ast)\s+(?:by|for|from|in|on|at|to|with)\b")
+
+
+def _source_head(np: str) -> str:
+    """A preposed source cut before its participle phrase, where it has one."""
+    if "ed " not in np and "en " not in np and "wn " not in np and "ast " not in np:
+        return np
+    cut = _SOURCE_PARTICIPLE.search(np)
+    return np[: cut.start()] if cut is not None and cut.start() > 0 else np
+
+
+#: Participles of speech that close a clause: "Ms. Varga defended the plan, saying ...".
+_PARTICIPLES: Final = frozenset({
+    "saying", "telling", "adding", "arguing", "insisting", "noting", "warning", "asking",
+    "suggesting", "explaining", "claiming", "stressing", "writing", "declaring", "predicting",
+    "vowing", "promising", "calling", "accusing", "charging", "urging",
+})
+_PARTICIPLE: Final = re.compile(rf",\s+(?:\w+ly\s+)?(?P<cue>{'|'.join(sorted(_PARTICIPLES))})\b")
+_HOLDER_HEADS: Final = "|".join(sorted(HOLDER_NOUNS, key=len, reverse=True))
+#: The subject that opens a clause: a pronoun, a run of capitalized words ("Democrat Ilse
+#: Varga"), or "the"/"a" and up to three words before a holder noun ("the port authority").
+_CLAUSE_SUBJECT: Final = re.compile(
+    r"(?P<np>(?:[Hh]e|[Ss]he|[Tt]hey)"
+    rf"|(?:[Tt]he|[Aa]n?)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_HOLDER_HEADS})"
+    r"|(?:[A-Z][\w.'’-]*\s+(?:(?:of|de|al|bin|van|von)\s+)?){0,4}[A-Z][\w'’-]*)"
+    r"(?=\s+(?:\w+ly\s+|also\s+|later\s+|then\s+)?[a-z])"
+)
+
+
+def _participle_speaker(clause: str, words: frozenset[str]) -> Attribution | None:
+    """The subject of a clause that a participle of speech closes: "Ms. Varga defended the
+    plan, saying it would hold" is held by Ms. Varga, cue "saying"."""
+    if _PARTICIPLES.isdisjoint(words):
+        return None
+    participle = _PARTICIPLE.search(clause)
+    if participle is None:
+        return None
+    start = 0
+    for _ in range(2):
+        opener = _OPENER.match(clause, start)
+        if not opener:
+            break
+        start = opener.end()
+    subject = _CLAUSE_SUBJECT.match(clause, start)
+    if subject is None or subject.end() > participle.start():
+        return None
+    holder = subject.group("np")
+    if holder.split()[0] in CAPITALIZED_STOPWORDS - {"He", "She", "They", "The", "A", "An"}:
+        return None
+    if not valid_np(holder, relaxed=True):
+        return None
+    return Attribution(holder, participle.group("cue").lower())
 
 
 def _after_the_words(clause: str, verbs: frozenset[str]) -> Attribution | None:

@@ -153,11 +153,14 @@ class HolderMemory:
                 named.append((sentence.find(name), name))
         # The first named is the likeliest "he" or "she" of the next sentence (the subject), and
         # a speaker of this sentence likelier still: each goes last, so first.
-        for _, name in sorted(named, reverse=True):
+        if len(named) > 1:
+            named.sort(reverse=True)
+        for _, name in named:
             _latest(self.people, name)
-        for speaker in self._speakers:  # by the name the report gives, where it names one
-            _latest(self.people, next((n for _, n in named if n in speaker), speaker))
-        self._speakers.clear()
+        if self._speakers:
+            for speaker in self._speakers:  # by the name the report gives, where it names one
+                _latest(self.people, next((n for _, n in named if n in speaker), speaker))
+            self._speakers.clear()
         if businesses:
             named = [(m.start(), m.group("name")) for m in _BUSINESS_THEN_NAME.finditer(sentence)]
             named += [(m.start(), m.group("name")) for m in _NAME_THEN_BUSINESS.finditer(sentence)

@@ -70,6 +70,10 @@ _POTENTIAL_NOUN: Final = re.compile(r"\bpotential(?=\s+(?:of|for|to|in|and|as)\b
 _AS_POSSIBLE: Final = re.compile(r"\bas\s+\w+(?:\s+[\w-]+){0,3}?\s+as\s+possible\b"
                                  r"|\b(?:best|most|least|highest|lowest)\s+\w+\s+possible\b",
                                  re.IGNORECASE)
+_NAME_CUE_WORDS: Final = frozenset({
+    "may", "might", "could", "unknown", "possible", "perhaps", "uncertain", "unclear", "whether",
+    "if", "would", "should", "apparently", "rumour", "rumours", "rumor", "rumors",
+})
 #: A hedge word with a capital inside a sentence is part of a name or title ("Devil May Cry",
 #: "The Unknown Soldier"), not a hedge.
 _IN_A_NAME: Final = re.compile(
@@ -102,7 +106,8 @@ def _mask(text: str, among: frozenset[str] | None = None) -> str:
         spans += [m.span() for m in _COULD_OF_ABILITY.finditer(text)]
     if "otential" in text:
         spans += [m.span() for m in _POTENTIAL_NOUN.finditer(text)]
-    if not text[1:].islower():
+    if among is not None and not _NAME_CUE_WORDS.isdisjoint(among) and any(
+            word.capitalize() in text for word in _NAME_CUE_WORDS & among):
         spans += [m.span() for m in _IN_A_NAME.finditer(text)]
     if not spans:
         return text

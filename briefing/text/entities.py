@@ -82,10 +82,14 @@ _HONORIFICS: Final = frozenset({"Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "
 
 def _after_honorific(text: str, period: int) -> bool:
     """Whether the character at ``period`` is the period of an honorific ("Ms. Varga")."""
-    if text[period] != ".":
-        return False
-    word = text[max(0, period - 5) : period].rsplit(None, 1)
-    return bool(word) and word[-1] in _HONORIFICS
+    if text[period] != "." or not text[period - 1 : period].islower():
+        return False  # a sentence's period mostly follows a lower-case word: "... Monday."
+    for length in (2, 3, 4):  # slices, not a split: this runs at every sentence start
+        start = period - length
+        if start >= 0 and text[start:period] in _HONORIFICS and (
+                start == 0 or not text[start - 1].isalnum()):
+            return True
+    return False
 
 
 _TITLED_RUN: Final = re.compile(
@@ -98,9 +102,6 @@ _TITLED_RUN: Final = re.compile(
 def _titled_surnames(text: str) -> frozenset[str]:
     """Last words of the names a report writes after an honorific or a title ("Mr. Bush",
     "Senator Ann Holt"): alone elsewhere, those words name the person, not a place."""
-    if not any(h in text for h in ("Mr", "Ms", "Dr", "Sen", "Rep", "Gov", "President",
-                                   "Congress")):
-        return frozenset()
     return frozenset(m.group(1).split()[-1] for m in _TITLED_RUN.finditer(text))
 
 

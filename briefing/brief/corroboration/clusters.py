@@ -140,8 +140,7 @@ def corroborate(
     conflict_edges: list[tuple[ConflictAspect, int, str, str, int, str, str]] = []
     for members in clusters:
         ordered = sorted(members, key=lambda m: (order.get(claims[m].source_id, 0), m))
-        lead = min(ordered, key=lambda m: (reliability.get(claims[m].source_id, "F"),
-                                           ordered.index(m)))
+        lead = min(ordered, key=lambda m: reliability.get(claims[m].source_id, "F"))  # first
         cited = [lead] + [m for m in ordered if m != lead]
         citations: list[Citation] = []
         for m in cited:
