@@ -104,8 +104,9 @@ def _target(output: str | None, inputs: tuple[str, ...] = ()) -> Any:
     return check_output(output, inputs)
 
 
-def _check_templates(templates: str | None) -> None:
-    """--templates must name a readable folder, checked before any work is done."""
+def _check_templates(templates: str | None, fmt: str = "json") -> None:
+    """--templates must name a readable folder whose template for ``fmt`` compiles: checked
+    before any work is done (and before any model request is paid for)."""
     if templates is None:
         return
     from briefing.errors import TemplateError
@@ -115,6 +116,10 @@ def _check_templates(templates: str | None) -> None:
         raise TemplateError(f"--templates {templates} is not a folder")
     if not os.access(folder, os.R_OK | os.X_OK):
         raise TemplateError(f"--templates {templates} cannot be read")
+    if fmt != "json":
+        from briefing.rendering import renderer
+
+        renderer(f"brief.{'md' if fmt == 'markdown' else fmt}.j2", templates, html=fmt == "html")
 
 
 def _parse_time(value: str | None) -> datetime | None:
@@ -248,7 +253,7 @@ def generate(reports: tuple[str, ...], output: str | None, fmt: str, title: str 
     if each is None and output and Path(output).is_dir():
         raise click.UsageError(f"-o {output} is a folder; folders are for --each")
     moment = _parse_time(generated_at)
-    _check_templates(templates)
+    _check_templates(templates, fmt)
     if each is not None:  # every output checked before a backend is built
         from briefing.tools.batch import plan_batch, run_batch
 

@@ -248,6 +248,19 @@ def test_outputs_are_checked_before_any_model_request(report: Path, tmp_path: Pa
     assert "does not exist" in line and "not a folder" in templates
 
 
+def test_a_broken_template_is_found_before_any_model_request(report: Path,
+                                                              tmp_path: Path) -> None:
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    (folder / "brief.md.j2").write_text("{% for claim in claims %}never closed\n",
+                                        encoding="utf-8")
+    with ScriptedServer() as server:
+        line = error_line(run_cli("generate", str(report), "--backend", "llm", "--base-url",
+                                  server.url, "--templates", str(folder)))
+        assert server.requests == []
+    assert "brief.md.j2" in line
+
+
 # --- --each -----------------------------------------------------------------------------------
 
 

@@ -15,6 +15,9 @@ FUZZY_THRESHOLD: Final = 90.0
 #: Quotes shorter than this (after normalization) are never matched fuzzily:
 #: a short string fuzzily matches too many places to be evidence of anything.
 FUZZY_MIN_LENGTH: Final = 24
+#: With a hint (where the backend read the quote), a fuzzy search looks this many characters
+#: either side of it: more than a model request's passage (chunk), much less than a long report.
+FUZZY_WINDOW: Final = 64_000
 
 _TRANSLATE: Final = str.maketrans(
     {
@@ -177,10 +180,11 @@ class Grounder:
             return None
         from rapidfuzz import fuzz
 
-        alignment = fuzz.partial_ratio_alignment(needle, norm.text, score_cutoff=FUZZY_THRESHOLD)
+        offset, haystack = self._fuzzy_window(hint)
+        alignment = fuzz.partial_ratio_alignment(needle, haystack, score_cutoff=FUZZY_THRESHOLD)
         if alignment is None:
             return None
-        start, end = alignment.dest_start, alignment.dest_end
+        start, end = offset + alignment.dest_start, offset + alignment.dest_end
         # Never accept an alignment much shorter than the quote: that would be a fragment.
         if end - start < 0.9 * len(needle):
             return None
@@ -194,6 +198,20 @@ class Grounder:
         if fuzzy_changes_meaning(stripped, self.text[first:last]):
             return None
         return span
+
+    def _fuzzy_window(self, hint: int | None) -> tuple[int, str]:
+        """Where a fuzzy search looks: the whole normalized text, or with a hint the
+        FUZZY_WINDOW characters either side of it, so that many quotes found nowhere (a model
+        answer full of invented ones) cost time in proportion to their number, not to their
+        number times the report's length. Returns (offset of the window, its text)."""
+        norm = self.normalized
+        if hint is None or len(norm.text) <= 2 * FUZZY_WINDOW:
+            return 0, norm.text
+        from bisect import bisect_left
+
+        middle = bisect_left(norm.starts, max(0, hint))
+        start = max(0, middle - FUZZY_WINDOW)
+        return start, norm.text[start : middle + FUZZY_WINDOW]
 
     def _span(self, start: int, end: int, method: Grounding) -> Span:
         norm = self.normalized
