@@ -211,16 +211,23 @@ def _merged(reading: Reading, others: list[Candidate], text: str) -> Candidate:
     from_offline = next((c for c in others if c.kind == kind), None)
     cue = (from_offline.cue if from_offline is not None and from_offline.cue else None) or (
         reading.cue if reading.kind == kind else None)
+    # Holders: the offline reader's reading wherever it read the unit, even the report's own
+    # voice (on the gold split a small model's verified holders there cost holder accuracy);
+    # the model's verified holder only on units the offline reader did not read.
     held = next((c for c in others if c.attributed_to), None)
-    holder = held.attributed_to if held is not None else reading.holder
-    said = held.attribution_cue if held is not None else reading.said
+    holder = held.attributed_to if held is not None else (None if others else reading.holder)
+    said = held.attribution_cue if held is not None else (None if others else reading.said)
+    fields = list(reading.fields)
+    if reading.holder and holder != reading.holder:
+        fields.append(FieldCheck(field="holder", model=reading.holder, outcome="replaced",
+                                 reason="the offline reader's reading of the unit is shown"))
     confidence = next((c.confidence for c in others if c.confidence), None) or (
         reading.confidence)
     checks = ClaimChecks(
         readers=["model", "offline"] if others else ["model"],
         units=[u.id for u in reading.units], kind_by_model=reading.claimed_kind,
         kind_by_offline=offline_kind, paraphrase=reading.statement is not None,
-        fields=reading.fields,
+        fields=fields,
     )
     return Candidate(
         kind=kind, quote=quote, statement=reading.statement or statement_of(quote),
