@@ -222,3 +222,16 @@ def test_footer_counts_what_was_replaced_and_dropped(server: ScriptedServer,
     assert "Checked by code: " in render(brief)
     assert "1 replaced by the report's words" in render(brief)
     assert "1 entity dropped" in render(brief)
+
+
+def test_offline_holder_is_shown_and_the_models_recorded(server: ScriptedServer,
+                                                         tmp_path: Path) -> None:
+    brief = brief_for(server, tmp_path, answer([{
+        "quote": "Command spokesperson Ilse Varga said these tests could be part of a broader "
+                 "strategy.", "kind": "uncertainty", "hedge_cue": "could",
+        "holder": "Coastal Command of Dresia", "attribution_cue": "said"}]))
+    claim = claim_on(brief, "Ilse Varga")
+    assert claim.attributed_to and "Ilse Varga" in claim.attributed_to
+    assert claim.checks is not None
+    assert [f.outcome for f in claim.checks.fields if f.field == "holder"] == [
+        "verified", "replaced"]
