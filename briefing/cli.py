@@ -311,16 +311,27 @@ def eval_claims(gold_dir: str, split: str | None, as_json: bool, errors: str | N
                 **model: Any) -> None:
     """Per-kind precision/recall/F1, holder, likelihood and grounding scores.
 
+    With --backend llm the model alone, the offline reader alone and the merged result are
+    scored side by side (--json prints all three).
+
     \b
     Example:
       briefing eval claims tests/fixtures/gold --split test
+      briefing eval claims tests/fixtures/gold --split test --backend llm --base-url URL
     """
     import json
 
     from briefing.tools.evaluation import evaluate_claims, format_claim_scores
 
-    result, mistakes = evaluate_claims(gold_dir, make_backend(**model), split)
-    click.echo(format_claim_scores(result), err=True, nl=False)
+    backend = make_backend(**model)
+    if backend.name == "llm":
+        from briefing.tools.reader_scores import evaluate_readers, format_reader_scores
+
+        result, mistakes = evaluate_readers(gold_dir, backend, split)
+        click.echo(format_reader_scores(result), err=True, nl=False)
+    else:
+        result, mistakes = evaluate_claims(gold_dir, backend, split)
+        click.echo(format_claim_scores(result), err=True, nl=False)
     if errors:
         from briefing.io.output import write_atomic
 

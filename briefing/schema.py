@@ -89,6 +89,48 @@ class Citation(_Model):
     dependence: Literal["same publisher", "copied text"] | None = None
 
 
+class FieldCheck(_Model):
+    """What code made of one field a model wrote for a claim."""
+
+    field: str = Field(description="units, kind, statement, holder, attribution_cue, cue or "
+                       "confidence.")
+    model: str | None = Field(description="What the model wrote (null: it wrote nothing).")
+    outcome: Literal["verified", "replaced", "dropped"] = Field(
+        description="verified: shown as written; replaced: the report's words (or the offline "
+        "reading) are shown instead; dropped: nothing is shown.")
+    reason: str | None = None
+
+
+class ClaimChecks(_Model):
+    """How a claim read by a model was checked against its report (the llm backend only)."""
+
+    readers: list[Literal["model", "offline"]] = Field(
+        description="Who read this claim in the report: the model, the offline reader, or both.")
+    units: list[str] = Field(default_factory=list, description="Ids of the units it rests on.")
+    kind_by_model: ClaimKind | None = None
+    kind_by_offline: ClaimKind | None = None
+    paraphrase: bool = Field(
+        default=False, description="True when `statement` is the model's own wording, verified "
+        "against the quote; false when it is the report's words.")
+    fields: list[FieldCheck] = Field(default_factory=list)
+
+
+class Verification(_Model):
+    """Counts of what code checked in the model's answers, for the brief's footer."""
+
+    checked: int = 0
+    verified: int = 0
+    replaced: int = 0
+    dropped: int = 0
+    claims_dropped: int = 0
+    bluf_dropped: int = 0
+    entities_dropped: int = 0
+
+    def add(self, other: Verification) -> None:
+        for name in type(self).model_fields:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+
 class AspectCheck(_Model):
     """One value a claim reports (a quantity, date, place, actor or stance), and which other
     reports state the same value of the same event, or another value."""
@@ -145,6 +187,10 @@ class Claim(_Model):
     aspects: list[AspectCheck] = Field(
         default_factory=list, description="In a brief of several reports: each value the claim "
         "reports, with the sources that corroborate or contradict it (empty for one report).",
+    )
+    checks: ClaimChecks | None = Field(
+        default=None, description="What code checked of what a model wrote for this claim, and "
+        "what it replaced; null for claims read without a model.",
     )
 
 
@@ -241,6 +287,10 @@ class Brief(_Model):
         default_factory=list, description="Conflicting reporting across sources, side by side."
     )
     usage: Usage = Field(default_factory=Usage)
+    verification: Verification | None = Field(
+        default=None, description="What code checked, replaced and dropped of the model's "
+        "answers; null without a model.",
+    )
 
     def source(self, source_id: str) -> Source:
         """The source with this id (KeyError when there is none)."""

@@ -13,9 +13,15 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
-#: How the data block of a request looks (see prompts/extract-claims.yaml).
+#: How the data block of a request looks (see prompts/label-units.yaml).
 DATA_BLOCK = re.compile(r"<<<(REPORT-[0-9a-f]+)>>>\n(.*)\n<<<END \1>>>", re.DOTALL)
-_SENTENCE = re.compile(r"[^.!?\n]+[.!?]")
+#: A numbered unit in the data block: "[u12] text".
+UNIT_LINE = re.compile(r"^\[(u\d+)\] (.*)$", re.MULTILINE)
+UNIT_ID = re.compile(r"^\[u\d+\] ", re.MULTILINE)
+#: The id a scripted answer uses for words that are in no unit: a unit the report lacks.
+MISSING_UNIT = "u999"
+#: Field names of answers written the old way (quotes), mapped to the anchored answer's.
+_RENAMED = {"hedge_cue": "hedge", "attribution_cue": "said", "stated_confidence": "confidence"}
 
 
 @dataclass
@@ -52,6 +58,27 @@ class Request:
                     return match.group(2)
         raise AssertionError("no data block in the request")
 
+    @property
+    def report(self) -> str:
+        """The data block without its unit ids: the report's words as the model saw them."""
+        return UNIT_ID.sub("", self.data)
+
+    @property
+    def units(self) -> dict[str, str]:
+        """The numbered units of the data block, by id."""
+        return dict(UNIT_LINE.findall(self.data))
+
+    def unit_of(self, quote: str) -> list[str]:
+        """The ids of the units that hold quote (one, or consecutive ones it spans), else
+        [MISSING_UNIT]: how a model that read the words would label them."""
+        wanted = " ".join(quote.split()).strip()
+        units = self.units
+        for uid, text in units.items():
+            if wanted and wanted in text:
+                return [uid]
+        spanned = [uid for uid, text in units.items() if text in wanted]
+        return spanned or [MISSING_UNIT]
+
 
 @dataclass
 class Reply:
@@ -71,35 +98,61 @@ Responder = Callable[[Request], Reply]
 
 def answer(claims: list[dict[str, Any]], entities: list[dict[str, Any]] | None = None,
            bluf: list[dict[str, Any]] | None = None) -> str:
-    """An answer JSON; claims need only quote (kind defaults to fact, ids to c1, c2, ...)."""
+    """An answer JSON. A claim may name its units, or give the report's words as "quote": the
+    server then labels them with the ids of the units that hold them (see `label`). Kind
+    defaults to fact; bullets may cite claims by "claim_ids" (c1, c2, ... in order)."""
     full = []
     for number, claim in enumerate(claims, start=1):
-        full.append({
-            "id": f"c{number}", "kind": "fact", "statement": claim["quote"], "holder": None,
-            "attribution_cue": None, "hedge_cue": None, "stated_confidence": None, **claim,
-        })
+        full.append({"id": f"c{number}", "kind": "fact",
+                     **{_RENAMED.get(k, k): v for k, v in claim.items()}})
     return json.dumps({"claims": full, "entities": entities or [], "bluf": bluf or []})
 
 
-def quoting_answer(request: Request, limit: int = 4) -> Reply:
-    """A good answer: the first sentences of the data block, quoted verbatim."""
+def label(content: str, request: Request) -> str:
+    """An answer written with quotes, turned into the anchored form: unit ids for quotes and
+    for the claims bullets cite. Content that is not such an answer is sent as it is."""
+    try:
+        data = json.loads(content)
+    except ValueError:
+        return content
+    if not isinstance(data, dict) or not isinstance(data.get("claims"), list):
+        return content
+    units_of: dict[str, list[str]] = {}
+    for claim in data["claims"]:
+        if not isinstance(claim, dict):
+            return content
+        if "quote" in claim:
+            claim["units"] = request.unit_of(claim.pop("quote"))
+        if "id" in claim:
+            units_of[claim.pop("id")] = claim.get("units", [])
+    for bullet in data.get("bluf") or []:
+        if isinstance(bullet, dict) and "claim_ids" in bullet:
+            ids = bullet.pop("claim_ids")
+            bullet["units"] = [u for cid in ids for u in units_of.get(cid, [MISSING_UNIT])]
+    return json.dumps(data)
+
+
+def labelling_answer(request: Request, limit: int = 4) -> Reply:
+    """A good answer: the first units of the data block labelled, by their hedge words."""
     claims: list[dict[str, Any]] = []
-    for match in _SENTENCE.finditer(request.data):
-        quote = match.group(0).strip()
-        if len(quote.split()) < 4:
+    for uid, text in request.units.items():
+        if len(text.split()) < 4:
             continue
-        lowered = quote.lower()
-        kind, cue = "fact", None
+        lowered = text.lower()
+        claim: dict[str, Any] = {"units": [uid], "kind": "fact"}
         for word, which in (("likely", "assessment"), ("may", "uncertainty"),
                             ("might", "uncertainty"), ("could", "uncertainty")):
             if re.search(rf"\b{word}\b", lowered):
-                kind, cue = which, word
+                claim = {"units": [uid], "hedge": word, "kind": which}
                 break
-        claims.append({"quote": quote, "kind": kind, "hedge_cue": cue})
+        claims.append(claim)
         if len(claims) == limit:
             break
-    bluf = [{"text": claims[0]["quote"], "claim_ids": ["c1"]}] if claims else []
-    return Reply(content=answer(claims, bluf=bluf))
+    first = next(iter(request.units.values()), "")
+    bluf = [{"text": first, "units": claims[0]["units"]}] if claims else []
+    return Reply(content=json.dumps({"claims": claims, "entities": [], "bluf": bluf}))
+
+
 
 
 def error(status: int, message: str = "scripted failure", **headers: str) -> Reply:
@@ -116,7 +169,7 @@ class ScriptedServer:
     Every request is recorded in ``requests``.
     """
 
-    def __init__(self, default: Responder = quoting_answer, *, delay: float = 0.0,
+    def __init__(self, default: Responder = labelling_answer, *, delay: float = 0.0,
                  rejects_json_schema: bool = False, models: tuple[str, ...] = ("scripted-model",)
                  ) -> None:
         self.default = default
@@ -229,7 +282,7 @@ class ScriptedServer:
 
     @staticmethod
     def _completion(request: Request, reply: Reply) -> dict[str, Any]:
-        content = reply.content or ""
+        content = label(reply.content or "", request) if reply.content else ""
         if reply.usage is not None:
             prompt, completion = reply.usage
         else:

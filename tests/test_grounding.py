@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -96,3 +97,20 @@ def test_overlapping_claims_each_hold_their_own_dates_and_quantities() -> None:
     assert [t.text for t in first.times] == ["Monday"]
     first.quantities[0].unit = "shells"  # an edit of one claim's quantity leaves the other's
     assert second.quantities[0].unit == "rockets"
+
+
+@pytest.mark.parametrize("near_miss", [
+    "One of the drones travelled 900 kilometres and came down near Tarn Island",  # a number
+    "The ministry does rule out further launches from the Oskar coast this month",  # negation
+    "The ministry does not rule out further launches from the Oskar shore by Velmar",  # a name
+])
+def test_fuzzy_match_never_changes_a_number_negation_or_name(near_miss: str) -> None:
+    text = ("One of the drones travelled 800 kilometres and came down near Tarn Island. "
+            "The ministry does not rule out further launches from the Oskar coast this month.")
+    assert ground(text, near_miss) is None
+
+
+def test_fuzzy_match_still_forgives_a_typo() -> None:
+    text = "One of the drones travelled 800 kilometres and came down near Tarn Island."
+    span = ground(text, "One of the drones travveled 800 kilometres and came down near Tarn Island")
+    assert span is not None and span.method == "fuzzy"

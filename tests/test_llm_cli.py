@@ -46,19 +46,21 @@ def test_generate_json_end_to_end(server: ScriptedServer) -> None:
     brief = json.loads(result.stdout)
     text = SEED.read_text(encoding="utf-8")
     assert brief["generator"]["backend"] == "llm"
-    assert brief["generator"]["prompt_id"] == "extract-claims"
+    assert brief["generator"]["prompt_id"] == "label-units"
     assert brief["generator"]["prompt_hash"].startswith("sha256:")
     assert brief["claims"], "the scripted server quotes the report's first sentences"
     for claim in brief["claims"]:
         assert text[claim["span"][0]:claim["span"][1]] == claim["quote"]
     assert brief["usage"]["calls"] == 1
-    assert server.completions[0].data == text
+    units = server.completions[0].units  # the model saw the report as numbered units
+    flat = " ".join(text.split())
+    assert len(units) >= 10 and all(unit in flat for unit in units.values())
 
 
 def test_markdown_footer_reports_model_and_usage(server: ScriptedServer) -> None:
     result = generate(server)
     assert result.exit_code == 0, result.stderr
-    assert "with the llm backend (model scripted-model, prompt extract-claims v1.0)" in (
+    assert "with the llm backend (model scripted-model, prompt label-units v2.0)" in (
         result.stdout)
     assert "Model usage: 1 call, " in result.stdout
 
@@ -128,3 +130,25 @@ def test_env_selects_the_llm_backend(server: ScriptedServer) -> None:
     assert result.exit_code == 0, result.stderr
     assert "Using the llm (model scripted-model) backend." in result.stderr
     assert json.loads(result.stdout)["generator"]["backend"] == "llm"
+
+
+def test_eval_claims_shows_model_offline_and_merged_side_by_side(server: ScriptedServer,
+                                                                 tmp_path: Path) -> None:
+    gold = Path(__file__).parent / "fixtures" / "gold"
+    result = CliRunner().invoke(
+        cli, ["eval", "claims", str(gold), "--split", "test", "--backend", "llm",
+              "--base-url", server.url, "--json"],
+        env={**FAST, "BRIEFING_CACHE_DIR": str(tmp_path / "cache")},
+    )
+    assert result.exit_code == 0, result.stderr
+    scores = json.loads(result.stdout)
+    assert set(scores["readers"]) == {"model", "offline", "merged"}
+    assert "macro-F1" in result.stderr and "merged" in result.stderr
+    # The offline column is the offline backend's own score on the same reports.
+    offline = CliRunner().invoke(cli, ["eval", "claims", str(gold), "--split", "test",
+                                       "--backend", "offline", "--json"])
+    assert scores["readers"]["offline"]["macro_f1"] == json.loads(offline.stdout)["macro_f1"]
+    # The scripted model labels the first four units of each report: fewer claims alone.
+    readers = scores["readers"]
+    assert readers["model"]["predicted_claims"] < readers["merged"]["predicted_claims"]
+    assert scores["usage"]["calls"] == scores["reports"]

@@ -6,7 +6,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
 
-from briefing.schema import ClaimKind, Confidence, Entity, Source, Usage
+from briefing.schema import (
+    ClaimChecks,
+    ClaimKind,
+    Confidence,
+    DroppedClaim,
+    Entity,
+    Source,
+    Usage,
+    Verification,
+)
 
 
 @dataclass
@@ -21,6 +30,7 @@ class Candidate:
     cue: str | None = None
     confidence: Confidence | None = None
     hint: int | None = None  # where in the report the backend saw the quote, if it knows
+    checks: ClaimChecks | None = None  # what code checked of a model's fields (llm backend)
 
 
 @dataclass
@@ -32,6 +42,12 @@ class Extraction:
     bluf: list[str] = field(default_factory=list)
     usage: Usage = field(default_factory=Usage)
     title: str | None = None
+    #: Candidates a backend itself rejected (a model's claim on units that do not exist).
+    dropped: list[DroppedClaim] = field(default_factory=list)
+    #: What code checked of a model's answers (None without a model).
+    verification: Verification | None = None
+    #: Other readings of the same source by name ("model", "offline"), for side-by-side scores.
+    readings: dict[str, Extraction] = field(default_factory=dict)
 
 
 @runtime_checkable

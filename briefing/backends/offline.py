@@ -79,7 +79,8 @@ def _closing_speaker(texts: list[str], at: int) -> Attribution | None:
     return None
 
 
-def _statement(quote: str) -> str:
+def statement_of(quote: str) -> str:
+    """A quote as a sentence: joining word dropped, capital first, final stop added."""
     text = " ".join(quote.split())
     if text[:1] in _JOINER_INITIALS:
         text = _LEADING_JOINER.sub("", text)
@@ -87,6 +88,11 @@ def _statement(quote: str) -> str:
     if text and text[-1] not in ".!?\"”’'":
         text += "."
     return text
+
+
+def is_dateline(sentence: str) -> bool:
+    """A dateline standing alone ("SAROVO, 17 October /ONA correspondent/."): no claim."""
+    return sentence[:3].isupper() and _DATELINE_ALONE.fullmatch(sentence) is not None
 
 
 def _calls_to_action(quote: str, found: Attribution | None) -> bool:
@@ -100,7 +106,7 @@ def _calls_to_action(quote: str, found: Attribution | None) -> bool:
             and _CALL_TO_ACTION.search(quote) is not None)
 
 
-def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split a sentence where it joins parts of different kinds; else keep it whole."""
     if text.find("?", start, end) >= 0 and text[start:end].rstrip(" \"'”’)").endswith("?"):
         return [(start, end)]  # a question asks as a whole: "Who paid, and from which budget?"
@@ -166,7 +172,7 @@ class OfflineBackend:
             texts = [text[x.start : x.end] for x in block_sentences]
             for number, sentence in enumerate(block_sentences):
                 sentence_text = texts[number]
-                if sentence_text[:3].isupper() and _DATELINE_ALONE.fullmatch(sentence_text):
+                if is_dateline(sentence_text):
                     continue
                 own = find_attribution(sentence_text)
                 wide: Attribution | None = own if own is not None and own.sentence_wide else None
@@ -182,7 +188,7 @@ class OfflineBackend:
                     quoted_holder = own
                 elif not opens_quote and not inside_quote:
                     quoted_holder = None
-                for start, end in _clauses(text, sentence.start, sentence.end):
+                for start, end in clauses(text, sentence.start, sentence.end):
                     quote = text[start:end].rstrip(",;:").strip()
                     if len(quote.split(None, 1)) < 2:
                         continue
@@ -204,7 +210,7 @@ class OfflineBackend:
                         Candidate(
                             kind=reading.kind,
                             quote=quote,
-                            statement=_statement(quote),
+                            statement=statement_of(quote),
                             attributed_to=holder,
                             attribution_cue=found.cue if found and holder else None,
                             cue=reading.cue,

@@ -19,6 +19,7 @@ from briefing.schema import (
     Source,
     TimelineEntry,
     Usage,
+    Verification,
 )
 from briefing.text.dates import TimeFields, future_context
 from briefing.text.grounding import Grounder
@@ -109,7 +110,7 @@ def ground_extraction(source: Source, extraction: Extraction) -> Grounded:
     found_times: _Ranged[TimeFields] = _Ranged(times_found)
     found_quantities: _Ranged[QuantityFields] = _Ranged(quantities_found)
     rows: list[dict[str, Any]] = []  # the fields of each claim
-    dropped: list[DroppedClaim] = []
+    dropped: list[DroppedClaim] = list(extraction.dropped)
     seen: set[tuple[int, int]] = set()
     for candidate in extraction.candidates:
         span = grounder.find(candidate.quote, candidate.hint)
@@ -147,6 +148,7 @@ def ground_extraction(source: Source, extraction: Extraction) -> Grounded:
             "confidence": candidate.confidence,
             "quantities": found_quantities.within(start, end),
             "times": found_times.within(start, end),
+            "checks": candidate.checks,
         })
     rows.sort(key=lambda row: row["span"][0])
     claims = _CLAIMS.validate_python(rows)
@@ -291,7 +293,11 @@ def assemble(
     claims: list[Claim] = []
     dropped: list[DroppedClaim] = []
     usage = Usage()
+    checked = [r.extraction.verification for r in results if r.extraction.verification]
+    verification = Verification() if checked else None
     for result in results:
+        if verification is not None and result.extraction.verification is not None:
+            verification.add(result.extraction.verification)
         claims.extend(result.claims)
         dropped.extend(result.dropped)
         usage.add(result.usage)
@@ -340,4 +346,5 @@ def assemble(
         dropped=dropped,
         usage=usage,
         conflicts=corroborated.conflicts,
+        verification=verification,
     )

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from typing import Final, NamedTuple
 
@@ -28,6 +30,37 @@ _TRANSLATE: Final = str.maketrans(
         "\u00ad": "", "\u200b": "", "\u200c": "", "\u200d": "", "\ufeff": "",
     }
 )
+
+
+#: Words that negate; a fuzzy match may not add or lose one.
+_NEGATIONS: Final = frozenset({"not", "no", "never", "cannot", "without", "neither", "nor",
+                               "none", "nothing", "nobody"})
+_TOKEN: Final = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_][\w'’-]*")
+_SENTENCE_OPENERS: Final = frozenset(".!?:;\"“”'‘’(")
+
+
+def _anchors(text: str) -> Counter[str]:
+    """What a fuzzy match may never change: the numbers, negations and capitalized names of a
+    text (a capital that opens a sentence is no name)."""
+    out: Counter[str] = Counter()
+    for match in _TOKEN.finditer(text):
+        word = match.group(0)
+        lowered = word.lower().replace("’", "'")
+        if word[0].isdigit():
+            out[word.replace(",", "")] += 1
+        elif lowered in _NEGATIONS or lowered.endswith("n't"):
+            out["not" if lowered.endswith("n't") or lowered == "cannot" else lowered] += 1
+        elif word[0].isupper():
+            before = text[: match.start()].rstrip()
+            if before and before[-1] not in _SENTENCE_OPENERS:
+                out[word] += 1
+    return out
+
+
+def fuzzy_changes_meaning(quote: str, found: str) -> bool:
+    """Would accepting ``found`` for ``quote`` change a number, a negation or a capitalized
+    name? Then a fuzzy match is no match: "900 kilometres" is not "800 kilometres"."""
+    return _anchors(quote) != _anchors(found)
 
 
 class Span(NamedTuple):
@@ -155,7 +188,16 @@ class Grounder:
         # Never accept an alignment much shorter than the quote: that would be a fragment.
         if end - start < 0.9 * len(needle):
             return None
-        return self._span(start, end, "fuzzy")
+        span = self._span(start, end, "fuzzy")
+        # Compared in whole words: an alignment may cut the last word short ("Japa").
+        first, last = span.start, span.end
+        while first > 0 and self.text[first - 1].isalnum():
+            first -= 1
+        while last < len(self.text) and self.text[last].isalnum():
+            last += 1
+        if fuzzy_changes_meaning(stripped, self.text[first:last]):
+            return None
+        return span
 
     def _fuzzy_window(self, hint: int | None) -> tuple[int, str]:
         """Where a fuzzy search looks: the whole normalized text, or with a hint the

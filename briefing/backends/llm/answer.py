@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from typing import Any, Final
+from typing import Annotated, Any, Final
 
 from pydantic import Field, ValidationError
 
@@ -15,42 +15,56 @@ from briefing.schema import ClaimKind, Confidence, EntityType, StrictModel
 MAX_BLUF: Final = 3
 
 
-class AnswerClaim(StrictModel):
-    """One claim as the model states it; our code grounds the quote and computes the band."""
+#: How a unit id looks: u1, u2, ... as the prompt numbers them.
+UNIT_ID_PATTERN: Final = r"^u[0-9]{1,5}$"
+UnitId = Annotated[str, Field(pattern=UNIT_ID_PATTERN)]
+_UNIT_IDS: Final[dict[str, Any]] = {"maxItems": 2}
 
-    id: str = Field(description="Claim id, c1, c2, ... in report order.",
-                    json_schema_extra={"maxLength": 12})
+
+class AnswerClaim(StrictModel):
+    """One claim as the model labels it: the units it rests on and what the report says of them.
+
+    Nothing here reaches a brief unchecked: the quote is the units' text, and every other field
+    is verified against those units (or the report) by `verification`.
+    """
+
+    units: list[UnitId] = Field(
+        description="Id of the unit the claim rests on (one, or consecutive ones when a claim "
+        "needs its neighbour).", min_length=1, json_schema_extra=_UNIT_IDS,
+    )
+    hedge: str | None = Field(
+        default=None,
+        description='Hedge or judgment word or phrase, copied from the unit ("likely", "may", '
+        '"does not rule out", "believe", "if"); omit or null for a fact.',
+        json_schema_extra={"maxLength": 40},
+    )
     kind: ClaimKind = Field(
         description="fact: stated without hedging (attribution alone does not hedge); "
         "assessment: a judgment a holder commits to (likely, probably, assess, believe); "
         "uncertainty: a possibility, speculation, unknown or conditional (may, might, could, "
         "does not rule out, unclear, if)."
     )
-    statement: str = Field(
-        description="The claim as one self-contained sentence, pronouns and short names resolved.",
-        json_schema_extra={"maxLength": 400},
-    )
-    quote: str = Field(
-        description="The report's words that state the claim, copied character for character: "
-        "one contiguous passage, no ellipsis, no paraphrase.",
-        json_schema_extra={"maxLength": 600},
-    )
     holder: str | None = Field(
-        description="Who holds the claim, in the fullest form the report uses; null when it is "
-        "the report's own voice.",
-        json_schema_extra={"maxLength": 120},
+        default=None,
+        description="Who holds the claim, copied from the report in its fullest form; omit or "
+        "null when it is the report's own voice.",
+        json_schema_extra={"maxLength": 80},
     )
-    attribution_cue: str | None = Field(
-        description='Words that attribute the claim, as written ("said", "according to"); or null.',
-        json_schema_extra={"maxLength": 60},
+    said: str | None = Field(
+        default=None,
+        description='Words that attribute the claim to its holder, copied from the unit ("said", '
+        '"according to"); omit or null.',
+        json_schema_extra={"maxLength": 30},
     )
-    hedge_cue: str | None = Field(
-        description='Hedge or judgment word or phrase as written ("likely", "may", "believe", '
-        '"does not rule out", "if"); null for facts.',
-        json_schema_extra={"maxLength": 60},
+    confidence: Confidence | None = Field(
+        default=None,
+        description="Confidence the unit states in words (low, moderate, high); omit otherwise.",
     )
-    stated_confidence: Confidence | None = Field(
-        description="Confidence the report states in words for this claim; null unless stated."
+    statement: str | None = Field(
+        default=None,
+        description="Only when the unit is not self-contained: the claim as one sentence with "
+        "pronouns and short names resolved from the report; omit otherwise.",
+        json_schema_extra={"maxLength": 300},
     )
 
 
@@ -67,16 +81,18 @@ class AnswerBullet(StrictModel):
 
     text: str = Field(description="One short sentence for a decision maker.",
                       json_schema_extra={"maxLength": 300})
-    claim_ids: list[str] = Field(description="Ids of the claims this bullet rests on.",
-                                 json_schema_extra={"maxItems": 8})
+    units: list[UnitId] = Field(description="Ids of the units of the claims this bullet rests on.",
+                             min_length=1, json_schema_extra=_UNIT_IDS)
 
 
 class Answer(StrictModel):
     """The model's whole answer for one report (or one chunk of a long report)."""
 
-    claims: list[AnswerClaim] = Field(description="Every claim of the report, in report order.")
-    entities: list[AnswerEntity] = Field(description="Named entities, each once.")
-    bluf: list[AnswerBullet] = Field(description="At most three bottom-line bullets.")
+    claims: list[AnswerClaim] = Field(description="Every claim of the report, in unit order.")
+    entities: list[AnswerEntity] = Field(default_factory=list,
+                                         description="Named entities, each once.")
+    bluf: list[AnswerBullet] = Field(default_factory=list,
+                                     description="At most three bottom-line bullets.")
 
 
 def answer_schema(max_claims: int = 40) -> dict[str, Any]:
@@ -102,12 +118,30 @@ def answer_schema(max_claims: int = 40) -> dict[str, Any]:
 
 
 def strict_schema(schema: Any) -> Any:
-    """The schema for json_schema mode: maxLength removed (strict servers reject it)."""
+    """The schema for json_schema mode: maxLength and defaults removed and every property
+    required (strict servers reject the first two and insist on the last; null stays allowed)."""
     if isinstance(schema, dict):
-        return {k: strict_schema(v) for k, v in schema.items() if k != "maxLength"}
+        out = {k: strict_schema(v) for k, v in schema.items() if k not in ("maxLength", "default")}
+        if isinstance(out.get("properties"), dict):
+            out["required"] = list(out["properties"])
+        return out
     if isinstance(schema, list):
         return [strict_schema(v) for v in schema]
     return schema
+
+
+def compact_schema(schema: Any) -> str:
+    """The schema as the prompt shows it: JSON without descriptions and titles (the prompt's
+    prose says what each field means; a grammar-enforcing server gets the full schema)."""
+
+    def strip(node: Any) -> Any:
+        if isinstance(node, dict):
+            return {k: strip(v) for k, v in node.items() if k not in ("description", "title")}
+        if isinstance(node, list):
+            return [strip(v) for v in node]
+        return node
+
+    return json.dumps(strip(schema), ensure_ascii=False, separators=(",", ":"))
 
 
 def schema_hash(schema: dict[str, Any]) -> str:

@@ -7,7 +7,6 @@ mode probing, one chunk's valid answer (cache, bounded re-asks) and transport re
 from __future__ import annotations
 
 import hashlib
-import json
 import random
 import threading
 import time
@@ -27,13 +26,14 @@ from tenacity import (
 from briefing.backends.llm.answer import (
     Answer,
     answer_schema,
+    compact_schema,
     describe,
     schema_hash,
     strict_schema,
     strip_fence,
 )
 from briefing.backends.llm.cache import ResponseCache, cache_key
-from briefing.backends.llm.chunking import Chunk, estimate_tokens
+from briefing.backends.llm.chunking import estimate_tokens
 from briefing.backends.llm.failures import (
     Cancelled,
     ModeRejected,
@@ -48,6 +48,7 @@ from briefing.backends.llm.failures import (
 from briefing.backends.llm.limits import RateLimiter, TokenBudget
 from briefing.backends.llm.prompts import EXTRACT_PROMPT, Prompt, data_delimiter, load_prompt
 from briefing.backends.llm.transport import DeadlineExceeded, read_completion, within_deadline
+from briefing.backends.llm.units import UnitChunk
 from briefing.config import Settings
 from briefing.errors import ConfigurationError, ModelOutputError, TransportError
 from briefing.schema import Usage
@@ -202,7 +203,7 @@ class ChatClient:
             if (cache := self._cache()) is not None:
                 cache.set_mode(self.server, model, mode)
 
-    def _complete(self, run: Run, chunk: Chunk, part: int, parts: int, usage: Usage) -> Answer:
+    def _complete(self, run: Run, chunk: UnitChunk, part: int, parts: int, usage: Usage) -> Answer:
         model = self.model or PLACEHOLDER_MODEL
         mode = self._known_mode(model)
         if mode is None:
@@ -212,7 +213,7 @@ class ChatClient:
                     return self._probe(run, model, chunk, part, parts, usage)
         return self._answer(run, model, mode, chunk, part, parts, usage, probing=False)
 
-    def _probe(self, run: Run, model: str, chunk: Chunk, part: int, parts: int,
+    def _probe(self, run: Run, model: str, chunk: UnitChunk, part: int, parts: int,
                usage: Usage) -> Answer:
         """Try each mode, best first, on a real request; remember the first one accepted."""
         for mode in MODES:
@@ -223,12 +224,12 @@ class ChatClient:
                 continue
         raise AssertionError("the prompted mode is never rejected")  # pragma: no cover
 
-    def _answer(self, run: Run, model: str, mode: Mode, chunk: Chunk, part: int, parts: int,
+    def _answer(self, run: Run, model: str, mode: Mode, chunk: UnitChunk, part: int, parts: int,
                 usage: Usage, *, probing: bool) -> Answer:
         """One chunk's valid answer: from the cache, or asked with bounded re-asks."""
         tag = data_delimiter(chunk.text)
         rendered = self._prompt.render(
-            mode=mode, schema=json.dumps(self._schema, ensure_ascii=False), tag=tag,
+            mode=mode, schema=compact_schema(self._schema), tag=tag,
             text=chunk.text, part=part, parts=parts,
         )
         params = self._params(model, mode)

@@ -15,8 +15,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from briefing.errors import ConfigurationError
 from briefing.io.resources import resource_dir
 
-#: The prompt the llm backend uses to extract claims.
-EXTRACT_PROMPT = "extract-claims"
+#: The prompt the llm backend uses: the model labels numbered units of a report.
+EXTRACT_PROMPT = "label-units"
 
 
 class PromptFile(BaseModel):
