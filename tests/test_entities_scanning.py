@@ -6,12 +6,12 @@ import pytest
 
 from briefing.text.entities import (
     _NAME,
-    _WEAPON_NOUN_GROUPS,
     _opens_sentence,
     _unwrapped,
     extract_entities,
 )
 from briefing.text.lexicons import WEAPON_NOUNS
+from briefing.text.weapons import WEAPON_NOUN_GROUPS
 
 
 @pytest.mark.parametrize(("text", "names"), [
@@ -75,12 +75,12 @@ def test_wrapped_line_breaks_become_spaces_in_place_and_the_others_stay() -> Non
 
 def test_every_weapon_noun_is_listed_with_each_place_of_its_group_word() -> None:
     listed: dict[str, list[int]] = {}
-    for word, nouns in _WEAPON_NOUN_GROUPS:
+    for word, nouns in WEAPON_NOUN_GROUPS:
         for noun, at in nouns:
             assert noun[at : at + len(word)] == word
             listed.setdefault(noun, []).append(at)
     assert set(listed) == set(WEAPON_NOUNS)
-    for word, nouns in _WEAPON_NOUN_GROUPS:
+    for word, nouns in WEAPON_NOUN_GROUPS:
         for noun, _ in nouns:
             every = [at for at in range(len(noun)) if noun.startswith(word, at)]
             assert sorted(listed[noun]) == every

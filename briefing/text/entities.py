@@ -21,10 +21,9 @@ from briefing.text.lexicons import (
     PLACE_WORDS,
     REGION_ENDINGS,
     REGIONS,
-    WEAPON_NOUNS,
 )
-from briefing.text.phrases import fold
 from briefing.text.segmentation import blocks
+from briefing.text.weapons import weapon_mentions
 
 _UPPER: Final = r"[A-Z\u00c0-\u00de\u0100-\u017f\u0400-\u042f]"
 # After its capital, a word takes a period before the next capital ("O. Sidorenko") or runs to
@@ -43,7 +42,6 @@ _NAME: Final = re.compile(
 )
 _ACRONYM_IN_PARENS: Final = re.compile(r"\s*\(\s*([A-Z][A-Za-z]{1,7})\s*\)$")
 _DESIGNATION: Final = re.compile(r"^[A-Z][A-Za-z]*-\d+[A-Za-z]*$")
-_RANGE_BEFORE: Final = re.compile(r"(?<![\w-])(?:short|medium|intermediate|long)-range\s+$")
 _SENTENCE_START: Final = re.compile(r"(?:^|[.!?:\n]\s*|[\"“‘]\s*|^\s*[-*•]\s+)$")
 _SENTENCE_OPENERS: Final = frozenset('.!?:"“‘')  # what _SENTENCE_START lets end a sentence
 # Words skipped at the start of a name: the stopwords and "of", "the", "and" in any casing.
@@ -244,89 +242,6 @@ def _place_context(text: str, name: str, cache: dict[str, bool]) -> bool:
     return found
 
 
-def _is_word_char(c: str) -> bool:
-    return c.isalnum() or c in "_-"
-
-
-def _weapon_noun_groups() -> tuple[tuple[str, tuple[tuple[str, int], ...]], ...]:
-    """The weapon nouns grouped under the longest word every noun of the group contains
-    ("missile", "fighter jet"), each noun with the offsets of that word in it.
-
-    A noun joins the group of the shortest noun ending ("missile", "jet") it contains. One search
-    for the group's word finds every mention of the nouns built on it; the longer the word,
-    the faster str.find skips through the text and the fewer false hits ("jet" in "jetty").
-    """
-    stems = {noun.split()[-1].rstrip("s") for noun in WEAPON_NOUNS}
-    members: dict[str, list[str]] = {}
-    for noun in sorted(set(WEAPON_NOUNS), key=len, reverse=True):
-        stem = min(sorted(stem for stem in stems if stem in noun), key=len)
-        members.setdefault(stem, []).append(noun)
-    groups: list[tuple[str, tuple[tuple[str, int], ...]]] = []
-    for nouns in members.values():
-        shortest = min(nouns, key=len)
-        pieces = (shortest[i:j] for i in range(len(shortest))
-                  for j in range(len(shortest), i, -1))
-        common = max((p for p in pieces if all(p in noun for noun in nouns)), key=len)
-        groups.append((common, tuple((noun, at) for noun in nouns for at in range(len(noun))
-                                     if noun.startswith(common, at))))
-    return tuple(groups)
-
-
-_WEAPON_NOUN_GROUPS: Final = _weapon_noun_groups()
-# The same groups in ASCII bytes, for _weapon_mentions.
-_WEAPON_NOUN_GROUPS_ASCII: Final = tuple(
-    (word.encode(), tuple((noun.encode(), at) for noun, at in nouns))
-    for word, nouns in _WEAPON_NOUN_GROUPS
-)
-
-
-def _weapon_mentions(text: str) -> list[str]:
-    """Weapon classes named in the text, lower-cased and in order: "short-range ballistic missiles".
-
-    Each mention of a group's word is found with bytes.find (far cheaper than a regex
-    alternation tried at every character) and the group's nouns are matched around it; where
-    two nouns overlap, the one starting first wins, then the longer.
-
-    The nouns are ASCII, so they are searched in the text as ASCII bytes in lower case, one byte
-    a character (any other character becomes "?"): the offsets are the text's, and bytes.lower()
-    costs a fraction of str.lower() on a text with any non-ASCII character. The Kelvin sign is
-    the one non-ASCII character whose lower case is ASCII ("k"), so it is made a "k" first. A
-    character and its lower case are both word characters or neither, so the ends of a noun are
-    tested on the text itself.
-    """
-    lowered = text.replace("\u212a", "k").encode("ascii", "replace").lower()
-    found: set[tuple[int, int]] = set()
-    for stem, nouns in _WEAPON_NOUN_GROUPS_ASCII:
-        hit = lowered.find(stem)
-        while hit >= 0:
-            for noun, offset in nouns:
-                at = hit - offset
-                end = at + len(noun)
-                if (at >= 0 and lowered.startswith(noun, at)
-                        and (at == 0 or not _is_word_char(text[at - 1]))
-                        and (end == len(text) or not _is_word_char(text[end]))):
-                    found.add((at, -end))
-            hit = lowered.find(stem, hit + 1)
-    names: list[str] = []
-    covered = 0
-    for at, negative_end in sorted(found):
-        if at < covered:
-            continue
-        covered = -negative_end
-        # A range before the noun ("long-range") is read in the folded text (fold's own function,
-        # uncached): the 30 characters before the noun and the one before them, which the
-        # look-behind reads. Most nouns have no "-range" before them at all.
-        window = at - 31 if at > 31 else 0
-        start = at
-        if lowered.find(b"-range", window, at) >= 0:
-            modifier = _RANGE_BEFORE.search(fold.__wrapped__(text[window:at]), min(1, window))
-            if modifier:
-                start = window + modifier.start()
-        # The name holds ASCII letters, hyphens and spaces: str.lower() folds it as fold would.
-        names.append(" ".join(text[start:covered].lower().split()))
-    return names
-
-
 def _unwrapped(text: str) -> str:
     """The text with line breaks made spaces where the line was wrapped (offsets kept).
 
@@ -438,7 +353,7 @@ def extract_entities(text: str) -> list[Entity]:
                 other["mentions"] += entry["mentions"]
                 del found[key]
                 break
-    for name in _weapon_mentions(text):
+    for name in weapon_mentions(text):
         singular = name[:-1] if name.endswith("s") and not name.endswith("ss") else name
         add(singular, "weapon")
     return _ENTITY_LIST.validate_python([found[k] for k in order if k in found])
