@@ -148,3 +148,16 @@ def test_quote_first_and_a_differing_statement_marked_as_paraphrase() -> None:
     assert f'<span class="label">Paraphrase:</span> {claim.statement}' in html
     unchanged = brief.claims_of("fact")[5]
     assert "paraphrase" not in next(line for line in facts.splitlines() if unchanged.quote in line)
+
+
+def test_a_models_statement_is_a_paraphrase_only_where_code_verified_it() -> None:
+    from briefing.schema import ClaimChecks
+
+    brief = build_brief(load_source(SEED), backend=OfflineBackend(), generated_at=FIXED_TIME)
+    claim = brief.claims_of("fact")[4]
+    claim.statement = "A North Korean missile flew 900 km before landing in the Sea of Japan."
+    claim.checks = ClaimChecks(readers=["model", "offline"], paraphrase=False)
+    assert "(paraphrase:" not in _section(render(brief), "Key facts")
+    assert "Paraphrase:" not in render(brief, format="html")
+    claim.checks = ClaimChecks(readers=["model", "offline"], paraphrase=True)
+    assert f"(paraphrase: {claim.statement})" in _section(render(brief), "Key facts")

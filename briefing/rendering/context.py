@@ -100,13 +100,15 @@ def _timeline(data: dict[str, Any], by_id: dict[str, dict[str, Any]]) -> list[di
 
 
 def _paraphrases(claims: list[dict[str, Any]]) -> dict[str, str]:
-    """Statements that say a claim in other words than its quote, and were verified (or carry
-    no record of checks): shown beside the quote, marked as paraphrases."""
+    """Statements that say a claim in other words than its quote: shown beside the quote,
+    marked as paraphrases. A claim a model read carries `checks`, and its statement is shown
+    only where code verified the model's wording (`checks.paraphrase`); a claim without checks
+    was written by the offline reader's code from the report's words."""
     found = {}
     for claim in claims:
         statement, quote = " ".join(claim["statement"].split()), " ".join(claim["quote"].split())
-        checks = claim.get("checks") or {}
-        verified = not isinstance(checks, dict) or checks.get("statement", "verified") == "verified"
+        checks = claim.get("checks")
+        verified = bool(checks.get("paraphrase")) if isinstance(checks, dict) else True
         if statement.rstrip(".") != quote.rstrip(".") and verified:
             found[claim["id"]] = statement
     return found
