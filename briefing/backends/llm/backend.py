@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from briefing.backends.base import Candidate, Extraction
 from briefing.backends.llm.answer import MAX_BLUF, Answer, AnswerBullet
 from briefing.backends.llm.chunking import MIN_CHUNK_TOKENS, estimate_tokens
-from briefing.backends.llm.client import ChatClient, Run
+from briefing.backends.llm.client import ChatClient
 from briefing.backends.llm.failures import Cancelled, Truncated
+from briefing.backends.llm.limits import Run
 from briefing.backends.llm.readers import Reading, merge, model_alone, verify_claim
 from briefing.backends.llm.units import Unit, UnitChunk, chunk_lines, report_lines, units_of
 from briefing.backends.llm.verification import ReportFacts, bullet_problem, check_entity, folded

@@ -10,9 +10,7 @@ import hashlib
 import random
 import threading
 import time
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Final, Literal
-from urllib.parse import urlsplit
 
 from pydantic import ValidationError
 from tenacity import (
@@ -45,9 +43,14 @@ from briefing.backends.llm.failures import (
     retry_after,
     status_of,
 )
-from briefing.backends.llm.limits import RateLimiter, TokenBudget
+from briefing.backends.llm.limits import RateLimiter, Run, TokenBudget, count_tokens
 from briefing.backends.llm.prompts import EXTRACT_PROMPT, Prompt, data_delimiter, load_prompt
-from briefing.backends.llm.transport import DeadlineExceeded, read_completion, within_deadline
+from briefing.backends.llm.transport import (
+    DeadlineExceeded,
+    host_of,
+    read_completion,
+    within_deadline,
+)
 from briefing.backends.llm.units import UnitChunk
 from briefing.config import Settings
 from briefing.errors import ConfigurationError, ModelOutputError, TransportError
@@ -72,22 +75,6 @@ PLACEHOLDER_MODEL: Final = "local-model"
 PLACEHOLDER_KEY: Final = "not-needed"
 #: Seconds a server that could not be reached is not asked again.
 UNREACHABLE_SECONDS: Final = 60.0
-
-
-def host_of(url: str) -> str:
-    """The lower-cased host name of a URL."""
-    return (urlsplit(url).hostname or "").lower()
-
-
-@dataclass
-class Run:
-    """State shared by the workers of one extract_many call."""
-
-    cancelled: threading.Event = field(default_factory=threading.Event)
-
-    def sleep(self, seconds: float) -> None:
-        """Wait between retries, waking early when the run is cancelled."""
-        self.cancelled.wait(seconds)
 
 
 class ChatClient:
@@ -359,7 +346,7 @@ class ChatClient:
                         with self.limiter.slot():
                             usage.calls += 1
                             completion = self._request(params)
-                        spent = self._count(completion, prompt_estimate, usage)
+                        spent = count_tokens(completion, prompt_estimate, usage)
                     finally:
                         self.budget.settle(reserve, spent)
                     return completion
@@ -411,16 +398,3 @@ class ChatClient:
         create = self._client().chat.completions.with_raw_response.create
         return within_deadline(lambda: read_completion(create(**params), self.server),
                                self.settings.timeout)
-
-    @staticmethod
-    def _count(completion: ChatCompletion, prompt_estimate: int, usage: Usage) -> int:
-        """Add a response's tokens to usage (estimated when the server reports none)."""
-        if completion.usage is not None:
-            prompt, answer = completion.usage.prompt_tokens, completion.usage.completion_tokens
-        else:
-            text = "".join(c.message.content or "" for c in completion.choices)
-            prompt, answer = prompt_estimate, estimate_tokens(text)
-        usage.prompt_tokens += prompt
-        usage.completion_tokens += answer
-        return prompt + answer
-

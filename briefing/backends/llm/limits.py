@@ -1,4 +1,5 @@
-"""Limits shared by every request of a backend: a rate limiter and a token budget."""
+"""Limits of a run: a rate limiter, a token budget and its counting, and the cancellation flag
+that its workers share."""
 
 from __future__ import annotations
 
@@ -6,8 +7,15 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
+from briefing.backends.llm.chunking import estimate_tokens
 from briefing.errors import BudgetExceededError
+from briefing.schema import Usage
+
+if TYPE_CHECKING:
+    from openai.types.chat import ChatCompletion
 
 
 class RateLimiter:
@@ -61,3 +69,26 @@ class TokenBudget:
         with self._lock:
             self._reserved -= reserved
             self.used += used
+
+
+@dataclass
+class Run:
+    """State shared by the workers of one extract_many call."""
+
+    cancelled: threading.Event = field(default_factory=threading.Event)
+
+    def sleep(self, seconds: float) -> None:
+        """Wait between retries, waking early when the run is cancelled."""
+        self.cancelled.wait(seconds)
+
+
+def count_tokens(completion: ChatCompletion, prompt_estimate: int, usage: Usage) -> int:
+    """Add a response's tokens to usage (estimated when the server reports none)."""
+    if completion.usage is not None:
+        prompt, answer = completion.usage.prompt_tokens, completion.usage.completion_tokens
+    else:
+        text = "".join(c.message.content or "" for c in completion.choices)
+        prompt, answer = prompt_estimate, estimate_tokens(text)
+    usage.prompt_tokens += prompt
+    usage.completion_tokens += answer
+    return prompt + answer

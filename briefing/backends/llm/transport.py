@@ -11,6 +11,7 @@ import json
 import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
+from urllib.parse import urlsplit
 
 from briefing.errors import TransportError
 
@@ -84,3 +85,8 @@ def read_completion(raw: Any, server: str) -> ChatCompletion:
     if not isinstance(completion, ChatCompletion):
         raise _not_a_completion(server, "JSON of another kind")
     return completion
+
+
+def host_of(url: str) -> str:
+    """The lower-cased host name of a URL."""
+    return (urlsplit(url).hostname or "").lower()
