@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Final, Literal
+from typing import Final, Literal, get_args
 
 from pydantic import Field
 
@@ -24,18 +24,8 @@ ChangeClass = Literal[
     "unchanged",
 ]
 
-#: Every change class, in the order the summary counts them.
-CHANGE_CLASSES: Final[tuple[ChangeClass, ...]] = (
-    "added",
-    "removed",
-    "number_changed",
-    "holder_changed",
-    "likelihood_changed",
-    "firmed_up",
-    "walked_back",
-    "kind_changed",
-    "unchanged",
-)
+#: Every change class, in the order the summary counts them (the Literal's own order).
+CHANGE_CLASSES: Final[tuple[ChangeClass, ...]] = get_args(ChangeClass)
 
 
 class SourceRef(StrictModel):
