@@ -32,14 +32,15 @@ _TRANSLATE: Final = str.maketrans(
 )
 
 
-#: Words that negate; a fuzzy match may not add or lose one.
-_NEGATIONS: Final = frozenset({"not", "no", "never", "cannot", "without", "neither", "nor",
+#: Words that negate; a fuzzy match may not add or lose one (anchors() counts "cannot" and
+#: "n't" as "not").
+NEGATIONS: Final = frozenset({"not", "no", "never", "cannot", "without", "neither", "nor",
                                "none", "nothing", "nobody"})
 _TOKEN: Final = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_][\w'’-]*")
 _SENTENCE_OPENERS: Final = frozenset(".!?:;\"“”'‘’(")
 
 
-def _anchors(text: str) -> Counter[str]:
+def anchors(text: str) -> Counter[str]:
     """What a fuzzy match may never change: the numbers, negations and capitalized names of a
     text (a capital that opens a sentence is no name)."""
     out: Counter[str] = Counter()
@@ -48,7 +49,7 @@ def _anchors(text: str) -> Counter[str]:
         lowered = word.lower().replace("’", "'")
         if word[0].isdigit():
             out[word.replace(",", "")] += 1
-        elif lowered in _NEGATIONS or lowered.endswith("n't"):
+        elif lowered in NEGATIONS or lowered.endswith("n't"):
             out["not" if lowered.endswith("n't") or lowered == "cannot" else lowered] += 1
         elif word[0].isupper():
             before = text[: match.start()].rstrip()
@@ -60,7 +61,7 @@ def _anchors(text: str) -> Counter[str]:
 def fuzzy_changes_meaning(quote: str, found: str) -> bool:
     """Would accepting ``found`` for ``quote`` change a number, a negation or a capitalized
     name? Then a fuzzy match is no match: "900 kilometres" is not "800 kilometres"."""
-    return _anchors(quote) != _anchors(found)
+    return anchors(quote) != anchors(found)
 
 
 class Span(NamedTuple):

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Final, Literal
 
 from briefing.schema import Brief, Claim, Likelihood, TimelineEntry
+from briefing.text.grounding import NEGATIONS, anchors
+from briefing.text.lexicons import MONTHS, WEEKDAYS
 from briefing.text.likelihood import BANDS
 from briefing.tools.diff.align import align
 from briefing.tools.diff.holders import Holders, holder_of
@@ -38,6 +41,8 @@ class _PlainHolders:
 
 
 _plain_holders: Final = _PlainHolders()
+_WORD: Final = re.compile(r"[^\W\d_][\w'’-]*")
+_DATE_NAMES: Final = frozenset(w.casefold() for w in (*WEEKDAYS, *MONTHS))
 _BAND_ORDER: Final[dict[Likelihood, int]] = {band: n for n, band in enumerate(BANDS)}
 
 
@@ -90,6 +95,37 @@ def compare(old: Claim, new: Claim, similarity: float | None = None,
     )
 
 
+def unexplained_meaning_change(old_claim: Claim, new_claim: Claim,
+                                change: ClaimChange) -> list[str]:
+    """The negations and capitalized names in which an aligned pair's quotes differ and that
+    none of its change classes accounts for: the guard grounding uses on a fuzzy match ("does
+    rule out" is not "does not rule out", "Alda Brun" is not "Alda Voss").
+
+    Numbers are compared by value already (number_change: "forty" is 40). A negation is
+    accounted for by a kind change; a name in either holder by the holder comparison. A name still in
+    the other quote in any case ("Lanholm Island", "the island of Lanholm"; a capital at the
+    start of a sentence names nothing) and a weekday or month are no change of name.
+    """
+    old, new = old_claim.quote, new_claim.quote
+    left, right = anchors(old), anchors(new)
+    # Names in the holders are compared as holders (entities, styles), and reported as such.
+    holders = f"{holder_of(old_claim) or ''} {holder_of(new_claim) or ''}"
+    words = [set(_WORD.findall(text.casefold())) for text in (old, new, holders)]
+    out = set()
+    for anchor in ((left - right) + (right - left)):
+        if anchor[0].isdigit():
+            continue
+        if anchor in NEGATIONS or anchor == "not":
+            if change.kind is None:
+                out.add(anchor)
+            continue
+        name = anchor.casefold()
+        if name in _DATE_NAMES or name in words[2] or (name in words[0] and name in words[1]):
+            continue
+        out.add(anchor)
+    return sorted(out)
+
+
 def _timeline_key(entry: TimelineEntry) -> str:
     return entry.resolved or " ".join(entry.when.casefold().split())
 
@@ -121,6 +157,11 @@ def diff_briefs(old: Brief, new: Brief) -> BriefDiff:
         if j in by_new:
             i, score = by_new[j]
             change = compare(old.claims[i], claim, score, holders)
+            if unexplained_meaning_change(old.claims[i], claim, change):
+                # Similar words, another meaning: not one claim that changed, but two claims.
+                matched_old.discard(i)
+                changes.append(ClaimChange(classes=["added"], old=None, new=_side(claim)))
+                continue
             (unchanged if change.classes == ["unchanged"] else changes).append(change)
         else:
             changes.append(ClaimChange(classes=["added"], old=None, new=_side(claim)))
