@@ -37,7 +37,12 @@ from briefing.config import Settings  # noqa: E402
 from briefing.io.formats import load_file  # noqa: E402
 from briefing.schema import Brief  # noqa: E402
 from briefing.tools.reader_scores import evaluate_readers, format_reader_scores  # noqa: E402
-from tests.llama_server import MODEL_05B, MODEL_15B, serve_model  # noqa: E402
+from tests.llama_server import (  # noqa: E402
+    MODEL_05B,
+    MODEL_15B,
+    SPEED_SETTINGS,
+    serve_model,
+)
 
 SEED = ROOT / "seeds" / "north-korea-missile-tests.txt"
 GOLD = ROOT / "tests" / "fixtures" / "gold"
@@ -111,16 +116,26 @@ def main() -> None:
     parser.add_argument("--split", default="test")
     parser.add_argument("--reports", type=int, default=None,
                         help="score only the first N reports of the split")
+    parser.add_argument("--server-defaults", action="store_true",
+                        help="start the server without SPEED_SETTINGS (for an A/B)")
+    parser.add_argument("--server-setting", action="append", default=[], metavar="ARG",
+                        help="one more llama_cpp.server argument, e.g. "
+                        "--server-setting=--draft_model --server-setting=prompt-lookup-decoding")
+    parser.add_argument("--server-log", type=Path, default=None,
+                        help="keep the server's log (its per-request timings) in this file")
     args = parser.parse_args()
     model = MODEL_15B if args.model == "1.5b" else MODEL_05B
     if not model.is_file():
         sys.exit(f"{model} is missing: run .ci/install-llm-test-deps.sh --with-1.5b")
+    extra = [*(() if args.server_defaults else SPEED_SETTINGS), *args.server_setting]
     with tempfile.TemporaryDirectory() as tmp, serve_model(
-            model, Path(tmp) / "server.log", threads=args.threads) as url:
+            model, args.server_log or Path(tmp) / "server.log", threads=args.threads,
+            extra=extra) as url:
         settings = Settings(backend="llm", base_url=url, cache=False, cache_dir=Path(tmp),
                             timeout=3600, max_output_tokens=1500, concurrency=1,
                             max_attempts=2)
-        print(f"model {model.name}, {args.threads} threads, server {url}")
+        print(f"model {model.name}, {args.threads} threads, server {url}, settings "
+              f"{' '.join(extra) or 'defaults'}")
         if not args.gold_only:
             seed(url, settings)
         if args.seed_only:

@@ -10,7 +10,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -19,6 +19,11 @@ MODELS_DIR = Path(os.environ.get("BRIEFING_MODELS_DIR",
                                  Path.home() / ".cache" / "briefing-models"))
 MODEL_05B = MODELS_DIR / "qwen2.5-coder-0.5b-instruct-q4_k_m.gguf"
 MODEL_15B = MODELS_DIR / "qwen2.5-coder-1.5b-instruct-q4_k_m.gguf"
+#: Server settings that make a CPU server answer sooner without changing what it answers:
+#: llama-cpp-python's server keeps the logits of every prompt token by default (logits_all),
+#: which computes the vocabulary layer (151,936 rows for Qwen2.5) for every prompt token and
+#: copies them into an n_ctx x vocabulary array; only logprobs need them.
+SPEED_SETTINGS: tuple[str, ...] = ("--logits_all", "false")
 #: Seconds to wait for the server to load the model and listen.
 STARTUP_SECONDS = 300
 
@@ -32,11 +37,12 @@ def free_port() -> int:
 
 @contextmanager
 def serve_model(model: Path, log: Path, threads: int | None = None,
-                context: int = 8192) -> Iterator[str]:
+                context: int = 8192, extra: Sequence[str] = SPEED_SETTINGS) -> Iterator[str]:
     """A llama_cpp.server for model on a free 127.0.0.1 port; yields its /v1 URL.
 
     Threads default to BRIEFING_LLAMA_THREADS, else 2. OMP_WAIT_POLICY=PASSIVE: on a machine
     whose cores are shared, spinning OpenMP threads slow every token many times over.
+    ``extra``: more server settings (default SPEED_SETTINGS).
     """
     port = free_port()
     threads = threads or int(os.environ.get("BRIEFING_LLAMA_THREADS", "2"))
@@ -45,7 +51,7 @@ def serve_model(model: Path, log: Path, threads: int | None = None,
         process = subprocess.Popen(
             [sys.executable, "-m", "llama_cpp.server", "--model", str(model),
              "--host", "127.0.0.1", "--port", str(port), "--n_ctx", str(context),
-             "--n_threads", str(threads), "--n_threads_batch", str(threads)],
+             "--n_threads", str(threads), "--n_threads_batch", str(threads), *extra],
             stdout=sink, stderr=subprocess.STDOUT, env=env,
         )
     url = f"http://127.0.0.1:{port}/v1"

@@ -60,7 +60,7 @@ def test_generate_json_end_to_end(server: ScriptedServer) -> None:
 def test_markdown_footer_reports_model_and_usage(server: ScriptedServer) -> None:
     result = generate(server)
     assert result.exit_code == 0, result.stderr
-    assert "with the llm backend (model scripted-model, prompt label-units v2.0)" in (
+    assert "with the llm backend (model scripted-model, prompt label-units v3.0)" in (
         result.stdout)
     assert "Model usage: 1 call, " in result.stdout
 

@@ -235,3 +235,42 @@ def test_offline_holder_is_shown_and_the_models_recorded(server: ScriptedServer,
     assert claim.checks is not None
     assert [f.outcome for f in claim.checks.fields if f.field == "holder"] == [
         "verified", "replaced"]
+
+
+def test_units_listed_as_plain_facts_are_read_by_the_model(server: ScriptedServer,
+                                                            tmp_path: Path) -> None:
+    # The cheap form of a fact in the report's own voice: its unit id in "facts".
+    brief = brief_for(server, tmp_path, json.dumps({"facts": ["u1", "u2"], "claims": []}))
+    first = claim_on(brief, "three cruise missiles")
+    assert first.kind == "fact" and first.attributed_to is None
+    assert first.checks is not None and "model" in first.checks.readers
+    assert first.checks.kind_by_model == "fact"
+
+
+def test_a_unit_listed_as_a_fact_by_mistake_keeps_its_cautious_kind(server: ScriptedServer,
+                                                                   tmp_path: Path) -> None:
+    # "may be related" listed among the plain facts: the offline reader's uncertainty wins.
+    ids = [f"u{n}" for n in range(1, 12)]
+    brief = brief_for(server, tmp_path, json.dumps({"facts": ids, "claims": []}))
+    assert claim_on(brief, "may be related to arms sales").kind == "uncertainty"
+    assert claim_on(brief, "does not rule out").kind == "uncertainty"
+
+
+def test_words_of_the_unit_that_attribute_nothing_are_no_attribution_cue(
+        server: ScriptedServer, tmp_path: Path) -> None:
+    # A small model copied the sentence's opening words as "said": they occur in the unit but
+    # say nothing of who states it, so neither they nor the holder they carry are kept.
+    brief = brief_for(server, tmp_path, answer([{
+        "quote": DISTANCE, "holder": "Velmar", "attribution_cue": "One of the missiles"}]))
+    claim = claim_on(brief, "travelled 800 kilometres")
+    assert claim.attributed_to is None
+    assert recorded(claim, "attribution_cue").outcome == "dropped"
+    assert "no words of saying" in (recorded(claim, "attribution_cue").reason or "")
+    assert recorded(claim, "holder").outcome == "dropped"
+
+
+def test_the_model_is_not_asked_for_a_confidence_code_reads_it() -> None:
+    from briefing.backends.llm.answer import answer_schema
+    claim = answer_schema()["$defs"]["AnswerClaim"]["properties"]
+    assert "confidence" not in claim
+    assert answer_schema()["required"][:2] == ["facts", "claims"]

@@ -109,6 +109,11 @@ JUDGMENT_VERBS: Final = frozenset({
 _ANY_CUE: Final = PhraseMatcher(_VERB.phrases | _PREPOSED_CUE.phrases | JUDGMENT_VERBS)
 
 
+def holds_attribution_cue(words: str) -> bool:
+    """Do the words hold a cue of saying or judging ("said", "according to", "believe")?"""
+    return _ANY_CUE.search(words) is not None
+
+
 class Attribution(NamedTuple):
     """A holder found in a clause, and the words that attribute the claim to it."""
 

@@ -9,7 +9,7 @@ from typing import Annotated, Any, Final
 
 from pydantic import Field, ValidationError
 
-from briefing.schema import ClaimKind, Confidence, EntityType, StrictModel
+from briefing.schema import ClaimKind, EntityType, StrictModel
 
 #: BLUF bullets kept per source.
 MAX_BLUF: Final = 3
@@ -25,24 +25,26 @@ class AnswerClaim(StrictModel):
     """One claim as the model labels it: the units it rests on and what the report says of them.
 
     Nothing here reaches a brief unchecked: the quote is the units' text, and every other field
-    is verified against those units (or the report) by `verification`.
+    is verified against those units (or the report) by `verification`. What code reads from
+    the units by itself is not asked for: a stated confidence ("high confidence") is read by
+    the cue lexicon, so asking the model for it could add tokens but never information.
     """
 
     units: list[UnitId] = Field(
         description="Id of the unit the claim rests on (one, or consecutive ones when a claim "
         "needs its neighbour).", min_length=1, json_schema_extra=_UNIT_IDS,
     )
-    hedge: str | None = Field(
-        default=None,
-        description='Hedge or judgment word or phrase, copied from the unit ("likely", "may", '
-        '"does not rule out", "believe", "if"); omit or null for a fact.',
-        json_schema_extra={"maxLength": 40},
-    )
     kind: ClaimKind = Field(
         description="fact: stated without hedging (attribution alone does not hedge); "
         "assessment: a judgment a holder commits to (likely, probably, assess, believe); "
         "uncertainty: a possibility, speculation, unknown or conditional (may, might, could, "
         "does not rule out, unclear, if)."
+    )
+    hedge: str | None = Field(
+        default=None,
+        description='Hedge or judgment word or phrase, copied from the unit ("likely", "may", '
+        '"does not rule out", "believe", "if"); omit or null for a fact.',
+        json_schema_extra={"maxLength": 40},
     )
     holder: str | None = Field(
         default=None,
@@ -54,11 +56,7 @@ class AnswerClaim(StrictModel):
         default=None,
         description='Words that attribute the claim to its holder, copied from the unit ("said", '
         '"according to"); omit or null.',
-        json_schema_extra={"maxLength": 30},
-    )
-    confidence: Confidence | None = Field(
-        default=None,
-        description="Confidence the unit states in words (low, moderate, high); omit otherwise.",
+        json_schema_extra={"maxLength": 24},
     )
     statement: str | None = Field(
         default=None,
@@ -86,13 +84,28 @@ class AnswerBullet(StrictModel):
 
 
 class Answer(StrictModel):
-    """The model's whole answer for one report (or one chunk of a long report)."""
+    """The model's whole answer for one report (or one chunk of a long report).
 
-    claims: list[AnswerClaim] = Field(description="Every claim of the report, in unit order.")
+    Plain facts in the report's own voice, most units of most reports, are listed by id alone
+    in ``facts`` (about three tokens each instead of ten); every other claim is an object.
+    """
+
+    facts: list[UnitId] = Field(
+        default_factory=list,
+        description="Ids of units that state a fact in the report's own voice (nobody is said "
+        "to state it); every other claim goes in claims.",
+    )
+    claims: list[AnswerClaim] = Field(
+        default_factory=list,
+        description="Every other claim (attributed, judged or only possible), in unit order.")
     entities: list[AnswerEntity] = Field(default_factory=list,
                                          description="Named entities, each once.")
     bluf: list[AnswerBullet] = Field(default_factory=list,
                                      description="At most three bottom-line bullets.")
+
+    def labelled(self) -> list[AnswerClaim]:
+        """Every claim of the answer as an object: the facts listed by id first."""
+        return [AnswerClaim(units=[uid], kind="fact") for uid in self.facts] + self.claims
 
 
 def answer_schema(max_claims: int = 40) -> dict[str, Any]:
@@ -111,6 +124,10 @@ def answer_schema(max_claims: int = 40) -> dict[str, Any]:
                     if branch.get("type") == "string":
                         branch["maxLength"] = limit
     properties = schema["properties"]
+    # Both lists are asked for, facts first (grammars keep the schema's order of required
+    # properties and put optional ones after them); a missing list still validates as empty.
+    schema["required"] = ["facts", "claims"]
+    properties["facts"]["maxItems"] = max_claims
     properties["claims"]["maxItems"] = max_claims
     properties["entities"]["maxItems"] = max_claims
     properties["bluf"]["maxItems"] = MAX_BLUF

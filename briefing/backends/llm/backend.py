@@ -122,7 +122,7 @@ class LLMBackend(ChatClient):
         readings: list[Reading] = []
         dropped: list[DroppedClaim] = []
         for result in results:
-            for claim in result.answer.claims:
+            for claim in result.answer.labelled():
                 reading = verify_claim(claim, by_id, facts, counts)
                 if reading is None:
                     counts.claims_dropped += 1

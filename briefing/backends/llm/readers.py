@@ -25,6 +25,7 @@ from briefing.backends.llm.verification import (
 )
 from briefing.backends.offline import statement_of
 from briefing.schema import ClaimChecks, ClaimKind, Confidence, FieldCheck, Verification
+from briefing.text.attribution import holds_attribution_cue
 from briefing.text.cues import read_cues
 
 
@@ -105,14 +106,14 @@ def verify_claim(claim: AnswerClaim, units: dict[str, Unit], facts: ReportFacts,
         kind, why = None, "no hedge cue in its units supports it"
     _record(counts, fields, "kind", claim.kind, kind, why, replaced=kind is not None)
     said, why = check_cue(claim.said, text)
+    if said is not None and not holds_attribution_cue(said):
+        said, why = None, f"{said!r} holds no words of saying or judging"
     _record(counts, fields, "attribution_cue", claim.said, said, why)
     holder, why = check_holder(claim.holder, facts)
     if holder is not None and said is None:
         holder, why = None, "no words in its units attribute the claim to a holder"
     _record(counts, fields, "holder", claim.holder, holder, why)
-    confidence = claim.confidence if read_cues(text).confidence == claim.confidence else None
-    _record(counts, fields, "confidence", claim.confidence, confidence,
-            None if confidence else "its units state no such confidence")
+    confidence = read_cues(text).confidence  # read by code: the model is not asked for it
     statement = " ".join((claim.statement or "").split()) or None
     why = statement_problem(statement, text, facts) if statement else None
     if statement and folded(statement).rstrip(".") == folded(text).rstrip("."):
