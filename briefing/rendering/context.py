@@ -13,6 +13,7 @@ from typing import Any, Final
 
 from pydantic import BaseModel
 
+from briefing.rendering.checks import check_lines
 from briefing.rendering.review import review
 from briefing.schema import Brief
 
@@ -131,6 +132,7 @@ def brief_context(brief: Brief, *, review_page: bool = False) -> PlainContext:
         "brief": data,
         "claims_by_id": by_id,
         "paraphrases": _paraphrases(claims),
+        "checks_text": {c["id"]: lines for c in claims if (lines := check_lines(c))},
         "facts": by_kind["fact"],
         "key_facts": [c for c in by_kind["fact"] if c["id"] not in in_bluf],
         "assessments": by_kind["assessment"],
