@@ -1,0 +1,377 @@
+"""Attribution relations of one sentence, as news writes them: each cue of saying, thinking or
+stance with the span of its source and the span of its content (the clause the cue governs,
+the quotation it introduces, the words before a trailing ", X said", the rest of the sentence
+after "According to X,"). Offsets count from the sentence's first character.
+
+Kinds of text read, each by one function below:
+
+- a subject and its verb before the content: "Mayor Varga said (that) the levee held";
+- the content first, the source after: "“The levee held,” Varga said." / "..., said Varga.";
+- a participle that goes on with the same source: "..., saying the levee held";
+- the preposed or trailing "according to X";
+- a passive with its agent: "The breach was reported by the harbour master".
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Final, NamedTuple
+
+from briefing.text.attribution_holders import subject_holder
+from briefing.text.cue_forms import cue_forms, forms_of
+from briefing.text.lexicons import VERB_AUXILIARIES
+from briefing.text.phrases import PhraseMatcher
+from briefing.text.reporting_verbs import NOUNS_TOO, SPEECH_LEMMAS
+
+Span = tuple[int, int]
+
+
+class Relation(NamedTuple):
+    """One attribution: where its cue, its source (None where unnamed) and its content stand."""
+
+    cue: Span
+    source: Span | None
+    content: tuple[Span, ...]
+
+
+_OBJECT_FORMS: Final = frozenset(forms_of("reporting-object"))
+_LEMMA_OF: Final = {form: lemma for kind in ("reporting", "reporting-object")
+                    for lemma, forms in cue_forms().get(kind, {}).items() for form in forms}
+#: The forms of NOUNS_TOO that are nouns as well: the plain form and the "-s" form.
+_NOUN_FORMS: Final = frozenset(form for form, lemma in _LEMMA_OF.items()
+                               if lemma in NOUNS_TOO and form in {lemma, lemma + "s", lemma + "es"})
+_SPEECH_FORMS: Final = frozenset(form for form, lemma in _LEMMA_OF.items()
+                                 if lemma in SPEECH_LEMMAS) - _NOUN_FORMS
+#: Last words of a subject after which a noun form is a verb: "they report", "will support".
+_VERB_AFTER: Final = frozenset({
+    "he", "she", "they", "we", "i", "you", "who", "it", "will", "would", "can", "could",
+    "should", "may", "might", "must", "do", "does", "did", "to", "not", "also", "still",
+    "often", "never", "always", "repeatedly", "now", "and", "that",
+})
+_CUES: Final = PhraseMatcher(set(forms_of("reporting")) | _OBJECT_FORMS | {"according to"},
+                             ignore_case=False)
+#: A quotation in any style the wire types it; one left open runs to the sentence's end, one
+#: closed without opening runs from its start.
+_QUOTED: Final = re.compile(
+    r"“[^“”]*(?:”|$)|``.*?(?:''|$)|(?<![\w.,?!])''(?=\S).*?(?:''|$)|\"[^\"]*(?:\"|$)"
+)
+_CLOSED_FIRST: Final = re.compile(r"^[^“\"]*?”")
+#: Words before a cue that make it a noun: "the report", "his claims", "a call".
+_DETERMINERS: Final = frozenset({
+    "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these",
+    "those", "whose", "no", "any", "every", "each", "some",
+})
+_BE: Final = frozenset({"is", "are", "was", "were", "be", "been", "being", "am", "'s", "’s"})
+_NEGATED: Final = re.compile(r"^(?:didn|doesn|don|hasn|haven|hadn|won|wouldn|isn|wasn)[’']t$")
+#: Where a subject cannot reach back past: clause marks and subordinators.
+_SUBJECT_BOUND: Final = re.compile(
+    r"[,;:(—–”\"]|''|\s-\s|\b(?:that|when|as|because|while|since|although|though|if|after|before"
+    r"|where|whether|than|so|but|and|or|why|how|what|until|unless|once)\b",
+    re.IGNORECASE,
+)
+_LEADING_JOINER: Final = re.compile(r"^(?:and|but|or|so|then|yet)\s+", re.IGNORECASE)
+#: What may stand between a cue and its content: an addressee, a time, a medium, "that".
+_BRIDGE: Final = re.compile(
+    r"\s*(?:(?:on|in|at|during|last|this|late|early|earlier|later|via|through|to|over|during)"
+    r"\s+[^,;:\"“”`]{1,40}?\s*(?=,|:|\bthat\b|[\"“`])|[A-Z][a-z]+day\b)?\s*[,:]?\s*"
+)
+_THAT_SOON: Final = re.compile(r"^(?:[^,;.:\"“”`]{0,60}?\s)??(?=that\s)")
+_END: Final = re.compile(r"[\s.,;:!?]*$")
+#: ", saying", ", adding": a participle of a reporting verb that goes on with the subject.
+_PARTICIPLE_BEFORE: Final = re.compile(r",\s+(?:\w+ly\s+|and\s+)?$")
+_ACCORDING: Final = "according to"
+_NP_AFTER: Final = re.compile(r"\s*(?P<np>[^,;:.!?\"“”`]{2,100}?)\s*(?=[,;:.!?\"“”`]|''|$)")
+#: The trailing content-first form: ", X said" with no clause after it.
+_TRAILING_REST: Final = re.compile(
+    r"^(?:\s+(?!that\b)[^,;:.!?\"“”`]{1,50}?)?\s*(?:[.!?]['\"”’]*\s*$|,\s*(?:[\"“`]|'')|[,;]|$)"
+)
+_MIN_CONTENT_WORDS: Final = 2
+#: What may follow the source of an inverted "..., said Varga": the end, an appositive, a quote.
+_INVERTED_END: Final = re.compile(
+    r"\s*(?:[.!?]['\"”’]*\s*$|$|,\s*(?:a|an|the|who|which|whose)\b[^“\"]*$|,\s*(?:[\"“`]|''))"
+)
+
+
+def quoted_spans(sentence: str) -> list[Span]:
+    """The quotations of a sentence, their marks included; an open one runs to its end."""
+    spans = [m.span() for m in _QUOTED.finditer(sentence)]
+    first = _CLOSED_FIRST.match(sentence)
+    if first is not None and (not spans or spans[0][0] >= first.end()):
+        spans.insert(0, (0, first.end()))
+    return spans
+
+
+def _inside(at: int, spans: list[Span]) -> bool:
+    return any(a < at < b for a, b in spans)
+
+
+def _trimmed(sentence: str, start: int, end: int) -> Span | None:
+    """A content span without its surrounding spaces and final stop; None when too short."""
+    while start < end and sentence[start] in " \t\n,:":
+        start += 1
+    tail = _END.search(sentence, start, end)
+    if tail is not None and tail.start() > start:
+        end = tail.start()
+    if len(sentence[start:end].split()) < _MIN_CONTENT_WORDS:
+        return None
+    return (start, end)
+
+
+def _subject(sentence: str, bound: int, cue_start: int) -> Span | None:
+    """The subject noun phrase just before a verb, back to a clause mark at most."""
+    words = sentence[bound:cue_start].split()
+    appositive = bool(words) and words[-1].endswith(",")  # "Ada Fenn, a senator, said"
+    while words and (words[-1].lower() in VERB_AUXILIARIES or words[-1].lower() in _BE
+                     or _NEGATED.match(words[-1].lower()) or words[-1].lower().endswith("ly")):
+        words.pop()
+    if not words:
+        return None
+    end = sentence.rfind(words[-1], bound, cue_start) + len(words[-1])
+    start = bound
+    for mark in _SUBJECT_BOUND.finditer(sentence, bound, end):
+        if not (appositive and mark.group(0) == ","):
+            start = mark.end()
+    np = sentence[start:end].strip()
+    joiner = _LEADING_JOINER.match(np)
+    if joiner is not None:
+        np = np[joiner.end() :]
+    if np.endswith(" who"):
+        np = np[: -len(" who")]
+    if not np or np[-1] in "”\"'’":
+        return None
+    holder = subject_holder(np, relaxed=True)
+    if holder is None:
+        return None
+    at = sentence.rfind(holder, start, end + 1)
+    return (at, at + len(holder)) if at >= 0 else None
+
+
+def _content_after(sentence: str, cue_end: int, object_verb: bool, quotes: list[Span],
+                   stop: int) -> tuple[Span, ...]:
+    """What a cue governs: the quotations after it, or the clause from it to ``stop``."""
+    bridge = _BRIDGE.match(sentence, cue_end)
+    start = bridge.end() if bridge is not None else cue_end
+    after = [q for q in quotes if start <= q[0] < stop]
+    if after and after[0][0] - start <= 2:
+        return tuple(after)
+    that = _THAT_SOON.match(sentence[start:stop])
+    if that is not None and not object_verb:
+        start += that.end()
+    if object_verb:
+        comma = re.search(r"[,;]", sentence[start:stop])
+        if comma is not None:
+            stop = start + comma.start()
+    span = _trimmed(sentence, start, stop)
+    return (span,) if span is not None else ()
+
+
+def _stops(sentence: str, quotes: list[Span]) -> list[int]:
+    """Offsets where a content stops: before "; ", ", according to", ", saying"."""
+    marks = [m.start() for m in re.finditer(r";\s|,\s+according to\b", sentence)]
+    return [m for m in marks if not _inside(m, quotes)]
+
+
+@lru_cache(maxsize=1024)
+def relations_in(sentence: str) -> tuple[Relation, ...]:
+    """Every attribution relation of one sentence, in the order of their cues."""
+    found: list[Relation] = []
+    matches = list(_CUES.finditer(sentence))
+    if not matches:
+        return ()
+    quotes = quoted_spans(sentence)
+    stops = _stops(sentence, quotes)
+    bound = 0  # a subject is looked for after the last cue
+    main_source: Span | None = None
+    for match in matches:
+        start, end = match.span()
+        if _inside(start, quotes):
+            continue
+        cue = match.group(0)
+        stop = next((s for s in stops if s > end), len(sentence))
+        if cue == _ACCORDING:
+            relation = _according(sentence, start, end, quotes, stops)
+        else:
+            relation = _verb(sentence, start, end, cue, quotes, stop, bound, main_source)
+        if relation is None:
+            continue
+        found.append(relation)
+        if main_source is None and relation.source is not None:
+            main_source = relation.source
+        bound = end
+    return tuple(_trailing_cut(found))
+
+
+def _trailing_cut(found: list[Relation]) -> list[Relation]:
+    """A content that runs over a later relation's source and cue ends before them."""
+    result = []
+    for relation in found:
+        pieces = []
+        for a, b in relation.content:
+            for other in found:
+                if (other is relation or other.source is None
+                        or other.content[0][0] > other.source[0]):
+                    continue  # only a content-first relation ("..., X said") cuts
+                first = min(other.source[0], other.cue[0])
+                if a < first < b and other.cue[0] > relation.cue[0]:
+                    b = first
+            if b - a > 0:
+                pieces.append((a, b))
+        result.append(relation._replace(content=tuple(pieces)))
+    return [r for r in result if r.content]
+
+
+def _according(sentence: str, start: int, end: int, quotes: list[Span],
+               stops: list[int]) -> Relation | None:
+    """"According to X, C." / "C, according to X." / "C, according to X, C2"."""
+    np = _NP_AFTER.match(sentence, end)
+    if np is None:
+        return None
+    source = np.span("np")
+    pieces = []
+    before = _trimmed(sentence, 0, start)
+    if before is not None:
+        pieces.append(before)
+    after = _trimmed(sentence, source[1], len(sentence))
+    if after is not None:
+        pieces.append(after)
+    if not pieces:
+        return None
+    return Relation((start, end), source, tuple(pieces))
+
+
+def _verb(sentence: str, start: int, end: int, cue: str, quotes: list[Span], stop: int,
+          bound: int, main_source: Span | None) -> Relation | None:
+    """A relation of a reporting verb, in the form the words around it take."""
+    before = sentence[:start].split()
+    previous = before[-1].lower() if before else ""
+    if previous in _DETERMINERS or (previous.endswith(("'s", "’s")) and previous not in _BE):
+        return None  # a noun: "the report", "Varga's claim"
+    object_verb = cue in _OBJECT_FORMS
+    if cue in _NOUN_FORMS and not (previous in _VERB_AFTER or _NEGATED.match(previous)
+                                   or (before and before[-1][:1].isupper())):
+        return None  # "the level of voter support", "a long-range plan"
+    if sentence.startswith(" by ", end):
+        if previous in _BE:  # "was reported by the harbour master"
+            np = _NP_AFTER.match(sentence, end + 4)
+            content = _trimmed(sentence, 0, start)
+            if np is not None and content is not None:
+                return Relation((start, end), np.span("np"), (content,))
+        return None
+    if cue.endswith("ing") and previous not in _BE:
+        if _PARTICIPLE_BEFORE.search(sentence, 0, start) is None:
+            return None  # a gerund: "after saying", "Speaking to"
+        content = _content_after(sentence, end, object_verb, quotes, stop)
+        return Relation((start, end), main_source, content) if content else None
+    rest = sentence[end:]
+    left = sentence[bound:start].rstrip()
+    if (not left or left[-1] in ",”\"'") and bound == 0 and start > 0:
+        inverted = _inverted(sentence, start, end, quotes)
+        if inverted is not None:
+            return inverted
+    subject = _subject(sentence, bound, start)
+    if subject is None:
+        if cue not in _SPEECH_FORMS or not previous or previous[-1] in ",;:":
+            return None
+        subject = _rough_subject(sentence, bound, start)
+        if subject is None:
+            return None
+    head = sentence[: subject[0]].rstrip()
+    if (head and head[-1] in ",”\"'" and len(head.split()) >= _MIN_CONTENT_WORDS
+            and _TRAILING_REST.match(rest)):
+        content = _trimmed(sentence, 0, len(head))
+        pieces = [content] if content is not None else []
+        pieces += [q for q in quotes if q[0] > end]
+        return Relation((start, end), subject, tuple(pieces)) if pieces else None
+    content_pieces = _content_after(sentence, end, object_verb, quotes, stop)
+    if not content_pieces:
+        return None
+    return Relation((start, end), subject, content_pieces)
+
+
+def _rough_subject(sentence: str, bound: int, cue_start: int) -> Span | None:
+    """A subject the rules cannot read: its first name-like part before an appositive
+    ("Alden, author of a book on trade,"), else the words next to the verb."""
+    text = sentence[bound:cue_start]
+    comma = text.find(",")
+    first = text[:comma] if comma > 0 else text
+    words = first.split()
+    if 0 < len(words) <= 5 and all(w[:1].isupper() for w in words):
+        at = bound + text.find(words[0])
+        return (at, at + len(first.strip()))
+    words = text.split()[-3:]
+    if not words:
+        return None
+    at = sentence.rfind(words[0], bound, cue_start)
+    return (at, cue_start - (len(text) - len(text.rstrip()))) if at >= 0 else None
+
+
+def _inverted(sentence: str, start: int, end: int, quotes: list[Span]) -> Relation | None:
+    """"“The levee held,” said Varga." / "..., said Varga, the harbour master."."""
+    np = _NP_AFTER.match(sentence, end)
+    if np is None or not _INVERTED_END.match(sentence, np.end()) or (
+            not np.group("np")[:1].isupper() and not np.group("np").startswith(
+            ("the ", "a ", "an "))) or subject_holder(np.group("np"), relaxed=True) is None:
+        return None
+    content = _trimmed(sentence, 0, start)
+    if content is None:
+        return None
+    pieces = [content] + [q for q in quotes if q[0] > np.end()]
+    return Relation((start, end), np.span("np"), tuple(pieces))
+
+
+def _shifted(relation: Relation, by: int) -> Relation:
+    return Relation(
+        (relation.cue[0] + by, relation.cue[1] + by),
+        None if relation.source is None else (relation.source[0] + by, relation.source[1] + by),
+        tuple((a + by, b + by) for a, b in relation.content),
+    )
+
+
+def report_relations(text: str, sentence_spans: list[list[Span]]) -> list[Relation]:
+    """The relations of a report, offsets into ``text``; ``sentence_spans``: each paragraph's
+    sentences. A quotation that runs over sentences is one relation: the sentences before
+    the one that names its speaker, and those after it in its paragraph while the quotation
+    stays open or a new one opens with no speaker of its own, join its content."""
+    found: list[Relation] = []
+    for paragraph in sentence_spans:
+        pending: list[Span] = []  # sentences of a quotation whose speaker is not named yet
+        quoting: int | None = None  # index in found of the relation whose quotation goes on
+        for start, end in paragraph:
+            sentence = text[start:end]
+            lead = len(sentence) - len(sentence.lstrip())
+            own = [_shifted(r, start) for r in relations_in(sentence)]
+            opens = sentence[lead:].startswith(("“", '"', "``", "''"))
+            if own:
+                first = own[0]
+                if pending and first.content and first.content[0][0] == start + lead:
+                    own[0] = first._replace(content=tuple(pending) + first.content)
+                pending = []
+                found.extend(own)
+                last = own[-1]
+                quoted = any(text[a] in "“\"`'" for a, _ in last.content)
+                quoting = len(found) - 1 if quoted else None
+                continue
+            if quoting is not None and (opens or _still_open(text[found[quoting].content[-1][0]
+                                                                  : start])):
+                relation = found[quoting]
+                found[quoting] = relation._replace(content=relation.content + ((start + lead, end),))
+                continue
+            quoting = None
+            if opens and _still_open(sentence):
+                pending.append((start + lead, end))
+            elif pending:
+                pending.append((start + lead, end))
+                if not _still_open(text[pending[0][0] : end]):
+                    pending = []
+    return found
+
+
+def _still_open(sentence: str, inside: bool = False) -> bool:
+    """Whether a quotation is open after a sentence (one open before it when ``inside``)."""
+    opening = sentence.count("“") + sentence.count("``")
+    closing = sentence.count("”")
+    if opening != closing:
+        return opening > closing
+    straight = sentence.count('"') + sentence.count("''")
+    return inside != (straight % 2 == 1)
