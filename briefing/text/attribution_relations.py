@@ -18,6 +18,7 @@ import re
 from functools import lru_cache
 from typing import Final, NamedTuple
 
+from briefing.text.attribution import find_attribution
 from briefing.text.attribution_holders import subject_holder
 from briefing.text.cue_forms import cue_forms, forms_of
 from briefing.text.lexicons import VERB_AUXILIARIES
@@ -118,8 +119,53 @@ def _trimmed(sentence: str, start: int, end: int) -> Span | None:
     return (start, end)
 
 
+#: A time or adverb between a subject and its verb: "Varga on Tuesday said", "Varga also".
+_BETWEEN: Final = re.compile(
+    r"(?:\s+(?:(?:on|at|in|during|earlier|late)\s+(?:the\s+)?(?:time|[A-Z][a-z]+day|\w+day"
+    r"|week(?:end)?|morning|afternoon|evening|night|interviews?|a\s+statement|an\s+interview)"
+    r"|(?:last|this|next)\s+\w+|just|also|first|once|often|recently|now|then|still|again"
+    r"|previously|initially|finally|both|all|only|later|earlier|himself|herself|itself"
+    r"|themselves|too|however|privately|publicly|repeatedly|later|\w+ly)\b,?)+\s*$"
+)
+
+
+_NOT_IN_NP: Final = frozenset({
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should",
+    "may", "might", "must", "did", "does", "do", "that", "which", "when", "because", "if",
+    "whether", "to", "not", "there", "it", "this", "what", "how", "why",
+})
+_NOT_FIRST: Final = frozenset({
+    "and", "but", "or", "so", "then", "yet", "in", "on", "at", "by", "for", "from", "with",
+    "of", "to", "as", "after", "before", "during", "into", "about", "over", "under", "like",
+    "than", "since", "until", "while", "although", "though", "even", "just", "also",
+})
+
+
+def noun_phrase(np: str) -> bool:
+    """Whether words before a verb can be its subject when the holder rules reject them: a
+    possessive ("his colleague"), a participle before a name ("a flabbergasted Noah"), a
+    quantity ("42 percent of voters"). No verb, clause word or opening preposition; the
+    last word no adverb, no "-ing" or "-ed" form unless a name."""
+    words = np.split()
+    if not 1 <= len(words) <= 8:
+        return False
+    lowered = [w.lower().strip(",.") for w in words]
+    if lowered[0] in _NOT_FIRST or not _NOT_IN_NP.isdisjoint(lowered):
+        return False
+    last = words[-1]
+    if not any(c.isalpha() for c in last):
+        return False
+    return last[:1].isupper() or not last.endswith(("ly", "ing", "ed"))
+
+
+_SPEAKING_PRONOUNS: Final = frozenset({"i", "we"})
+
+
 def _subject(sentence: str, bound: int, cue_start: int) -> Span | None:
     """The subject noun phrase just before a verb, back to a clause mark at most."""
+    between = _BETWEEN.search(sentence, bound, cue_start)
+    if between is not None and between.start() > bound:
+        cue_start = between.start()
     words = sentence[bound:cue_start].split()
     appositive = bool(words) and words[-1].endswith(",")  # "Ada Fenn, a senator, said"
     while words and (words[-1].lower() in VERB_AUXILIARIES or words[-1].lower() in _BE
@@ -136,15 +182,36 @@ def _subject(sentence: str, bound: int, cue_start: int) -> Span | None:
     joiner = _LEADING_JOINER.match(np)
     if joiner is not None:
         np = np[joiner.end() :]
+    if np.lower() in _SPEAKING_PRONOUNS:  # "I think", "we believe": the speaker of a quotation
+        at = sentence.rfind(np, start, end + 1)
+        return (at, at + len(np))
+    if np in {"who", "which"}:  # "Varga, who said": the name before the comma
+        return _subject(sentence, bound, start - 1) if start - 1 > bound else None
     if np.endswith(" who"):
         np = np[: -len(" who")]
     if not np or np[-1] in "”\"'’":
         return None
-    holder = subject_holder(np, relaxed=True)
+    holder = subject_holder(np, relaxed=True) or (np if noun_phrase(np) else None)
     if holder is None:
         return None
     at = sentence.rfind(holder, start, end + 1)
     return (at, at + len(holder)) if at >= 0 else None
+
+
+_AUX_OR_PAST: Final = (r"(?:has|have|had|is|was|were|will|would|also|then|later|did|does"
+                      r"|\w+ed|said|says|told|wrote|called)\b")
+#: Where a clause a cue governs ends: a second verb of its subject ("... and said ...",
+#: ", adding"), or a clause of time or cause after a comma (", when ...").
+_CLAUSE_END: Final = re.compile(
+    rf",?\s+(?:and|but)\s+(?={_AUX_OR_PAST})|,\s+(?:when|while|after|before|as|because|until"
+    r"|even\s+as|though|although|where|which|who|prompting|leading)\b"
+)
+#: Where an object a cue governs ends: any comma, a second verb, a clause, a time.
+_OBJECT_END: Final = re.compile(
+    rf"[,;]|\s+(?:and|but)\s+(?={_AUX_OR_PAST})|\s+(?:when|while|after|before|as|because"
+    r"|until|during|on\s+[A-Z]\w+day|last\s+\w+|this\s+(?:week|month|year)|earlier|later"
+    r"|in\s+(?:a|an|his|her|their|its)\s+(?:statement|speech|interview|letter|tweet))\b"
+)
 
 
 def _content_after(sentence: str, cue_end: int, object_verb: bool, quotes: list[Span],
@@ -158,10 +225,10 @@ def _content_after(sentence: str, cue_end: int, object_verb: bool, quotes: list[
     that = _THAT_SOON.match(sentence[start:stop])
     if that is not None and not object_verb:
         start += that.end()
-    if object_verb:
-        comma = re.search(r"[,;]", sentence[start:stop])
-        if comma is not None:
-            stop = start + comma.start()
+    for cut in (_OBJECT_END if object_verb else _CLAUSE_END).finditer(sentence, start, stop):
+        if not _inside(cut.start(), quotes) and cut.start() > start:
+            stop = cut.start()
+            break
     span = _trimmed(sentence, start, stop)
     return (span,) if span is not None else ()
 
@@ -262,7 +329,9 @@ def _verb(sentence: str, start: int, end: int, cue: str, quotes: list[Span], sto
         if _PARTICIPLE_BEFORE.search(sentence, 0, start) is None:
             return None  # a gerund: "after saying", "Speaking to"
         content = _content_after(sentence, end, object_verb, quotes, stop)
-        return Relation((start, end), main_source, content) if content else None
+        if not content:
+            return None
+        return Relation((start, end), main_source or _opening_subject(sentence, start), content)
     rest = sentence[end:]
     left = sentence[bound:start].rstrip()
     if (not left or left[-1] in ",”\"'") and bound == 0 and start > 0:
@@ -270,6 +339,8 @@ def _verb(sentence: str, start: int, end: int, cue: str, quotes: list[Span], sto
         if inverted is not None:
             return inverted
     subject = _subject(sentence, bound, start)
+    if subject is None and previous in {"and", "but"}:  # "Varga defended it and said ..."
+        subject = main_source or _opening_subject(sentence, start)
     if subject is None:
         if cue not in _SPEECH_FORMS or not previous or previous[-1] in ",;:":
             return None
@@ -289,9 +360,19 @@ def _verb(sentence: str, start: int, end: int, cue: str, quotes: list[Span], sto
     return Relation((start, end), subject, content_pieces)
 
 
+def _opening_subject(sentence: str, before: int) -> Span | None:
+    """The subject a participle goes on with: the holder that opens the sentence ("Varga
+    defended the plan, saying ...")."""
+    found = find_attribution(sentence)
+    if found is None or not found.holder:
+        return None
+    at = sentence.find(found.holder)
+    return (at, at + len(found.holder)) if 0 <= at < before else None
+
+
 def _rough_subject(sentence: str, bound: int, cue_start: int) -> Span | None:
-    """A subject the rules cannot read: its first name-like part before an appositive
-    ("Alden, author of a book on trade,"), else the words next to the verb."""
+    """A subject the rules cannot read, where its first part before an appositive is a
+    name ("Alden, author of a book on trade, who ...,")."""
     text = sentence[bound:cue_start]
     comma = text.find(",")
     first = text[:comma] if comma > 0 else text
@@ -299,11 +380,7 @@ def _rough_subject(sentence: str, bound: int, cue_start: int) -> Span | None:
     if 0 < len(words) <= 5 and all(w[:1].isupper() for w in words):
         at = bound + text.find(words[0])
         return (at, at + len(first.strip()))
-    words = text.split()[-3:]
-    if not words:
-        return None
-    at = sentence.rfind(words[0], bound, cue_start)
-    return (at, cue_start - (len(text) - len(text.rstrip()))) if at >= 0 else None
+    return None
 
 
 def _inverted(sentence: str, start: int, end: int, quotes: list[Span]) -> Relation | None:
@@ -311,7 +388,9 @@ def _inverted(sentence: str, start: int, end: int, quotes: list[Span]) -> Relati
     np = _NP_AFTER.match(sentence, end)
     if np is None or not _INVERTED_END.match(sentence, np.end()) or (
             not np.group("np")[:1].isupper() and not np.group("np").startswith(
-            ("the ", "a ", "an "))) or subject_holder(np.group("np"), relaxed=True) is None:
+            ("the ", "a ", "an ", "another "))) or (
+            subject_holder(np.group("np"), relaxed=True) is None
+            and not noun_phrase(np.group("np").split(",")[0])):
         return None
     content = _trimmed(sentence, 0, start)
     if content is None:
