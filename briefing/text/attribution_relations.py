@@ -82,16 +82,19 @@ _END: Final = re.compile(r"[\s.,;:!?]*$")
 #: ", saying", ", adding": a participle of a reporting verb that goes on with the subject.
 _PARTICIPLE_BEFORE: Final = re.compile(r",\s+(?:\w+ly\s+|and\s+)?$")
 _ACCORDING: Final = "according to"
-_NP_AFTER: Final = re.compile(r"\s*(?P<np>[^,;:.!?\"“”`]{2,100}?)\s*(?=[,;:.!?\"“”`]|''|$)")
+_NP_AFTER: Final = re.compile(
+    r"\s*(?P<np>(?:[^,;:.!?\"“”`]|(?<=[A-Z])\.(?!\s*$)|\.(?=\w)){2,100}?)\s*"
+    r"(?=[,;:!?\"“”`(]|(?<![A-Z])\.|\.\s*$|''|$)"
+)
 #: The trailing content-first form: ", X said" with no clause after it.
 _TRAILING_REST: Final = re.compile(
     r"^(?:\s+(?!that\b)[^,;:.!?\"“”`]{1,50}?)?\s*(?:[.!?]['\"”’]*\s*$|,\s*(?:[\"“`]|'')|[,;]|$)"
 )
 _MIN_CONTENT_WORDS: Final = 2
+#: A source and cue set in the middle of their content: "The levee, she said, held".
+_ASIDE_GOES_ON: Final = re.compile(r"(?:\s+[^,;:.!?\"“”`]{1,30}?)?,\s+(?=[a-z])")
 #: What may follow the source of an inverted "..., said Varga": the end, an appositive, a quote.
-_INVERTED_END: Final = re.compile(
-    r"\s*(?:[.!?]['\"”’]*\s*$|$|,\s*(?:a|an|the|who|which|whose)\b[^“\"]*$|,\s*(?:[\"“`]|''))"
-)
+_INVERTED_END: Final = re.compile(r"\s*(?:[.!?]['\"”’]*\s*$|$|,|\s*\()")
 
 
 def quoted_spans(sentence: str) -> list[Span]:
@@ -166,6 +169,10 @@ def _subject(sentence: str, bound: int, cue_start: int) -> Span | None:
     between = _BETWEEN.search(sentence, bound, cue_start)
     if between is not None and between.start() > bound:
         cue_start = between.start()
+    if sentence[bound:cue_start].rstrip().endswith(")"):  # "Rep. Ada Fenn (D-Corva) said"
+        opening = sentence.rfind("(", bound, cue_start)
+        if opening > bound:
+            cue_start = opening
     words = sentence[bound:cue_start].split()
     appositive = bool(words) and words[-1].endswith(",")  # "Ada Fenn, a senator, said"
     while words and (words[-1].lower() in VERB_AUXILIARIES or words[-1].lower() in _BE
@@ -353,6 +360,11 @@ def _verb(sentence: str, start: int, end: int, cue: str, quotes: list[Span], sto
         content = _trimmed(sentence, 0, len(head))
         pieces = [content] if content is not None else []
         pieces += [q for q in quotes if q[0] > end]
+        aside = _ASIDE_GOES_ON.match(rest)
+        if aside is not None and not pieces[1:]:  # "The levee, she said, held": both sides
+            after = _trimmed(sentence, end + aside.end(), stop)
+            if after is not None:
+                pieces.append(after)
         return Relation((start, end), subject, tuple(pieces)) if pieces else None
     content_pieces = _content_after(sentence, end, object_verb, quotes, stop)
     if not content_pieces:
@@ -420,6 +432,12 @@ def report_relations(text: str, sentence_spans: list[list[Span]]) -> list[Relati
             sentence = text[start:end]
             lead = len(sentence) - len(sentence.lstrip())
             own = [_shifted(r, start) for r in relations_in(sentence)]
+            opened = pending[0][0] if pending else (
+                found[quoting].content[-1][0] if quoting is not None else None)
+            inside = opened is not None and _still_open(text[opened:start])
+            if inside and own:  # "I think" inside a quotation is the quotation's
+                close = _first_close(sentence)
+                own = [r for r in own if close is not None and r.cue[0] > start + close]
             opens = sentence[lead:].startswith(("“", '"', "``", "''"))
             if own:
                 first = own[0]
@@ -431,19 +449,23 @@ def report_relations(text: str, sentence_spans: list[list[Span]]) -> list[Relati
                 quoted = any(text[a] in "“\"`'" for a, _ in last.content)
                 quoting = len(found) - 1 if quoted else None
                 continue
-            if quoting is not None and (opens or _still_open(text[found[quoting].content[-1][0]
-                                                                  : start])):
+            if quoting is not None and (opens or inside):
                 relation = found[quoting]
                 found[quoting] = relation._replace(content=relation.content + ((start + lead, end),))
                 continue
             quoting = None
-            if opens and _still_open(sentence):
+            if (opens and _still_open(sentence)) or (pending and inside):
                 pending.append((start + lead, end))
-            elif pending:
-                pending.append((start + lead, end))
-                if not _still_open(text[pending[0][0] : end]):
-                    pending = []
+            else:
+                pending = []
     return found
+
+
+def _first_close(sentence: str) -> int | None:
+    """Where the first closing quotation mark of a sentence inside a quotation stands."""
+    found = [at for at in (sentence.find("”"), sentence.find('"'), sentence.find("''"))
+             if at >= 0]
+    return min(found) if found else None
 
 
 def _still_open(sentence: str, inside: bool = False) -> bool:
