@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.text.cue_forms import cue_forms, forms_of, inflect
+from briefing.text.cue_forms import TABLE_LEMMAS, cue_forms, forms_of, inflect
 from briefing.text.cues import read_cues
-from briefing.text.cue_forms import TABLE_LEMMAS
 
 
 def test_the_stored_table_is_what_lemminflect_gives_for_the_lemmas() -> None:

@@ -8,7 +8,7 @@ from briefing.backends.base import ReportedAttribution
 from briefing.schema import Source
 from briefing.text.attribution_holders import canonical_holder
 from briefing.text.attribution_memory import HolderMemory
-from briefing.text.attribution_relations import report_relations
+from briefing.text.attribution_report import report_relations
 from briefing.text.entities import extract_entities
 from briefing.text.segmentation import blocks, sentences
 

@@ -18,10 +18,16 @@ import re
 from functools import lru_cache
 from typing import Final, NamedTuple
 
-from briefing.text.attribution import find_attribution
 from briefing.text.attribution_holders import subject_holder
+from briefing.text.attribution_subjects import (
+    BE,
+    NEGATED,
+    noun_phrase,
+    opening_subject,
+    rough_subject,
+    subject_before,
+)
 from briefing.text.cue_forms import cue_forms, forms_of
-from briefing.text.lexicons import VERB_AUXILIARIES
 from briefing.text.phrases import PhraseMatcher
 from briefing.text.reporting_verbs import NOUNS_TOO, SPEECH_LEMMAS
 
@@ -44,13 +50,19 @@ _NOUN_FORMS: Final = frozenset(form for form, lemma in _LEMMA_OF.items()
                                if lemma in NOUNS_TOO and form in {lemma, lemma + "s", lemma + "es"})
 _SPEECH_FORMS: Final = frozenset(form for form, lemma in _LEMMA_OF.items()
                                  if lemma in SPEECH_LEMMAS) - _NOUN_FORMS
+#: Things that show or find: "a new poll shows", "the data suggest".
+_EVIDENCE: Final = frozenset({
+    "poll", "polls", "survey", "surveys", "data", "study", "studies", "report", "reports",
+    "analysis", "research", "numbers", "figures", "records", "documents", "emails", "results",
+    "filings", "audit", "review", "investigation", "probe", "memo", "letter",
+})
 #: Last words of a subject after which a noun form is a verb: "they report", "will support".
 _VERB_AFTER: Final = frozenset({
     "he", "she", "they", "we", "i", "you", "who", "it", "will", "would", "can", "could",
     "should", "may", "might", "must", "do", "does", "did", "to", "not", "also", "still",
     "often", "never", "always", "repeatedly", "now", "and", "that",
 })
-_CUES: Final = PhraseMatcher(set(forms_of("reporting")) | _OBJECT_FORMS | {"according to"},
+_CUES: Final = PhraseMatcher(set(forms_of("reporting")) | _OBJECT_FORMS | {"according to", "According to"},
                              ignore_case=False)
 #: A quotation in any style the wire types it; one left open runs to the sentence's end, one
 #: closed without opening runs from its start.
@@ -63,15 +75,6 @@ _DETERMINERS: Final = frozenset({
     "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these",
     "those", "whose", "no", "any", "every", "each", "some",
 })
-_BE: Final = frozenset({"is", "are", "was", "were", "be", "been", "being", "am", "'s", "’s"})
-_NEGATED: Final = re.compile(r"^(?:didn|doesn|don|hasn|haven|hadn|won|wouldn|isn|wasn)[’']t$")
-#: Where a subject cannot reach back past: clause marks and subordinators.
-_SUBJECT_BOUND: Final = re.compile(
-    r"[,;:(—–”\"]|''|\s-\s|\b(?:that|when|as|because|while|since|although|though|if|after|before"
-    r"|where|whether|than|so|but|and|or|why|how|what|until|unless|once)\b",
-    re.IGNORECASE,
-)
-_LEADING_JOINER: Final = re.compile(r"^(?:and|but|or|so|then|yet)\s+", re.IGNORECASE)
 #: What may stand between a cue and its content: an addressee, a time, a medium, "that".
 _BRIDGE: Final = re.compile(
     r"\s*(?:(?:on|in|at|during|last|this|late|early|earlier|later|via|through|to|over|during)"
@@ -99,7 +102,7 @@ _INVERTED_END: Final = re.compile(r"\s*(?:[.!?]['\"”’]*\s*$|$|,|\s*\()")
 
 def quoted_spans(sentence: str) -> list[Span]:
     """The quotations of a sentence, their marks included; an open one runs to its end."""
-    spans = [m.span() for m in _QUOTED.finditer(sentence)]
+    spans = [(m.start(), m.start() + len(m.group(0).rstrip())) for m in _QUOTED.finditer(sentence)]
     first = _CLOSED_FIRST.match(sentence)
     if first is not None and (not spans or spans[0][0] >= first.end()):
         spans.insert(0, (0, first.end()))
@@ -122,89 +125,6 @@ def _trimmed(sentence: str, start: int, end: int) -> Span | None:
     return (start, end)
 
 
-#: A time or adverb between a subject and its verb: "Varga on Tuesday said", "Varga also".
-_BETWEEN: Final = re.compile(
-    r"(?:\s+(?:(?:on|at|in|during|earlier|late)\s+(?:the\s+)?(?:time|[A-Z][a-z]+day|\w+day"
-    r"|week(?:end)?|morning|afternoon|evening|night|interviews?|a\s+statement|an\s+interview)"
-    r"|(?:last|this|next)\s+\w+|just|also|first|once|often|recently|now|then|still|again"
-    r"|previously|initially|finally|both|all|only|later|earlier|himself|herself|itself"
-    r"|themselves|too|however|privately|publicly|repeatedly|later|\w+ly)\b,?)+\s*$"
-)
-
-
-_NOT_IN_NP: Final = frozenset({
-    "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should",
-    "may", "might", "must", "did", "does", "do", "that", "which", "when", "because", "if",
-    "whether", "to", "not", "there", "it", "this", "what", "how", "why",
-})
-_NOT_FIRST: Final = frozenset({
-    "and", "but", "or", "so", "then", "yet", "in", "on", "at", "by", "for", "from", "with",
-    "of", "to", "as", "after", "before", "during", "into", "about", "over", "under", "like",
-    "than", "since", "until", "while", "although", "though", "even", "just", "also",
-})
-
-
-def noun_phrase(np: str) -> bool:
-    """Whether words before a verb can be its subject when the holder rules reject them: a
-    possessive ("his colleague"), a participle before a name ("a flabbergasted Noah"), a
-    quantity ("42 percent of voters"). No verb, clause word or opening preposition; the
-    last word no adverb, no "-ing" or "-ed" form unless a name."""
-    words = np.split()
-    if not 1 <= len(words) <= 8:
-        return False
-    lowered = [w.lower().strip(",.") for w in words]
-    if lowered[0] in _NOT_FIRST or not _NOT_IN_NP.isdisjoint(lowered):
-        return False
-    last = words[-1]
-    if not any(c.isalpha() for c in last):
-        return False
-    return last[:1].isupper() or not last.endswith(("ly", "ing", "ed"))
-
-
-_SPEAKING_PRONOUNS: Final = frozenset({"i", "we"})
-
-
-def _subject(sentence: str, bound: int, cue_start: int) -> Span | None:
-    """The subject noun phrase just before a verb, back to a clause mark at most."""
-    between = _BETWEEN.search(sentence, bound, cue_start)
-    if between is not None and between.start() > bound:
-        cue_start = between.start()
-    if sentence[bound:cue_start].rstrip().endswith(")"):  # "Rep. Ada Fenn (D-Corva) said"
-        opening = sentence.rfind("(", bound, cue_start)
-        if opening > bound:
-            cue_start = opening
-    words = sentence[bound:cue_start].split()
-    appositive = bool(words) and words[-1].endswith(",")  # "Ada Fenn, a senator, said"
-    while words and (words[-1].lower() in VERB_AUXILIARIES or words[-1].lower() in _BE
-                     or _NEGATED.match(words[-1].lower()) or words[-1].lower().endswith("ly")):
-        words.pop()
-    if not words:
-        return None
-    end = sentence.rfind(words[-1], bound, cue_start) + len(words[-1])
-    start = bound
-    for mark in _SUBJECT_BOUND.finditer(sentence, bound, end):
-        if not (appositive and mark.group(0) == ","):
-            start = mark.end()
-    np = sentence[start:end].strip()
-    joiner = _LEADING_JOINER.match(np)
-    if joiner is not None:
-        np = np[joiner.end() :]
-    if np.lower() in _SPEAKING_PRONOUNS:  # "I think", "we believe": the speaker of a quotation
-        at = sentence.rfind(np, start, end + 1)
-        return (at, at + len(np))
-    if np in {"who", "which"}:  # "Varga, who said": the name before the comma
-        return _subject(sentence, bound, start - 1) if start - 1 > bound else None
-    if np.endswith(" who"):
-        np = np[: -len(" who")]
-    if not np or np[-1] in "”\"'’":
-        return None
-    holder = subject_holder(np, relaxed=True) or (np if noun_phrase(np) else None)
-    if holder is None:
-        return None
-    at = sentence.rfind(holder, start, end + 1)
-    return (at, at + len(holder)) if at >= 0 else None
-
-
 _AUX_OR_PAST: Final = (r"(?:has|have|had|is|was|were|will|would|also|then|later|did|does"
                       r"|\w+ed|said|says|told|wrote|called)\b")
 #: Where a clause a cue governs ends: a second verb of its subject ("... and said ...",
@@ -221,11 +141,31 @@ _OBJECT_END: Final = re.compile(
 )
 
 
+#: Whom a verb of telling addresses, before what it tells: "reporters", "the Corva Courier".
+_ADDRESSEE: Final = re.compile(
+    r"\s+(?:(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*|reporters|journalists|him|her"
+    r"|them|us|me|supporters|voters|the\s+(?:crowd|audience|committee|court|jury|paper|newspaper"
+    r"|station|network|agency))(?=[\s,:])"
+)
+_TELLING: Final = frozenset({"tell", "inform", "assure", "remind", "warn", "advise", "ask",
+                             "urge", "promise"})
+#: A content that is only a phrase of place, time or manner: no statement.
+_PHRASE_ONLY: Final = re.compile(
+    r"(?:during|at|as|before|after|while|when|in|on|with|from|amid|outside"
+    r"|inside|of)\b[^,;“\"`]*$"
+)
+
+
 def _content_after(sentence: str, cue_end: int, object_verb: bool, quotes: list[Span],
-                   stop: int) -> tuple[Span, ...]:
+                   stop: int, addressee: bool = False) -> tuple[Span, ...]:
     """What a cue governs: the quotations after it, or the clause from it to ``stop``."""
-    bridge = _BRIDGE.match(sentence, cue_end)
-    start = bridge.end() if bridge is not None else cue_end
+    start = cue_end
+    if addressee:  # "told reporters the channel was clear"
+        told = _ADDRESSEE.match(sentence, start)
+        if told is not None:
+            start = told.end()
+    bridge = _BRIDGE.match(sentence, start)
+    start = bridge.end() if bridge is not None else start
     after = [q for q in quotes if start <= q[0] < stop]
     if after and after[0][0] - start <= 2:
         return tuple(after)
@@ -237,7 +177,9 @@ def _content_after(sentence: str, cue_end: int, object_verb: bool, quotes: list[
             stop = cut.start()
             break
     span = _trimmed(sentence, start, stop)
-    return (span,) if span is not None else ()
+    if span is None or (not object_verb and _PHRASE_ONLY.match(sentence, *span)):
+        return ()  # "said to cheers", "said during a debate": no clause is said
+    return (span,)
 
 
 def _stops(sentence: str, quotes: list[Span]) -> list[int]:
@@ -263,7 +205,7 @@ def relations_in(sentence: str) -> tuple[Relation, ...]:
             continue
         cue = match.group(0)
         stop = next((s for s in stops if s > end), len(sentence))
-        if cue == _ACCORDING:
+        if cue.lower() == _ACCORDING:
             relation = _according(sentence, start, end, quotes, stops)
         else:
             relation = _verb(sentence, start, end, cue, quotes, stop, bound, main_source)
@@ -319,88 +261,67 @@ def _verb(sentence: str, start: int, end: int, cue: str, quotes: list[Span], sto
     """A relation of a reporting verb, in the form the words around it take."""
     before = sentence[:start].split()
     previous = before[-1].lower() if before else ""
-    if previous in _DETERMINERS or (previous.endswith(("'s", "’s")) and previous not in _BE):
+    if previous in _DETERMINERS or (previous.endswith(("'s", "’s")) and previous not in BE):
         return None  # a noun: "the report", "Varga's claim"
     object_verb = cue in _OBJECT_FORMS
-    if cue in _NOUN_FORMS and not (previous in _VERB_AFTER or _NEGATED.match(previous)
+    if cue in _NOUN_FORMS and not (previous in _VERB_AFTER or previous in _EVIDENCE
+                                   or NEGATED.match(previous)
                                    or (before and before[-1][:1].isupper())):
         return None  # "the level of voter support", "a long-range plan"
     if sentence.startswith(" by ", end):
-        if previous in _BE:  # "was reported by the harbour master"
+        if previous in BE:  # "was reported by the harbour master"
             np = _NP_AFTER.match(sentence, end + 4)
-            content = _trimmed(sentence, 0, start)
+            content = _trimmed(sentence, 0, sentence.rfind(before[-1], 0, start))
             if np is not None and content is not None:
                 return Relation((start, end), np.span("np"), (content,))
         return None
-    if cue.endswith("ing") and previous not in _BE:
+    if cue.endswith("ing") and previous not in BE:
         if _PARTICIPLE_BEFORE.search(sentence, 0, start) is None:
             return None  # a gerund: "after saying", "Speaking to"
-        content = _content_after(sentence, end, object_verb, quotes, stop)
-        if not content:
+        pieces = _content_after(sentence, end, object_verb, quotes, stop)
+        if not pieces:
             return None
-        return Relation((start, end), main_source or _opening_subject(sentence, start), content)
+        return Relation((start, end), main_source or opening_subject(sentence, start), pieces)
     rest = sentence[end:]
     left = sentence[bound:start].rstrip()
-    if (not left or left[-1] in ",”\"'") and bound == 0 and start > 0:
+    subject = subject_before(sentence, bound, start)
+    if subject is None and (not left or left[-1] in ",”\"'") and bound == 0 and start > 0:
         inverted = _inverted(sentence, start, end, quotes)
         if inverted is not None:
             return inverted
-    subject = _subject(sentence, bound, start)
     if subject is None and previous in {"and", "but"}:  # "Varga defended it and said ..."
-        subject = main_source or _opening_subject(sentence, start)
+        subject = main_source or opening_subject(sentence, start)
     if subject is None:
         if cue not in _SPEECH_FORMS or not previous or previous[-1] in ",;:":
             return None
-        subject = _rough_subject(sentence, bound, start)
+        subject = rough_subject(sentence, bound, start)
         if subject is None:
             return None
     head = sentence[: subject[0]].rstrip()
     if (head and head[-1] in ",”\"'" and len(head.split()) >= _MIN_CONTENT_WORDS
             and _TRAILING_REST.match(rest)):
-        content = _trimmed(sentence, 0, len(head))
-        pieces = [content] if content is not None else []
-        pieces += [q for q in quotes if q[0] > end]
+        before_cue = _trimmed(sentence, 0, len(head))
+        parts = [before_cue] if before_cue is not None else []
+        parts += [q for q in quotes if q[0] > end]
         aside = _ASIDE_GOES_ON.match(rest)
-        if aside is not None and not pieces[1:]:  # "The levee, she said, held": both sides
+        if aside is not None and not parts[1:]:  # "The levee, she said, held": both sides
             after = _trimmed(sentence, end + aside.end(), stop)
             if after is not None:
-                pieces.append(after)
-        return Relation((start, end), subject, tuple(pieces)) if pieces else None
-    content_pieces = _content_after(sentence, end, object_verb, quotes, stop)
+                parts.append(after)
+        return Relation((start, end), subject, tuple(parts)) if parts else None
+    content_pieces = _content_after(sentence, end, object_verb, quotes, stop,
+                                    addressee=_LEMMA_OF.get(cue) in _TELLING)
     if not content_pieces:
         return None
     return Relation((start, end), subject, content_pieces)
-
-
-def _opening_subject(sentence: str, before: int) -> Span | None:
-    """The subject a participle goes on with: the holder that opens the sentence ("Varga
-    defended the plan, saying ...")."""
-    found = find_attribution(sentence)
-    if found is None or not found.holder:
-        return None
-    at = sentence.find(found.holder)
-    return (at, at + len(found.holder)) if 0 <= at < before else None
-
-
-def _rough_subject(sentence: str, bound: int, cue_start: int) -> Span | None:
-    """A subject the rules cannot read, where its first part before an appositive is a
-    name ("Alden, author of a book on trade, who ...,")."""
-    text = sentence[bound:cue_start]
-    comma = text.find(",")
-    first = text[:comma] if comma > 0 else text
-    words = first.split()
-    if 0 < len(words) <= 5 and all(w[:1].isupper() for w in words):
-        at = bound + text.find(words[0])
-        return (at, at + len(first.strip()))
-    return None
 
 
 def _inverted(sentence: str, start: int, end: int, quotes: list[Span]) -> Relation | None:
     """"“The levee held,” said Varga." / "..., said Varga, the harbour master."."""
     np = _NP_AFTER.match(sentence, end)
     if np is None or not _INVERTED_END.match(sentence, np.end()) or (
-            not np.group("np")[:1].isupper() and not np.group("np").startswith(
-            ("the ", "a ", "an ", "another "))) or (
+            not any(w[:1].isupper() for w in np.group("np").split())
+            and not np.group("np").startswith(("the ", "a ", "an ", "another "))) or (
             subject_holder(np.group("np"), relaxed=True) is None
             and not noun_phrase(np.group("np").split(",")[0])):
         return None
@@ -409,70 +330,3 @@ def _inverted(sentence: str, start: int, end: int, quotes: list[Span]) -> Relati
         return None
     pieces = [content] + [q for q in quotes if q[0] > np.end()]
     return Relation((start, end), np.span("np"), tuple(pieces))
-
-
-def _shifted(relation: Relation, by: int) -> Relation:
-    return Relation(
-        (relation.cue[0] + by, relation.cue[1] + by),
-        None if relation.source is None else (relation.source[0] + by, relation.source[1] + by),
-        tuple((a + by, b + by) for a, b in relation.content),
-    )
-
-
-def report_relations(text: str, sentence_spans: list[list[Span]]) -> list[Relation]:
-    """The relations of a report, offsets into ``text``; ``sentence_spans``: each paragraph's
-    sentences. A quotation that runs over sentences is one relation: the sentences before
-    the one that names its speaker, and those after it in its paragraph while the quotation
-    stays open or a new one opens with no speaker of its own, join its content."""
-    found: list[Relation] = []
-    for paragraph in sentence_spans:
-        pending: list[Span] = []  # sentences of a quotation whose speaker is not named yet
-        quoting: int | None = None  # index in found of the relation whose quotation goes on
-        for start, end in paragraph:
-            sentence = text[start:end]
-            lead = len(sentence) - len(sentence.lstrip())
-            own = [_shifted(r, start) for r in relations_in(sentence)]
-            opened = pending[0][0] if pending else (
-                found[quoting].content[-1][0] if quoting is not None else None)
-            inside = opened is not None and _still_open(text[opened:start])
-            if inside and own:  # "I think" inside a quotation is the quotation's
-                close = _first_close(sentence)
-                own = [r for r in own if close is not None and r.cue[0] > start + close]
-            opens = sentence[lead:].startswith(("“", '"', "``", "''"))
-            if own:
-                first = own[0]
-                if pending and first.content and first.content[0][0] == start + lead:
-                    own[0] = first._replace(content=tuple(pending) + first.content)
-                pending = []
-                found.extend(own)
-                last = own[-1]
-                quoted = any(text[a] in "“\"`'" for a, _ in last.content)
-                quoting = len(found) - 1 if quoted else None
-                continue
-            if quoting is not None and (opens or inside):
-                relation = found[quoting]
-                found[quoting] = relation._replace(content=relation.content + ((start + lead, end),))
-                continue
-            quoting = None
-            if (opens and _still_open(sentence)) or (pending and inside):
-                pending.append((start + lead, end))
-            else:
-                pending = []
-    return found
-
-
-def _first_close(sentence: str) -> int | None:
-    """Where the first closing quotation mark of a sentence inside a quotation stands."""
-    found = [at for at in (sentence.find("”"), sentence.find('"'), sentence.find("''"))
-             if at >= 0]
-    return min(found) if found else None
-
-
-def _still_open(sentence: str, inside: bool = False) -> bool:
-    """Whether a quotation is open after a sentence (one open before it when ``inside``)."""
-    opening = sentence.count("“") + sentence.count("``")
-    closing = sentence.count("”")
-    if opening != closing:
-        return opening > closing
-    straight = sentence.count('"') + sentence.count("''")
-    return inside != (straight % 2 == 1)

@@ -44,8 +44,8 @@ NOUNS_TOO: Final[frozenset[str]] = frozenset({
     "brand", "address", "target", "love", "hate", "favor", "favour", "welcome", "wish",
     "find", "show", "vow", "project", "mention", "reference", "blast", "slam", "mock",
     "praise", "dislike", "answer", "comment", "decline", "reply", "respond", "remark",
-    "defend", "back", "joke", "quip", "retort", "muse", "tout", "hail", "dub", "brand",
-    "cite", "concern", "want", "need", "learn", "rule",
+    "defend", "back", "joke", "quip", "retort", "muse", "tout", "hail", "dub", "cite",
+    "concern", "want", "need", "learn", "rule",
 })
 #: Verbs of saying and thinking that attribute whatever their subject: a relation stands
 #: without a subject the rules can read ("Alden, author of a book on trade, said ...").

@@ -6,9 +6,10 @@ A folder holds ``NAME.txt`` (an article) and ``NAME.ann`` (its annotations) pair
 line ``E<n> <TAB> Attribution:T<a> Content:T<c> Cue:T<q> Source:T<s>`` ties one attribution's
 spans together; other lines and types are ignored. docs/attribution-format.md has the details.
 
-A predicted attribution is a run of consecutive claims of one holder; it matches a gold
-attribution when they share at least half of the longer one's characters (a gold content of
-several spans counts as one). On matched pairs the source is right when the holder's head
+A predicted attribution is one of the backend's attribution relations where it reads them
+(``AttributionReader``: the offline backend), else a run of consecutive claims of one holder;
+it matches a gold attribution when they share at least half of the longer one's characters (a
+content of several spans counts as their sum). On matched pairs the source is right when the holder's head
 word is one of the gold source's words (a gold pronoun stands for the nearest named gold
 source before it), and the cue is right when the two cues share a word.
 """
