@@ -55,6 +55,7 @@ class Report:
     path: str
     encoding: str | None
     page_starts: list[int] | None = None
+    not_read: list[str] | None = None
 
 
 def detect_format(path: str, text: str) -> Format:
@@ -215,7 +216,15 @@ def _document_report(path: str, data: bytes, name: str) -> Report | None:
         return None
     check_size(data, name)
     extracted = read_document(kind, data, name)
-    return Report(extracted.text, extracted.metadata, path, None, extracted.page_starts or None)
+    if extracted.not_read:
+        import warnings
+
+        from briefing.errors import BriefingWarning
+
+        warnings.warn(f"{name} is read in part; not read: {'; '.join(extracted.not_read)}",
+                      BriefingWarning, stacklevel=2)
+    return Report(extracted.text, extracted.metadata, path, None, extracted.page_starts or None,
+                  extracted.not_read or None)
 
 
 def parse_reports(path: str, text: str, encoding: str | None = None) -> list[Report]:
@@ -234,8 +243,9 @@ def to_source(report: Report, ratings: RatingLookup | None = None, **metadata: A
         if rating:
             merged["reliability"] = rating
     source = make_source(report.body, path=report.path, encoding=report.encoding, metadata=merged)
-    if report.page_starts:
-        source = source.model_copy(update={"page_starts": report.page_starts})
+    if report.page_starts or report.not_read:
+        source = source.model_copy(update={"page_starts": report.page_starts,
+                                           "not_read": report.not_read or []})
     return source
 
 
