@@ -6,7 +6,6 @@ import re
 from typing import Final
 
 from briefing.backends.base import Candidate, Extraction, ReportedAttribution
-from briefing.backends.offline_attributions import read_attributions
 from briefing.schema import Source
 from briefing.text.attribution import Attribution, find_attribution
 from briefing.text.attribution_holders import canonical_holder
@@ -151,7 +150,10 @@ class OfflineBackend:
     prompt_hash: str | None = None
 
     def read_attributions(self, source: Source) -> list[ReportedAttribution]:
-        """Every attribution relation of the report (``offline_attributions``)."""
+        """Every attribution relation of the report (``offline_attributions``; imported here,
+        as a brief does not need it and its cue table would add to every start-up)."""
+        from briefing.backends.offline_attributions import read_attributions
+
         return read_attributions(source)
 
     def extract(self, source: Source) -> Extraction:
