@@ -170,3 +170,31 @@ def test_word_parts_outside_the_body_are_named(tmp_path: Path) -> None:
 def test_word_document_of_paragraphs_and_tables_is_read_whole(tmp_path: Path) -> None:
     [source] = load_sources(write_docx(tmp_path / "ferry.docx"))
     assert source.not_read == []
+
+
+def _folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(BODY, encoding="utf-8")
+    (folder / "figures.xlsx").write_bytes(b"PK\x03\x04 not a report")
+    (folder / "notes.odt").write_bytes(b"PK\x03\x04 nor this")
+    (folder / ".hidden.txt").write_text(BODY, encoding="utf-8")
+    (folder / "~lock.txt").write_text("", encoding="utf-8")
+    (folder / "sub").mkdir()
+    return folder
+
+
+def test_folder_names_the_files_it_skips(tmp_path: Path) -> None:
+    code, markdown, stderr = _generate(_folder(tmp_path))
+    assert code == 0 and "Osk crossing" in markdown
+    warnings = [line for line in stderr.splitlines() if line.startswith("Warning:")]
+    assert warnings == [f"Warning: {tmp_path / 'in'}: 2 files skipped, not in a report format "
+                        "(figures.xlsx, notes.odt)"]
+
+
+def test_batch_names_the_files_it_skips(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["generate", "--each", str(_folder(tmp_path)),
+                                      "-o", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.stderr
+    assert sum("2 files skipped" in line for line in result.stderr.splitlines()) == 1
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["a.md"]

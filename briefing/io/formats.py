@@ -255,20 +255,43 @@ def is_report_file(path: Path) -> bool:
             and (path.suffix.lower() in SUFFIXES or path.suffix.lower() in DOCUMENT_SUFFIXES))
 
 
-def report_files(folder: str | os.PathLike[str]) -> list[Path]:
-    """Report files directly inside a folder, sorted by name; other files are skipped."""
+def report_files(folder: str | os.PathLike[str], *, announce_skipped: bool = False) -> list[Path]:
+    """Report files directly inside a folder, sorted by name; other files are skipped.
+
+    With ``announce_skipped``, visible files that are skipped (not a report format) are named in
+    one BriefingWarning, so a folder is never read in part silently; sub-folders, hidden files
+    and editor lock files ("~...") are passed over without a word.
+    """
     directory = Path(folder)
     try:
         entries = sorted(directory.iterdir(), key=lambda p: p.name)
     except OSError as exc:
         raise SourceError(f"{directory} cannot be listed: {exc.strerror or exc}") from exc
     files = [entry for entry in entries if is_report_file(entry)]
+    if announce_skipped:
+        _announce_skipped(directory, [entry for entry in entries if entry not in files])
     if not files:
         raise SourceError(
             f"{directory} holds no reports (files ending in "
             f"{', '.join(sorted([*SUFFIXES, *DOCUMENT_SUFFIXES]))})"
         )
     return files
+
+
+def _announce_skipped(directory: Path, others: list[Path]) -> None:
+    from briefing.io.sources import display_name
+
+    skipped = [display_name(entry.name) for entry in others
+               if entry.is_file() and not entry.name.startswith((".", "~"))]
+    if skipped:
+        import warnings
+
+        from briefing.errors import BriefingWarning
+
+        shown = ", ".join(skipped[:5]) + (f" and {len(skipped) - 5} more" if len(skipped) > 5 else "")
+        warnings.warn(f"{display_name(str(directory))}: {len(skipped)} file"
+                      f"{'s' if len(skipped) != 1 else ''} skipped, not in a report format "
+                      f"({shown})", BriefingWarning, stacklevel=3)
 
 
 def load_reports(path: str | os.PathLike[str], encoding: str | None = None) -> list[Report]:
@@ -278,7 +301,7 @@ def load_reports(path: str | os.PathLike[str], encoding: str | None = None) -> l
     """
     name = os.fspath(path)
     if name != "-" and Path(name).is_dir():
-        return [report for file in report_files(name)
+        return [report for file in report_files(name, announce_skipped=True)
                 for report in load_reports(str(file), encoding)]
     display = "standard input" if name == "-" else name
     data = read_bytes(name)
