@@ -94,6 +94,13 @@ _TRAILING_REST: Final = re.compile(
     r"^(?:\s+(?!that\b)[^,;:.!?\"“”`]{1,50}?)?\s*(?:[.!?]['\"”’]*\s*$|,\s*(?:[\"“`]|'')|[,;]|$)"
 )
 _MIN_CONTENT_WORDS: Final = 2
+#: A phrase that opens a sentence before its subject, no content: "On Wednesday,".
+_OPENER: Final = re.compile(
+    r"^(?:(?:on|in|at|during|after|before|since|by|for|from|with|without|under|over|last"
+    r"|this|late|early|earlier|later|still|however|meanwhile|yet|but|and|so|then)\b"
+    r"(?:\s+\S+){0,4}|\w+ly),$",
+    re.IGNORECASE,
+)
 #: A source and cue set in the middle of their content: "The levee, she said, held".
 _ASIDE_GOES_ON: Final = re.compile(r"(?:\s+[^,;:.!?\"“”`]{1,30}?)?,\s+(?=[a-z])")
 #: What may follow the source of an inverted "..., said Varga": the end, an appositive, a quote.
@@ -243,7 +250,7 @@ def _according(sentence: str, start: int, end: int, quotes: list[Span],
     np = _NP_AFTER.match(sentence, end)
     if np is None:
         return None
-    source = np.span("np")
+    source = _source_head(sentence, np.span("np"))
     pieces = []
     before = _trimmed(sentence, 0, start)
     if before is not None:
@@ -273,7 +280,7 @@ def _verb(sentence: str, start: int, end: int, cue: str, quotes: list[Span], sto
             np = _NP_AFTER.match(sentence, end + 4)
             content = _trimmed(sentence, 0, sentence.rfind(before[-1], 0, start))
             if np is not None and content is not None:
-                return Relation((start, end), np.span("np"), (content,))
+                return Relation((start, end), _source_head(sentence, np.span("np")), (content,))
         return None
     if cue.endswith("ing") and previous not in BE:
         if _PARTICIPLE_BEFORE.search(sentence, 0, start) is None:
@@ -285,7 +292,8 @@ def _verb(sentence: str, start: int, end: int, cue: str, quotes: list[Span], sto
     rest = sentence[end:]
     left = sentence[bound:start].rstrip()
     subject = subject_before(sentence, bound, start)
-    if subject is None and (not left or left[-1] in ",”\"'") and bound == 0 and start > 0:
+    opens = subject is not None and not sentence[: subject[0]].strip()  # "Fenn, a senator, said"
+    if (not left or left[-1] in ",”\"'") and bound == 0 and start > 0 and not opens:
         inverted = _inverted(sentence, start, end, quotes)
         if inverted is not None:
             return inverted
@@ -299,7 +307,7 @@ def _verb(sentence: str, start: int, end: int, cue: str, quotes: list[Span], sto
             return None
     head = sentence[: subject[0]].rstrip()
     if (head and head[-1] in ",”\"'" and len(head.split()) >= _MIN_CONTENT_WORDS
-            and _TRAILING_REST.match(rest)):
+            and not object_verb and _TRAILING_REST.match(rest) and not _OPENER.match(head)):
         before_cue = _trimmed(sentence, 0, len(head))
         parts = [before_cue] if before_cue is not None else []
         parts += [q for q in quotes if q[0] > end]
@@ -316,17 +324,30 @@ def _verb(sentence: str, start: int, end: int, cue: str, quotes: list[Span], sto
     return Relation((start, end), subject, content_pieces)
 
 
+#: Where a source named after its cue goes on with what is no longer its name: "Ben Jacobs
+#: in The Guardian", "a survey released on Thursday", "an adviser who requested anonymity".
+_SOURCE_TAIL: Final = re.compile(
+    r"\s+(?:in|on|at|who|which|that|released|published|conducted|issued|obtained|later|earlier"
+    r"|last|this|even|also|during|via|through)\b"
+)
+
+
+def _source_head(sentence: str, span: Span) -> Span:
+    """A source named after its cue, cut where its name ends."""
+    tail = _SOURCE_TAIL.search(sentence, span[0], span[1])
+    return (span[0], tail.start()) if tail is not None else span
+
+
 def _inverted(sentence: str, start: int, end: int, quotes: list[Span]) -> Relation | None:
     """"“The levee held,” said Varga." / "..., said Varga, the harbour master."."""
     np = _NP_AFTER.match(sentence, end)
     if np is None or not _INVERTED_END.match(sentence, np.end()) or (
             not any(w[:1].isupper() for w in np.group("np").split())
             and not np.group("np").startswith(("the ", "a ", "an ", "another "))) or (
-            subject_holder(np.group("np"), relaxed=True) is None
-            and not noun_phrase(np.group("np").split(",")[0])):
+            not noun_phrase(sentence[slice(*_source_head(sentence, np.span("np")))])):
         return None
     content = _trimmed(sentence, 0, start)
     if content is None:
         return None
     pieces = [content] + [q for q in quotes if q[0] > np.end()]
-    return Relation((start, end), np.span("np"), tuple(pieces))
+    return Relation((start, end), _source_head(sentence, np.span("np")), tuple(pieces))

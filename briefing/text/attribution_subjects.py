@@ -112,10 +112,29 @@ def opening_subject(sentence: str, before: int) -> Span | None:
     """The subject a participle goes on with: the holder that opens the sentence ("Varga
     defended the plan, saying ...")."""
     found = find_attribution(sentence)
-    if found is None or not found.holder:
+    if found is not None and found.holder:
+        at = sentence.find(found.holder)
+        if 0 <= at < before:
+            return (at, at + len(found.holder))
+    start = 0
+    opener = _OPENING_PHRASE.match(sentence)
+    if opener is not None:
+        start = opener.end()
+    name = _NAME_FIRST.match(sentence, start)
+    if name is None or name.end() > before:
         return None
-    at = sentence.find(found.holder)
-    return (at, at + len(found.holder)) if 0 <= at < before else None
+    return name.span("np")
+
+
+#: A phrase of time, place or manner before a sentence's subject: "On Sunday, ", "Back in
+#: 1999, ", "For months, ".
+_OPENING_PHRASE: Final = re.compile(r"(?:[A-Z][a-z]*\b[^,;:“\"]{0,50},\s+)?(?=[A-Z])")
+#: A subject that opens a clause: a name or a noun phrase with an article, before its verb.
+_NAME_FIRST: Final = re.compile(
+    r"(?P<np>(?:(?:Mr|Ms|Mrs|Dr|Sen|Rep|Gov|Gen)\.\s+)?(?:[A-Z][\w'’-]*\s+){0,4}[A-Z][\w'’-]*"
+    r"|(?:The|A|An)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+(?=\s+(?:\w+ly\s+)?[a-z]+(?:ed|s)\b))"
+    r"(?=(?:,[^,]{1,60},)?\s+(?:\w+ly\s+)?[a-z])"
+)
 
 
 def rough_subject(sentence: str, bound: int, cue_start: int) -> Span | None:
