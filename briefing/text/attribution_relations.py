@@ -29,7 +29,7 @@ from briefing.text.attribution_subjects import (
 )
 from briefing.text.cue_forms import cue_forms, forms_of
 from briefing.text.phrases import PhraseMatcher
-from briefing.text.reporting_verbs import NOUNS_TOO, SPEECH_LEMMAS
+from briefing.text.reporting_verbs import NOUNS_TOO, PARTICLE_ONLY, PARTICLES, SPEECH_LEMMAS
 
 Span = tuple[int, int]
 
@@ -62,7 +62,14 @@ _VERB_AFTER: Final = frozenset({
     "should", "may", "might", "must", "do", "does", "did", "to", "not", "also", "still",
     "often", "never", "always", "repeatedly", "now", "and", "that",
 })
-_CUES: Final = PhraseMatcher(set(forms_of("reporting")) | _OBJECT_FORMS | {"according to", "According to"},
+_PHRASAL: Final = {f"{form} {particle}": lemma for lemma, particles in PARTICLES.items()
+                   for form in cue_forms()["reporting-object"].get(lemma, ())
+                   for particle in particles}
+_OBJECT_FORMS = _OBJECT_FORMS | frozenset(_PHRASAL)
+_LEMMA_OF.update(_PHRASAL)
+_CUE_FORMS: Final = (set(forms_of("reporting")) | _OBJECT_FORMS) - {
+    form for form, lemma in _LEMMA_OF.items() if lemma in PARTICLE_ONLY and " " not in form}
+_CUES: Final = PhraseMatcher(_CUE_FORMS | {"according to", "According to"},
                              ignore_case=False)
 #: A quotation in any style the wire types it; one left open runs to the sentence's end, one
 #: closed without opening runs from its start.
