@@ -80,14 +80,14 @@ _CLOSED_FIRST: Final = re.compile(r"^[^“\"]*?”")
 #: Words before a cue that make it a noun: "the report", "his claims", "a call".
 _DETERMINERS: Final = frozenset({
     "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these",
-    "those", "whose", "no", "any", "every", "each", "some",
+    "those", "whose", "no", "any", "every",
 })
 #: What may stand between a cue and its content: an addressee, a time, a medium, "that".
 _BRIDGE: Final = re.compile(
     r"\s*(?:(?:on|in|at|during|last|this|late|early|earlier|later|via|through|to|over|during)"
     r"\s+[^,;:\"“”`]{1,40}?\s*(?=,|:|\bthat\b|[\"“`])|[A-Z][a-z]+day\b)?\s*[,:]?\s*"
 )
-_THAT_SOON: Final = re.compile(r"^(?:[^,;.:\"“”`]{0,60}?\s)??(?=that\s)")
+_THAT_SOON: Final = re.compile(r"^(?:[^,;.:\"“”`]{0,25}?\s)??(?=that\s)")
 _END: Final = re.compile(r"[\s.,;:!?]*$")
 #: ", saying", ", adding": a participle of a reporting verb that goes on with the subject.
 _PARTICIPLE_BEFORE: Final = re.compile(r",\s+(?:\w+ly\s+|and\s+)?$")
@@ -98,7 +98,11 @@ _NP_AFTER: Final = re.compile(
 )
 #: The trailing content-first form: ", X said" with no clause after it.
 _TRAILING_REST: Final = re.compile(
-    r"^(?:\s+(?!that\b)[^,;:.!?\"“”`]{1,50}?)?\s*(?:[.!?]['\"”’]*\s*$|,\s*(?:[\"“`]|'')|[,;]|$)"
+    r"^(?:\s+(?:(?:on|in|at|during|late|last|this|earlier|later|to|via|through|from|before"
+    r"|after)\b[^,;:!?\"“”`]{0,60}?|[A-Z][a-z]+day|(?:[A-Z][\w.'’&-]*\s*){1,4}(?:on\s+\w+)?"
+    r"|reporters|journalists|(?:the|a|an)\s+[\w'’-]+(?:\s+[A-Z][\w'’-]*)*)?"
+    r"(?:\s+(?:when|while|as|after|before|because|though|although|if)\b[^\"“”`]*)?)?"
+    r"\s*(?:[.!?]['\"”’]*\s*$|,\s*(?:[\"“`]|'')|[,;]|$)"
 )
 _MIN_CONTENT_WORDS: Final = 2
 #: A phrase that opens a sentence before its subject, no content: "On Wednesday,".
@@ -299,7 +303,8 @@ def _verb(sentence: str, start: int, end: int, cue: str, quotes: list[Span], sto
     rest = sentence[end:]
     left = sentence[bound:start].rstrip()
     subject = subject_before(sentence, bound, start)
-    opens = subject is not None and not sentence[: subject[0]].strip()  # "Fenn, a senator, said"
+    opens = subject is not None and (  # "Fenn, a senator, said", "... — Fenn, a senator, said"
+        not sentence[: subject[0]].strip() or sentence[: subject[0]].rstrip()[-1] in "—–:;")
     if (not left or left[-1] in ",”\"'") and bound == 0 and start > 0 and not opens:
         inverted = _inverted(sentence, start, end, quotes)
         if inverted is not None:
@@ -334,7 +339,7 @@ def _verb(sentence: str, start: int, end: int, cue: str, quotes: list[Span], sto
 #: Where a source named after its cue goes on with what is no longer its name: "Ben Jacobs
 #: in The Guardian", "a survey released on Thursday", "an adviser who requested anonymity".
 _SOURCE_TAIL: Final = re.compile(
-    r"\s+(?:in|on|at|who|which|that|released|published|conducted|issued|obtained|later|earlier"
+    r"\s+(?:in|on|at|who|which|released|published|conducted|issued|obtained|later|earlier"
     r"|last|this|even|also|during|via|through)\b"
 )
 

@@ -19,7 +19,7 @@ NEGATED: Final = re.compile(r"^(?:didn|doesn|don|hasn|haven|hadn|won|wouldn|isn|
 #: Where a subject cannot reach back past: clause marks and subordinators.
 _SUBJECT_BOUND: Final = re.compile(
     r"[,;:(—–”\"]|''|\s-\s|\b(?:that|when|as|because|while|since|although|though|if|after|before"
-    r"|where|whether|than|so|but|and|or|why|how|what|until|unless|once)\b",
+    r"|where|whether|than|so|but|and|or|why|how|what|which|until|unless|once)\b",
     re.IGNORECASE,
 )
 _LEADING_JOINER: Final = re.compile(r"^(?:and|but|or|so|then|yet)\s+", re.IGNORECASE)
