@@ -97,11 +97,15 @@ _NP_AFTER: Final = re.compile(
     r"(?=[,;:!?\"“”`(]|(?<![A-Z])\.|\.\s*$|''|$)"
 )
 #: The trailing content-first form: ", X said" with no clause after it.
+_TRAILING_ITEM: Final = (
+    r"(?:(?:on|in|at|during|late|last|this|earlier|later|to|via|through|from)\b"
+    r"[^,;:!?\"“”`]{0,60}?|[A-Z][a-z]+day|(?:[A-Z][\w.'’&-]*\s*){1,4}|reporters|journalists"
+    r"|(?:the|a|an)\s+[\w'’-]+(?:\s+[A-Z][\w'’-]*)*|\w+ly|then|again|too|also|today|yesterday"
+    r"|recently|once|twice)"
+)
 _TRAILING_REST: Final = re.compile(
-    r"^(?:\s+(?:(?:on|in|at|during|late|last|this|earlier|later|to|via|through|from|before"
-    r"|after)\b[^,;:!?\"“”`]{0,60}?|[A-Z][a-z]+day|(?:[A-Z][\w.'’&-]*\s*){1,4}(?:on\s+\w+)?"
-    r"|reporters|journalists|(?:the|a|an)\s+[\w'’-]+(?:\s+[A-Z][\w'’-]*)*)?"
-    r"(?:\s+(?:when|while|as|after|before|because|though|although|if)\b[^\"“”`]*)?)?"
+    rf"^(?:\s+{_TRAILING_ITEM}){{0,3}}"
+    r"(?:,?\s+(?:when|while|as|after|before|because|though|although|if)\b[^\"“”`]*)?"
     r"\s*(?:[.!?]['\"”’]*\s*$|,\s*(?:[\"“`]|'')|[,;]|$)"
 )
 _MIN_CONTENT_WORDS: Final = 2
@@ -170,7 +174,7 @@ _TELLING: Final = frozenset({"tell", "inform", "assure", "remind", "warn", "advi
 #: A content that is only a phrase of place, time or manner: no statement.
 _PHRASE_ONLY: Final = re.compile(
     r"(?:during|at|as|before|after|while|when|in|on|with|from|amid|outside"
-    r"|inside|of)\b[^,;“\"`]*$"
+    r"|inside|of)\b(?:\s+[^\s,;“\"`]+){1,5}$"
 )
 
 

@@ -77,15 +77,19 @@ def subject_before(sentence: str, bound: int, cue_start: int) -> Span | None:
         if opening > bound:
             cue_start = opening
     words = sentence[bound:cue_start].split()
-    appositive = bool(words) and words[-1].endswith(",")  # "Ada Fenn, a senator, said"
     while words and (words[-1].lower() in VERB_AUXILIARIES or words[-1].lower() in BE
                      or NEGATED.match(words[-1].lower()) or words[-1].lower().endswith("ly")):
         words.pop()
+    appositive = bool(words) and words[-1].endswith(",")  # "Ada Fenn, a senator, (has) said"
     if not words:
         return None
     end = sentence.rfind(words[-1], bound, cue_start) + len(words[-1])
     start = bound
-    for mark in _SUBJECT_BOUND.finditer(sentence, bound, end):
+    # An appositive ("Varga, who once piloted the ferry,") holds clause words of its own: the
+    # subject starts before the comma that opens it.
+    commas = [at for at in range(bound, end) if sentence[at] == ","] if appositive else []
+    opening = commas[-2] if len(commas) >= 2 else end
+    for mark in _SUBJECT_BOUND.finditer(sentence, bound, opening if appositive else end):
         if not (appositive and mark.group(0) == ","):
             start = mark.end()
     np = sentence[start:end].strip()
