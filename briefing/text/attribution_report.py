@@ -44,7 +44,7 @@ def report_relations(text: str, sentence_spans: list[list[Span]]) -> list[Relati
                 last = own[-1]
                 quoted = any(text[a] in "“\"`'" for a, _ in last.content) or (
                     last.content[-1][1] >= end - 2 and _still_open(sentence))
-                quoting = len(found) - 1 if quoted else None
+                quoting = len(found) - 1 if quoted or last.content[-1][1] >= end - 2 else None
                 continue
             if quoting is not None and (opens or inside):
                 relation = found[quoting]
