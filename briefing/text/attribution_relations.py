@@ -18,7 +18,6 @@ import re
 from functools import lru_cache
 from typing import Final, NamedTuple
 
-from briefing.text.attribution_holders import subject_holder
 from briefing.text.attribution_subjects import (
     BE,
     NEGATED,
@@ -210,13 +209,28 @@ def _stops(sentence: str, quotes: list[Span]) -> list[int]:
     return [m for m in marks if not _inside(m, quotes)]
 
 
+#: A speaker and a colon opening a sentence: a headline's "Varga: ..." or a transcript's
+#: "SEN. VARGA: ...". A name of capitalized words (a few small words between).
+_SPEAKER_COLON: Final = re.compile(
+    r"\s*(?P<np>(?:[A-Z][\w.'’-]*)(?:\s+(?:[A-Z][\w.'’-]*|of|and|the|on|for)){0,5})\s*"
+    r"(?P<colon>:)\s+(?=\S)"
+)
+_ASKED_WHETHER: Final = re.compile(r"\s+(?:whether|if|which|what|how|why|who|about)\b")
+_WHEN_ASKED: Final = re.compile(r"(?:^|\b[Ww]hen|\b[Ii]f|,)\s*$")
+
+
 @lru_cache(maxsize=1024)
 def relations_in(sentence: str) -> tuple[Relation, ...]:
     """Every attribution relation of one sentence, in the order of their cues."""
     found: list[Relation] = []
+    speaker = _SPEAKER_COLON.match(sentence) if ":" in sentence[:60] else None
+    if speaker is not None:  # "Varga: The levee held." (a headline), "VARGA: We sail." (a transcript)
+        content = _trimmed(sentence, speaker.end(), len(sentence))
+        if content is not None:
+            found.append(Relation(speaker.span("colon"), speaker.span("np"), (content,)))
     matches = list(_CUES.finditer(sentence))
     if not matches:
-        return ()
+        return tuple(found)
     quotes = quoted_spans(sentence)
     stops = _stops(sentence, quotes)
     bound = 0  # a subject is looked for after the last cue
@@ -229,6 +243,10 @@ def relations_in(sentence: str) -> tuple[Relation, ...]:
         stop = next((s for s in stops if s > end), len(sentence))
         if cue.lower() == _ACCORDING:
             relation = _according(sentence, start, end, quotes, stops)
+        elif cue == "asked" and _ASKED_WHETHER.match(sentence, end) and _WHEN_ASKED.search(
+                sentence, 0, start):  # "When asked whether the levee held, Varga ..."
+            question = _trimmed(sentence, end, sentence.find(",", end) % (len(sentence) + 1))
+            relation = Relation((start, end), None, (question,)) if question else None
         else:
             relation = _verb(sentence, start, end, cue, quotes, stop, bound, main_source)
         if relation is None:

@@ -44,9 +44,11 @@ def report_relations(text: str, sentence_spans: list[list[Span]]) -> list[Relati
                 last = own[-1]
                 quoted = any(text[a] in "“\"`'" for a, _ in last.content) or (
                     last.content[-1][1] >= end - 2 and _still_open(sentence))
+                # a quotation goes on, as does a clause that ends the sentence ("X said A.
+                # “B.”") or a transcript's turn ("VARGA: A. B.")
                 quoting = len(found) - 1 if quoted or last.content[-1][1] >= end - 2 else None
                 continue
-            if quoting is not None and (opens or inside):
+            if quoting is not None and (opens or inside or text[found[quoting].cue[0]] == ":"):
                 relation = found[quoting]
                 found[quoting] = relation._replace(content=(*relation.content, (start + lead, end)))
                 continue
