@@ -41,9 +41,14 @@ class Relation(NamedTuple):
     content: tuple[Span, ...]
 
 
-_OBJECT_FORMS: Final = frozenset(forms_of("reporting-object"))
-_LEMMA_OF: Final = {form: lemma for kind in ("reporting", "reporting-object")
-                    for lemma, forms in cue_forms().get(kind, {}).items() for form in forms}
+#: Verbs with their particle: "referred to", "talked about" (``PARTICLES``).
+_PHRASAL: Final = {f"{form} {particle}": lemma for lemma, particles in PARTICLES.items()
+                   for form in cue_forms()["reporting-object"].get(lemma, ())
+                   for particle in particles}
+_OBJECT_FORMS: Final = frozenset(forms_of("reporting-object")) | frozenset(_PHRASAL)
+_LEMMA_OF: Final = {**{form: lemma for kind in ("reporting", "reporting-object")
+                       for lemma, forms in cue_forms().get(kind, {}).items() for form in forms},
+                    **_PHRASAL}
 #: The forms of NOUNS_TOO that are nouns as well: the plain form and the "-s" form.
 _NOUN_FORMS: Final = frozenset(form for form, lemma in _LEMMA_OF.items()
                                if lemma in NOUNS_TOO and form in {lemma, lemma + "s", lemma + "es"})
@@ -61,11 +66,6 @@ _VERB_AFTER: Final = frozenset({
     "should", "may", "might", "must", "do", "does", "did", "to", "not", "also", "still",
     "often", "never", "always", "repeatedly", "now", "and", "that",
 })
-_PHRASAL: Final = {f"{form} {particle}": lemma for lemma, particles in PARTICLES.items()
-                   for form in cue_forms()["reporting-object"].get(lemma, ())
-                   for particle in particles}
-_OBJECT_FORMS = _OBJECT_FORMS | frozenset(_PHRASAL)
-_LEMMA_OF.update(_PHRASAL)
 _CUE_FORMS: Final = (set(forms_of("reporting")) | _OBJECT_FORMS) - {
     form for form, lemma in _LEMMA_OF.items() if lemma in PARTICLE_ONLY and " " not in form}
 _CUES: Final = PhraseMatcher(_CUE_FORMS | {"according to", "According to"},
