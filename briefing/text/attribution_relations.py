@@ -83,10 +83,10 @@ _DETERMINERS: Final = frozenset({
 })
 #: What may stand between a cue and its content: an addressee, a time, a medium, "that".
 _BRIDGE: Final = re.compile(
-    r"\s*(?:(?:on|in|at|during|last|this|late|early|earlier|later|via|through|to|over|during)"
-    r"\s+[^,;:\"“”`]{1,40}?\s*(?=,|:|\bthat\b|[\"“`])|[A-Z][a-z]+day\b)?\s*[,:]?\s*"
+    r"\s*(?:\w+ly\s+)?(?:(?:on|in|at|during|last|this|late|early|earlier|later|via|through|to"
+    r"|over)\s+[^,;:\"“”`]{1,40}?\s*(?=,|:|\bthat\b|[\"“`])|[A-Z][a-z]+day\b)?\s*[,:]?\s*"
 )
-_THAT_SOON: Final = re.compile(r"^(?:[^,;.:\"“”`]{0,25}?\s)??(?=that\s)")
+_THAT_SOON: Final = re.compile(r"^(?:(?!(?:he|she|they|it|we|I)\b)[^\s,;.:\"“”`]+\s){0,2}?(?=that\s)")
 _END: Final = re.compile(r"[\s.,;:!?]*$")
 #: ", saying", ", adding": a participle of a reporting verb that goes on with the subject.
 _PARTICIPLE_BEFORE: Final = re.compile(r",\s+(?:\w+ly\s+|and\s+)?$")
