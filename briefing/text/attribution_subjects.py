@@ -22,6 +22,12 @@ _SUBJECT_BOUND: Final = re.compile(
     r"|where|whether|than|so|but|and|or|why|how|what|which|until|unless|once)\b",
     re.IGNORECASE,
 )
+#: A word opening a sentence before its subject, set off by a comma: "However,", "Still,".
+_OPENER_WORD: Final = re.compile(
+    r"(?:However|Still|Meanwhile|Moreover|Instead|Indeed|Now|Then|So|Yet|Also|Nonetheless"
+    r"|Nevertheless|Today|Yesterday|Earlier|Later|Separately|Similarly|Likewise|Again"
+    r"|[A-Z][a-z]+ly|[A-Z][a-z]+day),\s+"
+)
 _LEADING_JOINER: Final = re.compile(r"^(?:and|but|or|so|then|yet)\s+", re.IGNORECASE)
 
 #: A time or adverb between a subject and its verb: "Varga on Tuesday said", "Varga also".
@@ -29,7 +35,7 @@ _BETWEEN: Final = re.compile(
     r"(?:\s+(?:(?:on|at|in|during|earlier|late)\s+(?:the\s+)?(?:time|[A-Z][a-z]+day|\w+day"
     r"|week(?:end)?|morning|afternoon|evening|night|interviews?|a\s+statement|an\s+interview)"
     r"|(?:last|this|next)\s+\w+|just|also|first|once|often|recently|now|then|still|again"
-    r"|previously|initially|finally|both|all|only|later|earlier|himself|herself|itself"
+    r"|previously|initially|finally|both|all|only|later|earlier|himself|herself|itself|even|never"
     r"|themselves|too|however|privately|publicly|repeatedly|later|\w+ly)\b,?)+\s*$"
 )
 
@@ -96,6 +102,9 @@ def subject_before(sentence: str, bound: int, cue_start: int) -> Span | None:
     joiner = _LEADING_JOINER.match(np)
     if joiner is not None:
         np = np[joiner.end() :]
+    opener = _OPENER_WORD.match(np)
+    if opener is not None:  # "However, Jill Fenn, a lawyer, said"
+        np = np[opener.end() :]
     if np.lower() in _SPEAKING_PRONOUNS:  # "I think", "we believe": the speaker of a quotation
         at = sentence.rfind(np, start, end + 1)
         return (at, at + len(np))
