@@ -17,3 +17,9 @@ def test_a_gender_from_the_pronouns_that_follow_a_name() -> None:
     memory = HolderMemory(text=text)
     assert memory.latest_speaker("she", ["Varga", "Brenn"]) == "Varga"
     assert memory.latest_speaker("he", ["Brenn", "Varga"]) == "Brenn"
+
+
+def test_it_goes_on_with_the_last_body_quoted() -> None:
+    memory = HolderMemory(text="Ms. Ilse Varga and the Halden port authority spoke.")
+    assert memory.latest_speaker("it", ["the port authority", "Ms. Ilse Varga"]) == (
+        "the port authority")

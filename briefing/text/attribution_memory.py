@@ -231,9 +231,15 @@ class HolderMemory:
         return holder
 
     def latest_speaker(self, pronoun: str, speakers: list[str]) -> str | None:
-        """The latest of ``speakers`` (people a report has quoted, oldest first) that "he" or
-        "she" can stand for: a pronoun in news mostly goes on with the last person quoted."""
+        """The latest of ``speakers`` (sources a report has quoted, oldest first) that "he" or
+        "she" can stand for (a pronoun in news mostly goes on with the last person quoted), or
+        "it" (the last body or document)."""
         lowered = _SUBJECT_PRONOUN.get(pronoun.lower(), pronoun.lower())
+        if lowered == "it":  # the last body or document quoted: "The ministry said ... It added"
+            for speaker in reversed(speakers):
+                if speaker.lower() not in PRONOUNS_ALL and not self._is_person(speaker):
+                    return speaker
+            return None
         if lowered not in PERSON_PRONOUNS:
             return None
         unlike = "female" if lowered == "he" else "male"
