@@ -3,6 +3,7 @@ and reading the raw text of an answer."""
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
 from typing import Annotated, Any, Final
@@ -132,6 +133,18 @@ def answer_schema(max_claims: int = 40) -> dict[str, Any]:
     properties["entities"]["maxItems"] = max_claims
     properties["bluf"]["maxItems"] = MAX_BLUF
     return schema
+
+
+def bounded_for(schema: dict[str, Any], units: int) -> dict[str, Any]:
+    """The schema for one chunk of ``units`` units: each unit is labelled once (in facts or in
+    claims), so neither list may hold more items than the chunk has units, nor may entities
+    (at most one new name a unit). A grammar-enforcing server then cannot loop on a list
+    beyond what the chunk can hold (a 0.5B model repeated list items until max_tokens)."""
+    bounded = copy.deepcopy(schema)
+    for name in ("facts", "claims", "entities"):
+        prop = bounded["properties"][name]
+        prop["maxItems"] = max(1, min(prop.get("maxItems", units), units))
+    return bounded
 
 
 def strict_schema(schema: Any) -> Any:

@@ -24,6 +24,7 @@ from tenacity import (
 from briefing.backends.llm.answer import (
     Answer,
     answer_schema,
+    bounded_for,
     compact_schema,
     describe,
     schema_hash,
@@ -219,7 +220,7 @@ class ChatClient:
             mode=mode, schema=compact_schema(self._schema), tag=tag,
             text=chunk.text, part=part, parts=parts,
         )
-        params = self._params(model, mode)
+        params = self._params(model, mode, len(chunk.units))
         key = cache_key(
             server=self.server, model=model, prompt=self.prompt_hash, schema=self.schema_hash,
             params={k: v for k, v in params.items() if k not in ("messages", "model")},
@@ -278,7 +279,7 @@ class ChatClient:
             attempts=tries, last_output=content,
         )
 
-    def _params(self, model: str, mode: Mode) -> dict[str, Any]:
+    def _params(self, model: str, mode: Mode, units: int) -> dict[str, Any]:
         params: dict[str, Any] = {"model": model, "temperature": 0}
         limit_name = "max_completion_tokens" if host_of(self.server) == "api.openai.com" else (
             "max_tokens")
@@ -286,11 +287,13 @@ class ChatClient:
         if mode == "json_schema":
             params["response_format"] = {
                 "type": "json_schema",
-                "json_schema": {"name": "claims", "schema": strict_schema(self._schema),
+                "json_schema": {"name": "claims",
+                                "schema": strict_schema(bounded_for(self._schema, units)),
                                 "strict": True},
             }
         elif mode == "json_object":
-            params["response_format"] = {"type": "json_object", "schema": self._schema}
+            params["response_format"] = {"type": "json_object",
+                                         "schema": bounded_for(self._schema, units)}
         return params
 
     # transport ---------------------------------------------------------------------------
