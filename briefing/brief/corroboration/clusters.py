@@ -113,38 +113,11 @@ def corroborate(
                 relations.setdefault(g, {})[h] = relation
                 relations.setdefault(h, {})[g] = _flip(relation)
 
-    # Clusters: one claim per source, equivalent claims only, never two in conflict. Each
-    # cluster keeps its sources and its groups, so a claim is checked against each group once.
-    clusters: list[list[int]] = []
-    cluster_sources: list[set[str]] = []
-    cluster_groups: list[set[int]] = []
-    cluster_of: dict[int, int] = {}
-    clusters_of_group: dict[int, list[int]] = {}  # clusters holding a claim of each group
-    near_of: dict[int, list[int]] = {}  # each group and the groups equivalent to it
-    for i, claim in enumerate(claims):
-        g = group_of[i]
-        if g not in near_of:
-            near_of[g] = [g] + [h for h, r in relations.get(g, {}).items() if r.equivalent]
-        chosen = None
-        for number in sorted({n for h in near_of[g] for n in clusters_of_group.get(h, ())}):
-            if claim.source_id in cluster_sources[number]:
-                continue
-            mine = relations.get(g, {})
-            if all(h == g or (h in mine and mine[h].equivalent) for h in cluster_groups[number]):
-                chosen = number
-                break
-        if chosen is None:
-            chosen = len(clusters)
-            clusters.append([])
-            cluster_sources.append(set())
-            cluster_groups.append(set())
-        clusters[chosen].append(i)
-        cluster_sources[chosen].add(claim.source_id)
-        cluster_groups[chosen].add(g)
-        cluster_of[i] = chosen
-        holding = clusters_of_group.setdefault(g, [])
-        if chosen not in holding:
-            holding.append(chosen)
+    if several:
+        clusters, cluster_of = _cluster(claims, group_of, relations)
+    else:  # one report, or one claim: each claim stands alone
+        clusters = [[i] for i in range(len(claims))]
+        cluster_of = {i: i for i in range(len(claims))}
 
     representatives: list[Claim] = []
     field_sets = FieldSets()
@@ -185,6 +158,44 @@ def corroborate(
 
     conflicts = _conflicts(conflict_edges, representatives, cluster_of)
     return Corroboration(representatives, conflicts, [new_id[i] for i in range(len(claims))])
+
+
+def _cluster(claims: Sequence[Claim], group_of: dict[int, int],
+             relations: dict[int, dict[int, Relation]]) -> tuple[list[list[int]], dict[int, int]]:
+    """Clusters of claims (their indices), and each claim's cluster: one claim per source,
+    equivalent claims only, never two in conflict. Each cluster keeps its sources and its
+    groups, so a claim is checked against each group once."""
+    clusters: list[list[int]] = []
+    cluster_sources: list[set[str]] = []
+    cluster_groups: list[set[int]] = []
+    cluster_of: dict[int, int] = {}
+    clusters_of_group: dict[int, list[int]] = {}  # clusters holding a claim of each group
+    near_of: dict[int, list[int]] = {}  # each group and the groups equivalent to it
+    for i, claim in enumerate(claims):
+        g = group_of[i]
+        if g not in near_of:
+            near_of[g] = [g] + [h for h, r in relations.get(g, {}).items() if r.equivalent]
+        chosen = None
+        for number in sorted({n for h in near_of[g] for n in clusters_of_group.get(h, ())}):
+            if claim.source_id in cluster_sources[number]:
+                continue
+            mine = relations.get(g, {})
+            if all(h == g or (h in mine and mine[h].equivalent) for h in cluster_groups[number]):
+                chosen = number
+                break
+        if chosen is None:
+            chosen = len(clusters)
+            clusters.append([])
+            cluster_sources.append(set())
+            cluster_groups.append(set())
+        clusters[chosen].append(i)
+        cluster_sources[chosen].add(claim.source_id)
+        cluster_groups[chosen].add(g)
+        cluster_of[i] = chosen
+        holding = clusters_of_group.setdefault(g, [])
+        if chosen not in holding:
+            holding.append(chosen)
+    return clusters, cluster_of
 
 
 def _aspects(
