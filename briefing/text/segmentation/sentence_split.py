@@ -42,9 +42,11 @@ WINDOW: Final = 1 << 17
 _CONTEXT: Final = 2000
 
 
-def windows(text: str, size: int = WINDOW) -> Iterator[tuple[int, int]]:
+def windows(text: str, size: int | None = None) -> Iterator[tuple[int, int]]:
     """(start, end) of consecutive pieces of the text, each ending after a blank line that
-    comes ``size`` characters or more after its start (the last ends with the text)."""
+    comes ``size`` (default WINDOW) characters or more after its start (the last ends with the
+    text)."""
+    size = WINDOW if size is None else size
     start = 0
     while start < len(text):
         cut = text.find("\n\n", start + size)
