@@ -55,6 +55,11 @@ class Source(_Model):
         default=None, description="Character offsets in text where each page begins (PDF "
         "reports); null for formats without pages.",
     )
+    not_read: list[str] = Field(
+        default_factory=list, description="Parts of the file that are not in text, each in a "
+        "sentence (attachments of an e-mail, PDF pages without a text layer, Word text boxes "
+        "and footnotes); empty when the file was read whole.",
+    )
 
 
 class Quantity(_Model):

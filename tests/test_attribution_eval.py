@@ -77,3 +77,26 @@ def test_a_quotation_over_sentences_is_one_predicted_attribution() -> None:
         "“The ferry is safe. The crew checked every hull,” said pilot Tomas Brenn.",
         "Brenn added that the Halden channel was clear.",
     ]
+
+
+def test_the_offline_reader_scores_its_relations_with_pronouns_resolved() -> None:
+    from briefing.backends.offline import OfflineBackend
+    from briefing.io.sources import make_source
+    from briefing.tools.attribution_eval import predicted_relations
+
+    text = ("Mayor Ilse Varga toured the Halden levee on Monday. "
+            "“It held through the night,” she said, “and the town is dry.”\n")
+    found = OfflineBackend().read_attributions(make_source(text))
+    [predicted] = predicted_relations(found, text)
+    assert predicted.holder == "Ilse Varga"  # "she": the person last named
+    assert predicted.cue == "said"
+    assert [text[a:b] for a, b in predicted.content] == [
+        "“It held through the night,”", "“and the town is dry.”"]
+
+
+def test_a_content_in_pieces_overlaps_by_the_sum_of_its_pieces() -> None:
+    from briefing.tools.attribution_eval import _overlap
+
+    assert _overlap(((0, 10), (20, 30)), ((0, 10), (20, 30))) == 1.0
+    assert _overlap(((0, 10),), ((0, 10), (20, 30))) == 0.5  # the longer: 20 characters
+    assert _overlap(((0, 10),), ((40, 50),)) == 0.0

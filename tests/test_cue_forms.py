@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.text.cue_forms import cue_forms, forms_of, inflect
+from briefing.text.cue_forms import TABLE_LEMMAS, cue_forms, forms_of, inflect
 from briefing.text.cues import read_cues
-from briefing.text.lexicons import CUE_LEMMAS
 
 
 def test_the_stored_table_is_what_lemminflect_gives_for_the_lemmas() -> None:
     pytest.importorskip("lemminflect", reason="a development dependency (pip install -e .[dev])")
-    assert cue_forms() == inflect(CUE_LEMMAS)
+    assert cue_forms() == inflect(TABLE_LEMMAS)
 
 
 def test_irregular_and_regular_forms_come_from_the_lemma() -> None:

@@ -50,6 +50,28 @@ class Extraction:
     readings: dict[str, Extraction] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class ReportedAttribution:
+    """One attribution relation of a report as a backend reads it: who (resolved where the
+    backend can: "he" to the person it stands for), the cue's words, and the character ranges
+    of its cue, its source as written and its content (several where a quotation is cut by
+    its attribution: "“A,” X said, “B.”")."""
+
+    holder: str | None
+    cue: str
+    content: tuple[tuple[int, int], ...]
+    cue_span: tuple[int, int]
+    source_span: tuple[int, int] | None = None
+
+
+@runtime_checkable
+class AttributionReader(Protocol):
+    """A backend that also reads every attribution relation of a report, sub-sentence
+    contents included (the offline backend); scored by ``briefing eval attributions``."""
+
+    def read_attributions(self, source: Source) -> list[ReportedAttribution]: ...
+
+
 @runtime_checkable
 class Backend(Protocol):
     """Turns one source into claim candidates. Implementations must not touch the network

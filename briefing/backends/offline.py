@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from briefing.backends.base import Candidate, Extraction
+from briefing.backends.base import Candidate, Extraction, ReportedAttribution
 from briefing.schema import Source
 from briefing.text.attribution import Attribution, find_attribution
 from briefing.text.attribution_holders import canonical_holder
@@ -148,6 +148,13 @@ class OfflineBackend:
     prompt_id: str | None = None
     prompt_version: str | None = None
     prompt_hash: str | None = None
+
+    def read_attributions(self, source: Source) -> list[ReportedAttribution]:
+        """Every attribution relation of the report (``offline_attributions``; imported here,
+        as a brief does not need it and its cue table would add to every start-up)."""
+        from briefing.backends.offline_attributions import read_attributions
+
+        return read_attributions(source)
 
     def extract(self, source: Source) -> Extraction:
         text = source.text

@@ -2,7 +2,7 @@
 
 The subject is the title, the sender's name the publisher, the Date header the publication
 date. A plain-text body is preferred; an HTML-only body is reduced to its text. Attachments are
-not read.
+not read, and the Source says which were left out.
 """
 
 from __future__ import annotations
@@ -49,8 +49,17 @@ def _metadata(message: EmailMessage) -> dict[str, Any]:
     return found
 
 
+def _attachments(message: EmailMessage) -> list[str]:
+    """What of the e-mail is not read: its attachments (forwarded messages included), named."""
+    names = [part.get_filename() or part.get_content_type() for part in message.iter_attachments()]
+    if not names:
+        return []
+    count = f"{len(names)} attachment{'s' if len(names) != 1 else ''}"
+    return [f"{count} of the e-mail ({', '.join(' '.join(n.split()) for n in names)})"]
+
+
 def read_eml(data: bytes, name: str) -> Extracted:
-    """The e-mail's body and headers (attachments are not read)."""
+    """The e-mail's body and headers; attachments are not read, only named in ``not_read``."""
     message = email.message_from_bytes(data, policy=policy.default)
     if not isinstance(message, EmailMessage) or not (message.get("from") or message.get("subject")
                                                       or message.get("date")):
@@ -58,4 +67,4 @@ def read_eml(data: bytes, name: str) -> Extracted:
     text = _body(message, name)
     if not text.strip():
         raise SourceError(f"{name} is an e-mail without text")
-    return Extracted(text, _metadata(message))
+    return Extracted(text, _metadata(message), not_read=_attachments(message))

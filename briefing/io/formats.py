@@ -55,6 +55,7 @@ class Report:
     path: str
     encoding: str | None
     page_starts: list[int] | None = None
+    not_read: list[str] | None = None
 
 
 def detect_format(path: str, text: str) -> Format:
@@ -215,7 +216,15 @@ def _document_report(path: str, data: bytes, name: str) -> Report | None:
         return None
     check_size(data, name)
     extracted = read_document(kind, data, name)
-    return Report(extracted.text, extracted.metadata, path, None, extracted.page_starts or None)
+    if extracted.not_read:
+        import warnings
+
+        from briefing.errors import BriefingWarning
+
+        warnings.warn(f"{name} is read in part; not read: {'; '.join(extracted.not_read)}",
+                      BriefingWarning, stacklevel=2)
+    return Report(extracted.text, extracted.metadata, path, None, extracted.page_starts or None,
+                  extracted.not_read or None)
 
 
 def parse_reports(path: str, text: str, encoding: str | None = None) -> list[Report]:
@@ -234,8 +243,9 @@ def to_source(report: Report, ratings: RatingLookup | None = None, **metadata: A
         if rating:
             merged["reliability"] = rating
     source = make_source(report.body, path=report.path, encoding=report.encoding, metadata=merged)
-    if report.page_starts:
-        source = source.model_copy(update={"page_starts": report.page_starts})
+    if report.page_starts or report.not_read:
+        source = source.model_copy(update={"page_starts": report.page_starts,
+                                           "not_read": report.not_read or []})
     return source
 
 
@@ -245,20 +255,43 @@ def is_report_file(path: Path) -> bool:
             and (path.suffix.lower() in SUFFIXES or path.suffix.lower() in DOCUMENT_SUFFIXES))
 
 
-def report_files(folder: str | os.PathLike[str]) -> list[Path]:
-    """Report files directly inside a folder, sorted by name; other files are skipped."""
+def report_files(folder: str | os.PathLike[str], *, announce_skipped: bool = False) -> list[Path]:
+    """Report files directly inside a folder, sorted by name; other files are skipped.
+
+    With ``announce_skipped``, visible files that are skipped (not a report format) are named in
+    one BriefingWarning, so a folder is never read in part silently; sub-folders, hidden files
+    and editor lock files ("~...") are passed over without a word.
+    """
     directory = Path(folder)
     try:
         entries = sorted(directory.iterdir(), key=lambda p: p.name)
     except OSError as exc:
         raise SourceError(f"{directory} cannot be listed: {exc.strerror or exc}") from exc
     files = [entry for entry in entries if is_report_file(entry)]
+    if announce_skipped:
+        _announce_skipped(directory, [entry for entry in entries if entry not in files])
     if not files:
         raise SourceError(
             f"{directory} holds no reports (files ending in "
             f"{', '.join(sorted([*SUFFIXES, *DOCUMENT_SUFFIXES]))})"
         )
     return files
+
+
+def _announce_skipped(directory: Path, others: list[Path]) -> None:
+    from briefing.io.sources import display_name
+
+    skipped = [display_name(entry.name) for entry in others
+               if entry.is_file() and not entry.name.startswith((".", "~"))]
+    if skipped:
+        import warnings
+
+        from briefing.errors import BriefingWarning
+
+        shown = ", ".join(skipped[:5]) + (f" and {len(skipped) - 5} more" if len(skipped) > 5 else "")
+        warnings.warn(f"{display_name(str(directory))}: {len(skipped)} file"
+                      f"{'s' if len(skipped) != 1 else ''} skipped, not in a report format "
+                      f"({shown})", BriefingWarning, stacklevel=3)
 
 
 def load_reports(path: str | os.PathLike[str], encoding: str | None = None) -> list[Report]:
@@ -268,7 +301,7 @@ def load_reports(path: str | os.PathLike[str], encoding: str | None = None) -> l
     """
     name = os.fspath(path)
     if name != "-" and Path(name).is_dir():
-        return [report for file in report_files(name)
+        return [report for file in report_files(name, announce_skipped=True)
                 for report in load_reports(str(file), encoding)]
     display = "standard input" if name == "-" else name
     data = read_bytes(name)

@@ -50,4 +50,13 @@ def read_pdf(data: bytes, name: str) -> Extracted:
         starts.append(offset)
         text_parts.append(body)
         offset += len(body)
-    return Extracted("".join(text_parts), _metadata(reader), starts)
+    return Extracted("".join(text_parts), _metadata(reader), starts, _blank_pages(pages))
+
+
+def _blank_pages(pages: list[str]) -> list[str]:
+    """Pages without a text layer in a PDF that has one elsewhere (a scanned page, a chart)."""
+    blank = [number for number, page in enumerate(pages, start=1) if not page.strip()]
+    if not blank:
+        return []
+    which = "page " + str(blank[0]) if len(blank) == 1 else "pages " + ", ".join(map(str, blank))
+    return [f"{which} of {len(pages)}: no text (blank, or images of text: OCR the file to read them)"]

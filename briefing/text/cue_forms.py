@@ -16,8 +16,13 @@ from importlib import resources
 from pathlib import Path
 
 from briefing.text.lexicons import CUE_LEMMAS
+from briefing.text.reporting_verbs import CLAUSAL_LEMMAS, OBJECT_LEMMAS
 
 _TABLE = "cue_forms.json"
+#: Every kind of the table: the hedge and judgment cues, and the verbs of attribution.
+TABLE_LEMMAS: dict[str, tuple[str, ...]] = {
+    **CUE_LEMMAS, "reporting": CLAUSAL_LEMMAS, "reporting-object": OBJECT_LEMMAS,
+}
 
 
 def inflect(lemmas: dict[str, tuple[str, ...]]) -> dict[str, dict[str, list[str]]]:
@@ -41,14 +46,15 @@ def cue_forms() -> dict[str, dict[str, list[str]]]:
 
 
 def forms_of(kind: str) -> tuple[str, ...]:
-    """Every form of every lemma of one cue kind ("uncertainty" or "judgment")."""
+    """Every form of every lemma of one cue kind ("uncertainty", "judgment", "reporting" or
+    "reporting-object")."""
     return tuple(sorted({form for forms in cue_forms().get(kind, {}).values() for form in forms}))
 
 
 def write_table(path: Path | None = None) -> Path:
     """Write the table anew from ``CUE_LEMMAS``."""
     target = path or Path(__file__).with_name("data") / _TABLE
-    target.write_text(json.dumps(inflect(CUE_LEMMAS), indent=1, sort_keys=True) + "\n",
+    target.write_text(json.dumps(inflect(TABLE_LEMMAS), indent=1, sort_keys=True) + "\n",
                       encoding="utf-8")
     return target
 

@@ -6,9 +6,10 @@ A folder holds ``NAME.txt`` (an article) and ``NAME.ann`` (its annotations) pair
 line ``E<n> <TAB> Attribution:T<a> Content:T<c> Cue:T<q> Source:T<s>`` ties one attribution's
 spans together; other lines and types are ignored. docs/attribution-format.md has the details.
 
-A predicted attribution is a run of consecutive claims of one holder; it matches a gold
-attribution when they share at least half of the longer one's characters (a gold content of
-several spans counts as one). On matched pairs the source is right when the holder's head
+A predicted attribution is one of the backend's attribution relations where it reads them
+(``AttributionReader``: the offline backend), else a run of consecutive claims of one holder;
+it matches a gold attribution when they share at least half of the longer one's characters (a
+content of several spans counts as their sum). On matched pairs the source is right when the holder's head
 word is one of the gold source's words (a gold pronoun stands for the nearest named gold
 source before it), and the cue is right when the two cues share a word.
 """
@@ -21,6 +22,7 @@ from pathlib import Path
 from typing import Any, Final, NamedTuple
 
 from briefing.backends import Backend
+from briefing.backends.base import AttributionReader, ReportedAttribution
 from briefing.errors import SourceError
 from briefing.schema import Claim
 
@@ -105,9 +107,9 @@ def read_brat(ann: str, name: str = "annotations") -> list[GoldAttribution]:
     return found
 
 
-def _overlap(gold: tuple[tuple[int, int], ...], start: int, end: int) -> float:
-    shared = sum(max(0, min(b, end) - max(a, start)) for a, b in gold)
-    longer = max(sum(b - a for a, b in gold), end - start)
+def _overlap(gold: tuple[tuple[int, int], ...], predicted: tuple[tuple[int, int], ...]) -> float:
+    shared = sum(max(0, min(b, d) - max(a, c)) for a, b in gold for c, d in predicted)
+    longer = max(sum(b - a for a, b in gold), sum(d - c for c, d in predicted))
     return shared / longer if longer else 0.0
 
 
@@ -142,13 +144,25 @@ def _named_source(gold: list[GoldAttribution], attribution: GoldAttribution) -> 
 
 
 class Predicted(NamedTuple):
-    """One predicted attribution: consecutive claims of one holder, as one content span."""
+    """One predicted attribution: its content (one span or several), holder and cue."""
 
     start: int
     end: int
-    holder: str
+    holder: str | None
     cue: str | None
     quote: str
+    pieces: tuple[tuple[int, int], ...] = ()
+
+    @property
+    def content(self) -> tuple[tuple[int, int], ...]:
+        return self.pieces or ((self.start, self.end),)
+
+
+def predicted_relations(found: list[ReportedAttribution], text: str) -> list[Predicted]:
+    """A backend's attribution relations as predictions: each content as its pieces."""
+    return [Predicted(r.content[0][0], r.content[-1][1], r.holder, r.cue,
+                      " … ".join(text[a:b] for a, b in r.content), r.content)
+            for r in found if r.content]
 
 
 def predicted_attributions(claims: list[Claim], text: str) -> list[Predicted]:
@@ -179,11 +193,10 @@ def _states_its_cue(claim: Claim) -> bool:
     return bool(cue) and cue is not None and cue.lower() in claim.quote.lower()
 
 
-def score_article(name: str, text: str, gold: list[GoldAttribution], claims: list[Claim],
-                  tally: AttributionTally) -> None:
-    predicted = predicted_attributions(claims, text)
+def score_article(name: str, text: str, gold: list[GoldAttribution],
+                  predicted: list[Predicted], tally: AttributionTally) -> None:
     pairs = sorted(
-        ((_overlap(g.content, c.start, c.end), gi, ci)
+        ((_overlap(g.content, c.content), gi, ci)
          for gi, g in enumerate(gold) for ci, c in enumerate(predicted)),
         reverse=True,
     )
@@ -209,7 +222,7 @@ def score_article(name: str, text: str, gold: list[GoldAttribution], claims: lis
         source = _named_source(gold, g)
         if source is not None:
             tally.with_source += 1
-            if sources_match(claim.holder, source):
+            if claim.holder is not None and sources_match(claim.holder, source):
                 tally.source_correct += 1
             else:
                 tally.errors.append({"article": name, "error": "source", "content": content,
@@ -241,8 +254,12 @@ def evaluate_attributions(folder: str | Path, backend: Backend) -> AttributionTa
         gold = read_brat(ann_path.read_text(encoding="utf-8"), str(ann_path))
         if not text.strip():
             continue
-        claims = extract_grounded(make_source(text, path=str(text_path)), backend).claims
-        score_article(text_path.stem, text, gold, claims, tally)
+        source = make_source(text, path=str(text_path))
+        if isinstance(backend, AttributionReader):
+            predicted = predicted_relations(backend.read_attributions(source), text)
+        else:
+            predicted = predicted_attributions(extract_grounded(source, backend).claims, text)
+        score_article(text_path.stem, text, gold, predicted, tally)
     return tally
 
 

@@ -147,7 +147,7 @@ def plan_batch(
         raise BriefingError(f"unknown format {fmt!r}; choose one of {', '.join(SUFFIX)}")
     if not Path(folder).is_dir():
         raise SourceError(f"{os.fspath(folder)} is not a folder")
-    files = report_files(folder)
+    files = report_files(folder, announce_skipped=True)
     lookup = rating_lookup(ratings)
     render = _renderer(fmt, Path(templates) if templates is not None else None)
     target = Path(outdir)

@@ -1,0 +1,332 @@
+"""Attribution relations of one sentence, as news writes them: each cue of saying, thinking or
+stance with the span of its source and the span of its content (the clause the cue governs,
+the quotation it introduces, the words before a trailing ", X said", the rest of the sentence
+after "According to X,"). Offsets count from the sentence's first character.
+
+Kinds of text read, each by one function below:
+
+- a subject and its verb before the content: "Mayor Varga said (that) the levee held";
+- the content first, the source after: "“The levee held,” Varga said." / "..., said Varga.";
+- a participle that goes on with the same source: "..., saying the levee held";
+- the preposed or trailing "according to X";
+- a passive with its agent: "The breach was reported by the harbour master".
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Final, NamedTuple
+
+from briefing.text.attribution_holders import subject_holder
+from briefing.text.attribution_subjects import (
+    BE,
+    NEGATED,
+    noun_phrase,
+    opening_subject,
+    rough_subject,
+    subject_before,
+)
+from briefing.text.cue_forms import cue_forms, forms_of
+from briefing.text.phrases import PhraseMatcher
+from briefing.text.reporting_verbs import NOUNS_TOO, SPEECH_LEMMAS
+
+Span = tuple[int, int]
+
+
+class Relation(NamedTuple):
+    """One attribution: where its cue, its source (None where unnamed) and its content stand."""
+
+    cue: Span
+    source: Span | None
+    content: tuple[Span, ...]
+
+
+_OBJECT_FORMS: Final = frozenset(forms_of("reporting-object"))
+_LEMMA_OF: Final = {form: lemma for kind in ("reporting", "reporting-object")
+                    for lemma, forms in cue_forms().get(kind, {}).items() for form in forms}
+#: The forms of NOUNS_TOO that are nouns as well: the plain form and the "-s" form.
+_NOUN_FORMS: Final = frozenset(form for form, lemma in _LEMMA_OF.items()
+                               if lemma in NOUNS_TOO and form in {lemma, lemma + "s", lemma + "es"})
+_SPEECH_FORMS: Final = frozenset(form for form, lemma in _LEMMA_OF.items()
+                                 if lemma in SPEECH_LEMMAS) - _NOUN_FORMS
+#: Things that show or find: "a new poll shows", "the data suggest".
+_EVIDENCE: Final = frozenset({
+    "poll", "polls", "survey", "surveys", "data", "study", "studies", "report", "reports",
+    "analysis", "research", "numbers", "figures", "records", "documents", "emails", "results",
+    "filings", "audit", "review", "investigation", "probe", "memo", "letter",
+})
+#: Last words of a subject after which a noun form is a verb: "they report", "will support".
+_VERB_AFTER: Final = frozenset({
+    "he", "she", "they", "we", "i", "you", "who", "it", "will", "would", "can", "could",
+    "should", "may", "might", "must", "do", "does", "did", "to", "not", "also", "still",
+    "often", "never", "always", "repeatedly", "now", "and", "that",
+})
+_CUES: Final = PhraseMatcher(set(forms_of("reporting")) | _OBJECT_FORMS | {"according to", "According to"},
+                             ignore_case=False)
+#: A quotation in any style the wire types it; one left open runs to the sentence's end, one
+#: closed without opening runs from its start.
+_QUOTED: Final = re.compile(
+    r"“[^“”]*(?:”|$)|``.*?(?:''|$)|(?<![\w.,?!])''(?=\S).*?(?:''|$)|\"[^\"]*(?:\"|$)"
+)
+_CLOSED_FIRST: Final = re.compile(r"^[^“\"]*?”")
+#: Words before a cue that make it a noun: "the report", "his claims", "a call".
+_DETERMINERS: Final = frozenset({
+    "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these",
+    "those", "whose", "no", "any", "every", "each", "some",
+})
+#: What may stand between a cue and its content: an addressee, a time, a medium, "that".
+_BRIDGE: Final = re.compile(
+    r"\s*(?:(?:on|in|at|during|last|this|late|early|earlier|later|via|through|to|over|during)"
+    r"\s+[^,;:\"“”`]{1,40}?\s*(?=,|:|\bthat\b|[\"“`])|[A-Z][a-z]+day\b)?\s*[,:]?\s*"
+)
+_THAT_SOON: Final = re.compile(r"^(?:[^,;.:\"“”`]{0,60}?\s)??(?=that\s)")
+_END: Final = re.compile(r"[\s.,;:!?]*$")
+#: ", saying", ", adding": a participle of a reporting verb that goes on with the subject.
+_PARTICIPLE_BEFORE: Final = re.compile(r",\s+(?:\w+ly\s+|and\s+)?$")
+_ACCORDING: Final = "according to"
+_NP_AFTER: Final = re.compile(
+    r"\s*(?P<np>(?:[^,;:.!?\"“”`]|(?<=[A-Z])\.(?!\s*$)|\.(?=\w)){2,100}?)\s*"
+    r"(?=[,;:!?\"“”`(]|(?<![A-Z])\.|\.\s*$|''|$)"
+)
+#: The trailing content-first form: ", X said" with no clause after it.
+_TRAILING_REST: Final = re.compile(
+    r"^(?:\s+(?!that\b)[^,;:.!?\"“”`]{1,50}?)?\s*(?:[.!?]['\"”’]*\s*$|,\s*(?:[\"“`]|'')|[,;]|$)"
+)
+_MIN_CONTENT_WORDS: Final = 2
+#: A source and cue set in the middle of their content: "The levee, she said, held".
+_ASIDE_GOES_ON: Final = re.compile(r"(?:\s+[^,;:.!?\"“”`]{1,30}?)?,\s+(?=[a-z])")
+#: What may follow the source of an inverted "..., said Varga": the end, an appositive, a quote.
+_INVERTED_END: Final = re.compile(r"\s*(?:[.!?]['\"”’]*\s*$|$|,|\s*\()")
+
+
+def quoted_spans(sentence: str) -> list[Span]:
+    """The quotations of a sentence, their marks included; an open one runs to its end."""
+    spans = [(m.start(), m.start() + len(m.group(0).rstrip())) for m in _QUOTED.finditer(sentence)]
+    first = _CLOSED_FIRST.match(sentence)
+    if first is not None and (not spans or spans[0][0] >= first.end()):
+        spans.insert(0, (0, first.end()))
+    return spans
+
+
+def _inside(at: int, spans: list[Span]) -> bool:
+    return any(a < at < b for a, b in spans)
+
+
+def _trimmed(sentence: str, start: int, end: int) -> Span | None:
+    """A content span without its surrounding spaces and final stop; None when too short."""
+    while start < end and sentence[start] in " \t\n,:":
+        start += 1
+    tail = _END.search(sentence, start, end)
+    if tail is not None and tail.start() > start:
+        end = tail.start()
+    if len(sentence[start:end].split()) < _MIN_CONTENT_WORDS:
+        return None
+    return (start, end)
+
+
+_AUX_OR_PAST: Final = (r"(?:has|have|had|is|was|were|will|would|also|then|later|did|does"
+                      r"|\w+ed|said|says|told|wrote|called)\b")
+#: Where a clause a cue governs ends: a second verb of its subject ("... and said ...",
+#: ", adding"), or a clause of time or cause after a comma (", when ...").
+_CLAUSE_END: Final = re.compile(
+    rf",?\s+(?:and|but)\s+(?={_AUX_OR_PAST})|,\s+(?:when|while|after|before|as|because|until"
+    r"|even\s+as|though|although|where|which|who|prompting|leading)\b"
+)
+#: Where an object a cue governs ends: any comma, a second verb, a clause, a time.
+_OBJECT_END: Final = re.compile(
+    rf"[,;]|\s+(?:and|but)\s+(?={_AUX_OR_PAST})|\s+(?:when|while|after|before|as|because"
+    r"|until|during|on\s+[A-Z]\w+day|last\s+\w+|this\s+(?:week|month|year)|earlier|later"
+    r"|in\s+(?:a|an|his|her|their|its)\s+(?:statement|speech|interview|letter|tweet))\b"
+)
+
+
+#: Whom a verb of telling addresses, before what it tells: "reporters", "the Corva Courier".
+_ADDRESSEE: Final = re.compile(
+    r"\s+(?:(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*|reporters|journalists|him|her"
+    r"|them|us|me|supporters|voters|the\s+(?:crowd|audience|committee|court|jury|paper|newspaper"
+    r"|station|network|agency))(?=[\s,:])"
+)
+_TELLING: Final = frozenset({"tell", "inform", "assure", "remind", "warn", "advise", "ask",
+                             "urge", "promise"})
+#: A content that is only a phrase of place, time or manner: no statement.
+_PHRASE_ONLY: Final = re.compile(
+    r"(?:during|at|as|before|after|while|when|in|on|with|from|amid|outside"
+    r"|inside|of)\b[^,;“\"`]*$"
+)
+
+
+def _content_after(sentence: str, cue_end: int, object_verb: bool, quotes: list[Span],
+                   stop: int, addressee: bool = False) -> tuple[Span, ...]:
+    """What a cue governs: the quotations after it, or the clause from it to ``stop``."""
+    start = cue_end
+    if addressee:  # "told reporters the channel was clear"
+        told = _ADDRESSEE.match(sentence, start)
+        if told is not None:
+            start = told.end()
+    bridge = _BRIDGE.match(sentence, start)
+    start = bridge.end() if bridge is not None else start
+    after = [q for q in quotes if start <= q[0] < stop]
+    if after and after[0][0] - start <= 2:
+        return tuple(after)
+    that = _THAT_SOON.match(sentence[start:stop])
+    if that is not None and not object_verb:
+        start += that.end()
+    for cut in (_OBJECT_END if object_verb else _CLAUSE_END).finditer(sentence, start, stop):
+        if not _inside(cut.start(), quotes) and cut.start() > start:
+            stop = cut.start()
+            break
+    span = _trimmed(sentence, start, stop)
+    if span is None or (not object_verb and _PHRASE_ONLY.match(sentence, *span)):
+        return ()  # "said to cheers", "said during a debate": no clause is said
+    return (span,)
+
+
+def _stops(sentence: str, quotes: list[Span]) -> list[int]:
+    """Offsets where a content stops: before "; ", ", according to", ", saying"."""
+    marks = [m.start() for m in re.finditer(r";\s|,\s+according to\b", sentence)]
+    return [m for m in marks if not _inside(m, quotes)]
+
+
+@lru_cache(maxsize=1024)
+def relations_in(sentence: str) -> tuple[Relation, ...]:
+    """Every attribution relation of one sentence, in the order of their cues."""
+    found: list[Relation] = []
+    matches = list(_CUES.finditer(sentence))
+    if not matches:
+        return ()
+    quotes = quoted_spans(sentence)
+    stops = _stops(sentence, quotes)
+    bound = 0  # a subject is looked for after the last cue
+    main_source: Span | None = None
+    for match in matches:
+        start, end = match.span()
+        if _inside(start, quotes):
+            continue
+        cue = match.group(0)
+        stop = next((s for s in stops if s > end), len(sentence))
+        if cue.lower() == _ACCORDING:
+            relation = _according(sentence, start, end, quotes, stops)
+        else:
+            relation = _verb(sentence, start, end, cue, quotes, stop, bound, main_source)
+        if relation is None:
+            continue
+        found.append(relation)
+        if main_source is None and relation.source is not None:
+            main_source = relation.source
+        bound = end
+    return tuple(_trailing_cut(found))
+
+
+def _trailing_cut(found: list[Relation]) -> list[Relation]:
+    """A content that runs over a later relation's source and cue ends before them."""
+    result = []
+    for relation in found:
+        pieces = []
+        for a, b in relation.content:
+            for other in found:
+                if (other is relation or other.source is None
+                        or other.content[0][0] > other.source[0]):
+                    continue  # only a content-first relation ("..., X said") cuts
+                first = min(other.source[0], other.cue[0])
+                if a < first < b and other.cue[0] > relation.cue[0]:
+                    b = first
+            if b - a > 0:
+                pieces.append((a, b))
+        result.append(relation._replace(content=tuple(pieces)))
+    return [r for r in result if r.content]
+
+
+def _according(sentence: str, start: int, end: int, quotes: list[Span],
+               stops: list[int]) -> Relation | None:
+    """"According to X, C." / "C, according to X." / "C, according to X, C2"."""
+    np = _NP_AFTER.match(sentence, end)
+    if np is None:
+        return None
+    source = np.span("np")
+    pieces = []
+    before = _trimmed(sentence, 0, start)
+    if before is not None:
+        pieces.append(before)
+    after = _trimmed(sentence, source[1], len(sentence))
+    if after is not None:
+        pieces.append(after)
+    if not pieces:
+        return None
+    return Relation((start, end), source, tuple(pieces))
+
+
+def _verb(sentence: str, start: int, end: int, cue: str, quotes: list[Span], stop: int,
+          bound: int, main_source: Span | None) -> Relation | None:
+    """A relation of a reporting verb, in the form the words around it take."""
+    before = sentence[:start].split()
+    previous = before[-1].lower() if before else ""
+    if previous in _DETERMINERS or (previous.endswith(("'s", "’s")) and previous not in BE):
+        return None  # a noun: "the report", "Varga's claim"
+    object_verb = cue in _OBJECT_FORMS
+    if cue in _NOUN_FORMS and not (previous in _VERB_AFTER or previous in _EVIDENCE
+                                   or NEGATED.match(previous)
+                                   or (before and before[-1][:1].isupper())):
+        return None  # "the level of voter support", "a long-range plan"
+    if sentence.startswith(" by ", end):
+        if previous in BE:  # "was reported by the harbour master"
+            np = _NP_AFTER.match(sentence, end + 4)
+            content = _trimmed(sentence, 0, sentence.rfind(before[-1], 0, start))
+            if np is not None and content is not None:
+                return Relation((start, end), np.span("np"), (content,))
+        return None
+    if cue.endswith("ing") and previous not in BE:
+        if _PARTICIPLE_BEFORE.search(sentence, 0, start) is None:
+            return None  # a gerund: "after saying", "Speaking to"
+        pieces = _content_after(sentence, end, object_verb, quotes, stop)
+        if not pieces:
+            return None
+        return Relation((start, end), main_source or opening_subject(sentence, start), pieces)
+    rest = sentence[end:]
+    left = sentence[bound:start].rstrip()
+    subject = subject_before(sentence, bound, start)
+    if subject is None and (not left or left[-1] in ",”\"'") and bound == 0 and start > 0:
+        inverted = _inverted(sentence, start, end, quotes)
+        if inverted is not None:
+            return inverted
+    if subject is None and previous in {"and", "but"}:  # "Varga defended it and said ..."
+        subject = main_source or opening_subject(sentence, start)
+    if subject is None:
+        if cue not in _SPEECH_FORMS or not previous or previous[-1] in ",;:":
+            return None
+        subject = rough_subject(sentence, bound, start)
+        if subject is None:
+            return None
+    head = sentence[: subject[0]].rstrip()
+    if (head and head[-1] in ",”\"'" and len(head.split()) >= _MIN_CONTENT_WORDS
+            and _TRAILING_REST.match(rest)):
+        before_cue = _trimmed(sentence, 0, len(head))
+        parts = [before_cue] if before_cue is not None else []
+        parts += [q for q in quotes if q[0] > end]
+        aside = _ASIDE_GOES_ON.match(rest)
+        if aside is not None and not parts[1:]:  # "The levee, she said, held": both sides
+            after = _trimmed(sentence, end + aside.end(), stop)
+            if after is not None:
+                parts.append(after)
+        return Relation((start, end), subject, tuple(parts)) if parts else None
+    content_pieces = _content_after(sentence, end, object_verb, quotes, stop,
+                                    addressee=_LEMMA_OF.get(cue) in _TELLING)
+    if not content_pieces:
+        return None
+    return Relation((start, end), subject, content_pieces)
+
+
+def _inverted(sentence: str, start: int, end: int, quotes: list[Span]) -> Relation | None:
+    """"“The levee held,” said Varga." / "..., said Varga, the harbour master."."""
+    np = _NP_AFTER.match(sentence, end)
+    if np is None or not _INVERTED_END.match(sentence, np.end()) or (
+            not any(w[:1].isupper() for w in np.group("np").split())
+            and not np.group("np").startswith(("the ", "a ", "an ", "another "))) or (
+            subject_holder(np.group("np"), relaxed=True) is None
+            and not noun_phrase(np.group("np").split(",")[0])):
+        return None
+    content = _trimmed(sentence, 0, start)
+    if content is None:
+        return None
+    pieces = [content] + [q for q in quotes if q[0] > np.end()]
+    return Relation((start, end), np.span("np"), tuple(pieces))

@@ -1,0 +1,80 @@
+"""Attribution relations of a whole report: each sentence's relations
+(``attribution_relations``), with a quotation that runs over sentences read as one relation."""
+
+from __future__ import annotations
+
+from briefing.text.attribution_relations import Relation, Span, relations_in
+
+
+def _shifted(relation: Relation, by: int) -> Relation:
+    return Relation(
+        (relation.cue[0] + by, relation.cue[1] + by),
+        None if relation.source is None else (relation.source[0] + by, relation.source[1] + by),
+        tuple((a + by, b + by) for a, b in relation.content),
+    )
+
+
+def report_relations(text: str, sentence_spans: list[list[Span]]) -> list[Relation]:
+    """The relations of a report, offsets into ``text``; ``sentence_spans``: each paragraph's
+    sentences. A quotation that runs over sentences is one relation: the sentences before
+    the one that names its speaker, and those after it in its paragraph while the quotation
+    stays open or a new one opens with no speaker of its own, join its content."""
+    found: list[Relation] = []
+    for paragraph in sentence_spans:
+        pending: list[Span] = []  # sentences of a quotation whose speaker is not named yet
+        quoting: int | None = None  # index in found of the relation whose quotation goes on
+        for start, end in paragraph:
+            sentence = text[start:end]
+            lead = len(sentence) - len(sentence.lstrip())
+            end -= len(sentence) - len(sentence.rstrip())
+            own = [_shifted(r, start) for r in relations_in(sentence)]
+            opened = pending[0][0] if pending else (
+                _quote_start(text, found[quoting]) if quoting is not None else None)
+            inside = opened is not None and _still_open(text[opened:start])
+            if inside and own:  # "I think" inside a quotation is the quotation's
+                close = _first_close(sentence)
+                own = [r for r in own if close is not None and r.cue[0] > start + close]
+            opens = sentence[lead:].startswith(("“", '"', "``", "''"))
+            if own:
+                first = own[0]
+                if pending and first.content and first.content[0][0] == start + lead:
+                    own[0] = first._replace(content=tuple(pending) + first.content)
+                pending = []
+                found.extend(own)
+                last = own[-1]
+                quoted = any(text[a] in "“\"`'" for a, _ in last.content)
+                quoting = len(found) - 1 if quoted else None
+                continue
+            if quoting is not None and (opens or inside):
+                relation = found[quoting]
+                found[quoting] = relation._replace(content=(*relation.content, (start + lead, end)))
+                continue
+            quoting = None
+            if (opens and _still_open(sentence)) or (pending and inside):
+                pending.append((start + lead, end))
+            else:
+                pending = []
+    return found
+
+
+def _quote_start(text: str, relation: Relation) -> int:
+    """Where the last quotation of a relation's content opens."""
+    starts = [a for a, _ in relation.content if text[a] in "“\"`'"]
+    return starts[-1] if starts else relation.content[-1][0]
+
+
+def _first_close(sentence: str) -> int | None:
+    """Where the first closing quotation mark of a sentence inside a quotation stands."""
+    found = [at for at in (sentence.find("”"), sentence.find('"'), sentence.find("''"))
+             if at >= 0]
+    return min(found) if found else None
+
+
+def _still_open(sentence: str, inside: bool = False) -> bool:
+    """Whether a quotation is open after a sentence (one open before it when ``inside``)."""
+    opening = sentence.count("“") + sentence.count("``")
+    closing = sentence.count("”")
+    if opening != closing:
+        return opening > closing
+    straight = sentence.count('"') + sentence.count("''")
+    return inside != (straight % 2 == 1)

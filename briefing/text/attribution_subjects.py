@@ -1,0 +1,131 @@
+"""Sources of attribution relations: the subject before a verb of saying (back to a clause
+mark, past appositives, parentheses, times and adverbs), the subject a participle or a second
+verb goes on with, and noun phrases the holder rules reject but a source can be ("his
+colleague", "a weary Varga", "42 percent of voters")."""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from briefing.text.attribution import find_attribution
+from briefing.text.attribution_holders import subject_holder
+from briefing.text.lexicons import VERB_AUXILIARIES, WEEKDAYS
+
+Span = tuple[int, int]
+
+BE: Final = frozenset({"is", "are", "was", "were", "be", "been", "being", "am", "'s", "’s"})
+NEGATED: Final = re.compile(r"^(?:didn|doesn|don|hasn|haven|hadn|won|wouldn|isn|wasn)[’']t$")
+#: Where a subject cannot reach back past: clause marks and subordinators.
+_SUBJECT_BOUND: Final = re.compile(
+    r"[,;:(—–”\"]|''|\s-\s|\b(?:that|when|as|because|while|since|although|though|if|after|before"
+    r"|where|whether|than|so|but|and|or|why|how|what|until|unless|once)\b",
+    re.IGNORECASE,
+)
+_LEADING_JOINER: Final = re.compile(r"^(?:and|but|or|so|then|yet)\s+", re.IGNORECASE)
+
+#: A time or adverb between a subject and its verb: "Varga on Tuesday said", "Varga also".
+_BETWEEN: Final = re.compile(
+    r"(?:\s+(?:(?:on|at|in|during|earlier|late)\s+(?:the\s+)?(?:time|[A-Z][a-z]+day|\w+day"
+    r"|week(?:end)?|morning|afternoon|evening|night|interviews?|a\s+statement|an\s+interview)"
+    r"|(?:last|this|next)\s+\w+|just|also|first|once|often|recently|now|then|still|again"
+    r"|previously|initially|finally|both|all|only|later|earlier|himself|herself|itself"
+    r"|themselves|too|however|privately|publicly|repeatedly|later|\w+ly)\b,?)+\s*$"
+)
+
+
+_NOT_IN_NP: Final = frozenset({
+    "he", "she", "they", "we", "i", "you", *(d.lower() for d in WEEKDAYS), "is", "are", "was",
+    "were", "has", "have", "had", "will", "would", "can", "could", "should",
+    "may", "might", "must", "did", "does", "do", "that", "which", "when", "because", "if",
+    "whether", "to", "not", "there", "it", "this", "what", "how", "why",
+})
+_NOT_FIRST: Final = frozenset({
+    "and", "but", "or", "so", "then", "yet", "in", "on", "at", "by", "for", "from", "with",
+    "of", "to", "as", "after", "before", "during", "into", "about", "over", "under", "like",
+    "than", "since", "until", "while", "although", "though", "even", "just", "also",
+})
+
+
+def noun_phrase(np: str) -> bool:
+    """Whether words before a verb can be its subject when the holder rules reject them: a
+    possessive ("his colleague"), a participle before a name ("a flabbergasted Noah"), a
+    quantity ("42 percent of voters"). No verb, clause word or opening preposition; the
+    last word no adverb, no "-ing" or "-ed" form unless a name."""
+    words = np.split()
+    if not 1 <= len(words) <= 8:
+        return False
+    lowered = [w.lower().strip(",.") for w in words]
+    if lowered[0] in _NOT_FIRST or not _NOT_IN_NP.isdisjoint(lowered):
+        return False
+    last = words[-1]
+    if not any(c.isalpha() for c in last):
+        return False
+    return last[:1].isupper() or not last.endswith(("ly", "ing", "ed"))
+
+
+_SPEAKING_PRONOUNS: Final = frozenset({"i", "we"})
+
+
+def subject_before(sentence: str, bound: int, cue_start: int) -> Span | None:
+    """The subject noun phrase just before a verb, back to a clause mark at most."""
+    between = _BETWEEN.search(sentence, bound, cue_start)
+    if between is not None and between.start() > bound:
+        cue_start = between.start()
+    if sentence[bound:cue_start].rstrip().endswith(")"):  # "Rep. Ada Fenn (D-Corva) said"
+        opening = sentence.rfind("(", bound, cue_start)
+        if opening > bound:
+            cue_start = opening
+    words = sentence[bound:cue_start].split()
+    appositive = bool(words) and words[-1].endswith(",")  # "Ada Fenn, a senator, said"
+    while words and (words[-1].lower() in VERB_AUXILIARIES or words[-1].lower() in BE
+                     or NEGATED.match(words[-1].lower()) or words[-1].lower().endswith("ly")):
+        words.pop()
+    if not words:
+        return None
+    end = sentence.rfind(words[-1], bound, cue_start) + len(words[-1])
+    start = bound
+    for mark in _SUBJECT_BOUND.finditer(sentence, bound, end):
+        if not (appositive and mark.group(0) == ","):
+            start = mark.end()
+    np = sentence[start:end].strip()
+    joiner = _LEADING_JOINER.match(np)
+    if joiner is not None:
+        np = np[joiner.end() :]
+    if np.lower() in _SPEAKING_PRONOUNS:  # "I think", "we believe": the speaker of a quotation
+        at = sentence.rfind(np, start, end + 1)
+        return (at, at + len(np))
+    if np in {"who", "which"}:  # "Varga, who said": the name before the comma
+        return subject_before(sentence, bound, start - 1) if start - 1 > bound else None
+    if np.endswith(" who"):
+        np = np[: -len(" who")]
+    if not np or np[-1] in "”\"'’":
+        return None
+    holder = subject_holder(np, relaxed=True) or (np if noun_phrase(np) else None)
+    if holder is None:
+        return None
+    at = sentence.rfind(holder, start, end + 1)
+    return (at, at + len(holder)) if at >= 0 else None
+
+
+def opening_subject(sentence: str, before: int) -> Span | None:
+    """The subject a participle goes on with: the holder that opens the sentence ("Varga
+    defended the plan, saying ...")."""
+    found = find_attribution(sentence)
+    if found is None or not found.holder:
+        return None
+    at = sentence.find(found.holder)
+    return (at, at + len(found.holder)) if 0 <= at < before else None
+
+
+def rough_subject(sentence: str, bound: int, cue_start: int) -> Span | None:
+    """A subject the rules cannot read, where its first part before an appositive is a
+    name ("Alden, author of a book on trade, who ...,")."""
+    text = sentence[bound:cue_start]
+    comma = text.find(",")
+    first = text[:comma] if comma > 0 else text
+    words = first.split()
+    if 0 < len(words) <= 5 and all(w[:1].isupper() for w in words):
+        at = bound + text.find(words[0])
+        return (at, at + len(first.strip()))
+    return None

@@ -1,0 +1,123 @@
+"""Attribution relations of a sentence and of a report: each rule on sentences written here
+about fictional people and places."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.text.attribution_relations import relations_in
+from briefing.text.attribution_report import report_relations
+
+
+def _read(sentence: str) -> list[tuple[str, str | None, list[str]]]:
+    """(cue, source, contents) of each relation, as text."""
+    return [(sentence[r.cue[0] : r.cue[1]],
+             sentence[r.source[0] : r.source[1]] if r.source else None,
+             [sentence[a:b] for a, b in r.content])
+            for r in relations_in(sentence)]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a subject and its verb before the content
+    ("Mayor Ilse Varga said the Halden levee held through the night.",
+     ("said", "Mayor Ilse Varga", ["the Halden levee held through the night"])),
+    # a time between the verb and "that": the content opens at "that"
+    ("The harbour office said on Tuesday that the Halden channel was clear.",
+     ("said", "The harbour office", ["that the Halden channel was clear"])),
+    # the content first: curly quotes, and wire copy's ASCII '' quotes
+    ("“The levee held,” Varga said.", ("said", "Varga", ["“The levee held,”"])),
+    ("''The levee held,'' Mr. Brenn told the Corva Courier.",
+     ("told", "Mr. Brenn", ["''The levee held,''"])),
+    # inverted, the source named with initials and an appositive
+    ("“The channel is clear,” said Governor Anton J. Halk, a former pilot.",
+     ("said", "Governor Anton J. Halk", ["“The channel is clear,”"])),
+    ("The ferry was late, said Tomas Brenn, a pilot.",
+     ("said", "Tomas Brenn", ["The ferry was late"])),
+    # source and cue in the middle of their content: both sides are content
+    ("The levee, she said, held through the night.",
+     ("said", "she", ["The levee", "held through the night"])),
+    # "according to", before and after its content
+    ("According to the Corva port agency, the ferry sank at dawn.",
+     ("According to", "the Corva port agency", ["the ferry sank at dawn"])),
+    ("The ferry sank at dawn, according to the Corva port agency.",
+     ("according to", "the Corva port agency", ["The ferry sank at dawn"])),
+    # a passive with its agent
+    ("The breach was reported by the harbour master.",
+     ("reported", "the harbour master", ["The breach"])),
+    # evidence as the source: a verb whose plain forms are nouns too, after "poll"
+    ("A new poll shows Varga with a lead in Halden.",
+     ("shows", "A new poll", ["Varga with a lead in Halden"])),
+    # subjects the holder rules reject: a possessive, a participle before a name
+    ("His colleague wrote that the ferry was late.",
+     ("wrote", "His colleague", ["that the ferry was late"])),
+    ("A weary Varga quipped, “The river always wins.”",
+     ("quipped", "A weary Varga", ["“The river always wins.”"])),
+    # an appositive and a parenthesis after the subject
+    ("Ada Fenn, a senator from Corva, said the vote was fair.",
+     ("said", "Ada Fenn", ["the vote was fair"])),
+    ("Rep. Ada Fenn (D-Corva) said the vote was fair.",
+     ("said", "Rep. Ada Fenn", ["the vote was fair"])),
+    # whom a verb of telling addresses is not what it tells
+    ("Varga, who piloted the ferry, told reporters the channel was clear.",
+     ("told", "Varga", ["the channel was clear"])),
+    # an object verb's content ends with its object
+    ("Varga praised the crews on Tuesday.", ("praised", "Varga", ["the crews"])),
+])
+def test_one_relation(sentence: str, expected: tuple[str, str | None, list[str]]) -> None:
+    assert _read(sentence) == [expected]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The report found no fault with the crews.",  # "report" after "the" is a noun
+    "The level of voter support fell in Halden.",  # "support" the noun
+    "Varga said during the storm.",  # a phrase of time is no content
+    "After saying little, Varga left Halden.",  # a gerund, no attribution
+])
+def test_no_relation(sentence: str) -> None:
+    cues = [cue for cue, _, _ in _read(sentence)]
+    assert not {"report", "support", "said", "saying"} & set(cues)
+
+
+def test_a_participle_goes_on_with_the_subject_of_the_sentence() -> None:
+    assert _read("Governor Halk defended the plan, saying the levee would hold.") == [
+        ("defended", "Governor Halk", ["the plan"]),
+        ("saying", "Governor Halk", ["the levee would hold"]),
+    ]
+
+
+def test_a_second_verb_of_one_subject_ends_the_first_content() -> None:
+    assert _read("Varga praised the crews, and said the town was safe.") == [
+        ("praised", "Varga", ["the crews"]),
+        ("said", "Varga", ["the town was safe"]),
+    ]
+
+
+def test_a_nested_belief_is_its_own_relation() -> None:
+    found = _read("Brenn said the pilots believe the channel is clear.")
+    assert found == [
+        ("said", "Brenn", ["the pilots believe the channel is clear"]),
+        ("believe", "the pilots", ["the channel is clear"]),
+    ]
+
+
+def _report(text: str) -> list[list[str]]:
+    spans = []
+    at = 0
+    for sentence in text.split("|"):
+        spans.append((at, at + len(sentence)))
+        at += len(sentence)
+    plain = text.replace("|", "")
+    return [[plain[a:b] for a, b in r.content] for r in report_relations(plain, [spans])]
+
+
+def test_a_quotation_over_sentences_is_one_relation() -> None:
+    # the speaker named where the quotation closes; the next quotation with no speaker goes on
+    text = "“The ferry is safe. |The crew checked every hull,” said pilot Tomas Brenn. |“We sail.”"
+    assert _report(text) == [["“The ferry is safe.", "The crew checked every hull,”",
+                              "“We sail.”"]]
+
+
+def test_a_cue_inside_a_running_quotation_is_the_quotation_s() -> None:
+    text = "Brenn said: “The hull held. |I think the storm is over. |We sail at dawn.”"
+    [relation] = _report(text)
+    assert relation == ["“The hull held.", "I think the storm is over.", "We sail at dawn.”"]
