@@ -139,6 +139,8 @@ def ground_extraction(source: Source, extraction: Extraction) -> Grounded:
     def row(start: int, end: int, method: Grounding, number: int) -> dict[str, Any]:
         candidate = extraction.candidates[number]
         quote = source.text[start:end]
+        if quote == candidate.quote:
+            quote = candidate.quote  # one string for both, not two
         band = band_of(candidate.cue) if candidate.kind == "assessment" else None
         return {
             "id": "C0",
