@@ -130,3 +130,17 @@ def test_sentences_read_a_window_at_a_time_are_those_of_the_whole_text(
     whole = read(len(text) + 1)
     sentence_split.text_sentences.cache_clear()
     assert windowed == whole
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html"])
+def test_a_released_brief_renders_as_a_kept_one(fmt: str) -> None:
+    """The command line lets a template's data take the claims out of the brief: same text."""
+    from briefing.brief.assembly import build_brief
+
+    sources = [load_source(p) for p in sorted((FIXTURES / "multi" / "harbour-fire").iterdir())]
+    brief = build_brief(sources, generated_at=FIXED_TIME)
+    kept = render(brief, fmt)
+    assert brief.claims
+    released = "".join(render_pieces(brief, fmt, release=True))
+    assert released == kept
+    assert brief.claims == []

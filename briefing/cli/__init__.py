@@ -98,7 +98,7 @@ def generate(reports: tuple[str, ...], output: str | None, fmt: str, title: str 
                            generated_at=moment, ratings=sources_table, encoding=encoding)
     from briefing.rendering import render_pieces
 
-    emit(render_pieces(brief, format=fmt, templates=templates), target)
+    emit(render_pieces(brief, format=fmt, templates=templates, release=True), target)
 
 
 @cli.command()

@@ -145,14 +145,16 @@ def render(brief: Brief, format: str = "markdown", templates: str | Path | None 
 
 
 def render_pieces(brief: Brief, format: str = "markdown", templates: str | Path | None = None,
-                  *, limits: RenderLimits | None = None) -> Iterable[str]:
+                  *, limits: RenderLimits | None = None, release: bool = False) -> Iterable[str]:
     """``render`` in pieces of text, to be written one after another without the whole text
     in memory at once: JSON is made as it is written; a template has run to its end, within
-    its limits, before the first piece is returned."""
+    its limits, before the first piece is returned. With ``release``, a template's data takes
+    the brief's claims out of it (``brief.claims`` is left empty: for a caller that renders a
+    brief once and drops it, so a long report's claims are not held twice)."""
     if format == "json":
         return brief_json_chunks(brief)
     if format not in _TEMPLATE_NAMES:
         raise TemplateError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
     html = format == "html"
     pieces = _piece_renderer(_TEMPLATE_NAMES[format], templates, html=html, limits=limits)
-    return pieces(brief_context(brief, review_page=html))
+    return pieces(brief_context(brief, review_page=html, release=release))
