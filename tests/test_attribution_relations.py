@@ -62,6 +62,15 @@ def _read(sentence: str) -> list[tuple[str, str | None, list[str]]]:
      ("told", "Varga", ["the channel was clear"])),
     # an object verb's content ends with its object
     ("Varga praised the crews on Tuesday.", ("praised", "Varga", ["the crews"])),
+    # a headline's or a transcript's speaker and colon
+    ("Varga: The levee held through the night.",
+     (":", "Varga", ["The levee held through the night"])),
+    # the question of "when asked", whose asker is left unnamed
+    ("When asked whether the levee held, the mayor smiled.",
+     ("asked", None, ["whether the levee held"])),
+    # an adverb after a trailing source
+    ("“The river always wins,” Varga said wryly.",
+     ("said", "Varga", ["“The river always wins,”"])),
 ])
 def test_one_relation(sentence: str, expected: tuple[str, str | None, list[str]]) -> None:
     assert _read(sentence) == [expected]
@@ -121,3 +130,8 @@ def test_a_cue_inside_a_running_quotation_is_the_quotation_s() -> None:
     text = "Brenn said: “The hull held. |I think the storm is over. |We sail at dawn.”"
     [relation] = _report(text)
     assert relation == ["“The hull held.", "I think the storm is over.", "We sail at dawn.”"]
+
+
+def test_a_transcript_turn_runs_over_its_paragraph() -> None:
+    text = "VARGA: The levee held. |We sail at dawn."
+    assert _report(text) == [["The levee held", "We sail at dawn."]]

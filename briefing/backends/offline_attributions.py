@@ -20,6 +20,7 @@ def read_attributions(source: Source) -> list[ReportedAttribution]:
     places = {e.name for e in entities if e.type in {"country", "location"}}
     memory = HolderMemory(entities=entities, text=text)
     found: list[ReportedAttribution] = []
+    speakers: list[str] = []  # holders of the relations read so far
     for block in blocks(text):
         if block.heading:
             continue
@@ -32,10 +33,11 @@ def read_attributions(source: Source) -> list[ReportedAttribution]:
                 holder = None
                 if relation.source is not None:
                     written = " ".join(text[relation.source[0] : relation.source[1]].split())
-                    resolved = memory.resolve(written)
+                    resolved = memory.latest_speaker(written, speakers) or memory.resolve(written)
                     if resolved is not None:
                         holder = canonical_holder(resolved, places)
                         memory.remember(holder)
+                        speakers.append(holder)
                 found.append(ReportedAttribution(
                     holder=holder, cue=" ".join(text[relation.cue[0] : relation.cue[1]].split()),
                     content=relation.content, cue_span=relation.cue, source_span=relation.source,

@@ -101,6 +101,11 @@ _PERSON_SHAPED: Final = re.compile(
     r"(?:(?:Mr|Ms|Mrs|Miss|Dr|Sen|Rep|Gov|Gen|Prof)\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?"
     r"(?:\s+[A-Z][a-z'’-]+){0,2}$"
 )
+_PRONOUN_GENDER: Final = {
+    **dict.fromkeys(("he", "him", "his", "himself"), "male"),
+    **dict.fromkeys(("she", "her", "hers", "herself"), "female"),
+}
+_WORD_AFTER: Final = re.compile(r"[A-Za-z][\w'’-]*")
 _SUBJECT_PRONOUN: Final = {"him": "he", "her": "she", "them": "they"}  # of an object pronoun
 
 
@@ -222,6 +227,18 @@ class HolderMemory:
                 return named
         return holder
 
+    def latest_speaker(self, pronoun: str, speakers: list[str]) -> str | None:
+        """The latest of ``speakers`` (people a report has quoted, oldest first) that "he" or
+        "she" can stand for: a pronoun in news mostly goes on with the last person quoted."""
+        lowered = _SUBJECT_PRONOUN.get(pronoun.lower(), pronoun.lower())
+        if lowered not in PERSON_PRONOUNS:
+            return None
+        unlike = "female" if lowered == "he" else "male"
+        for speaker in reversed(speakers):
+            if self._is_person(speaker) and self._gender_of(speaker) != unlike:
+                return speaker
+        return None
+
     def _is_speaker_name(self, holder: str) -> bool:
         """Whether a one-word holder is a surname: the report names it with a given name or an
         honorific ("Ilse Varga" or "Ms. Varga" somewhere, then "Varga said")."""
@@ -248,7 +265,8 @@ class HolderMemory:
                 return titled
         surname = words[-1].removesuffix("'s").removesuffix("’s")
         if surname not in self._genders:
-            self._genders[surname] = self._gender_before(surname)
+            self._genders[surname] = (self._gender_before(surname)
+                                      or self._gender_by_pronouns(surname))
         return self._genders[surname]
 
     def _gender_before(self, surname: str) -> str | None:
@@ -261,6 +279,29 @@ class HolderMemory:
                 if gender is not None:
                     return gender
             at = text.find(surname, at + 1)
+        return None
+
+    def _gender_by_pronouns(self, surname: str) -> str | None:
+        """The gender the report's pronouns give a person: those that follow the surname
+        before any other name ("Varga said her crews ..."), counted over the report; one
+        gender at least twice as often as the other."""
+        text = self.text
+        counts = {"male": 0, "female": 0}
+        at = text.find(surname)
+        while at >= 0:
+            end = at + len(surname)
+            stop = text.find(".", end, end + 80)  # within the sentence
+            for word in _WORD_AFTER.findall(text, end, stop if stop >= 0 else end + 80):
+                if word[:1].isupper():
+                    break  # another name: its pronouns may follow
+                gender = _PRONOUN_GENDER.get(word.lower())
+                if gender is not None:
+                    counts[gender] += 1
+                    break
+            at = text.find(surname, at + 1)
+        for gender, other in (("male", "female"), ("female", "male")):
+            if counts[gender] >= 1 and counts[gender] >= 2 * counts[other]:
+                return gender
         return None
 
     def _named_later(self, role: str) -> str | None:

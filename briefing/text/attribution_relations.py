@@ -18,7 +18,6 @@ import re
 from functools import lru_cache
 from typing import Final, NamedTuple
 
-from briefing.text.attribution_holders import subject_holder
 from briefing.text.attribution_subjects import (
     BE,
     NEGATED,
@@ -29,7 +28,7 @@ from briefing.text.attribution_subjects import (
 )
 from briefing.text.cue_forms import cue_forms, forms_of
 from briefing.text.phrases import PhraseMatcher
-from briefing.text.reporting_verbs import NOUNS_TOO, SPEECH_LEMMAS
+from briefing.text.reporting_verbs import NOUNS_TOO, PARTICLE_ONLY, PARTICLES, SPEECH_LEMMAS
 
 Span = tuple[int, int]
 
@@ -42,9 +41,14 @@ class Relation(NamedTuple):
     content: tuple[Span, ...]
 
 
-_OBJECT_FORMS: Final = frozenset(forms_of("reporting-object"))
-_LEMMA_OF: Final = {form: lemma for kind in ("reporting", "reporting-object")
-                    for lemma, forms in cue_forms().get(kind, {}).items() for form in forms}
+#: Verbs with their particle: "referred to", "talked about" (``PARTICLES``).
+_PHRASAL: Final = {f"{form} {particle}": lemma for lemma, particles in PARTICLES.items()
+                   for form in cue_forms()["reporting-object"].get(lemma, ())
+                   for particle in particles}
+_OBJECT_FORMS: Final = frozenset(forms_of("reporting-object")) | frozenset(_PHRASAL)
+_LEMMA_OF: Final = {**{form: lemma for kind in ("reporting", "reporting-object")
+                       for lemma, forms in cue_forms().get(kind, {}).items() for form in forms},
+                    **_PHRASAL}
 #: The forms of NOUNS_TOO that are nouns as well: the plain form and the "-s" form.
 _NOUN_FORMS: Final = frozenset(form for form, lemma in _LEMMA_OF.items()
                                if lemma in NOUNS_TOO and form in {lemma, lemma + "s", lemma + "es"})
@@ -62,7 +66,9 @@ _VERB_AFTER: Final = frozenset({
     "should", "may", "might", "must", "do", "does", "did", "to", "not", "also", "still",
     "often", "never", "always", "repeatedly", "now", "and", "that",
 })
-_CUES: Final = PhraseMatcher(set(forms_of("reporting")) | _OBJECT_FORMS | {"according to", "According to"},
+_CUE_FORMS: Final = (set(forms_of("reporting")) | _OBJECT_FORMS) - {
+    form for form, lemma in _LEMMA_OF.items() if lemma in PARTICLE_ONLY and " " not in form}
+_CUES: Final = PhraseMatcher(_CUE_FORMS | {"according to", "According to"},
                              ignore_case=False)
 #: A quotation in any style the wire types it; one left open runs to the sentence's end, one
 #: closed without opening runs from its start.
@@ -73,14 +79,14 @@ _CLOSED_FIRST: Final = re.compile(r"^[^“\"]*?”")
 #: Words before a cue that make it a noun: "the report", "his claims", "a call".
 _DETERMINERS: Final = frozenset({
     "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these",
-    "those", "whose", "no", "any", "every", "each", "some",
+    "those", "whose", "no", "any", "every",
 })
 #: What may stand between a cue and its content: an addressee, a time, a medium, "that".
 _BRIDGE: Final = re.compile(
-    r"\s*(?:(?:on|in|at|during|last|this|late|early|earlier|later|via|through|to|over|during)"
-    r"\s+[^,;:\"“”`]{1,40}?\s*(?=,|:|\bthat\b|[\"“`])|[A-Z][a-z]+day\b)?\s*[,:]?\s*"
+    r"\s*(?:\w+ly\s+)?(?:(?:on|in|at|during|last|this|late|early|earlier|later|via|through|to"
+    r"|over)\s+[^,;:\"“”`]{1,40}?\s*(?=,|:|\bthat\b|[\"“`])|[A-Z][a-z]+day\b)?\s*[,:]?\s*"
 )
-_THAT_SOON: Final = re.compile(r"^(?:[^,;.:\"“”`]{0,60}?\s)??(?=that\s)")
+_THAT_SOON: Final = re.compile(r"^(?:(?!(?:he|she|they|it|we|I)\b)[^\s,;.:\"“”`]+\s){0,2}?(?=that\s)")
 _END: Final = re.compile(r"[\s.,;:!?]*$")
 #: ", saying", ", adding": a participle of a reporting verb that goes on with the subject.
 _PARTICIPLE_BEFORE: Final = re.compile(r",\s+(?:\w+ly\s+|and\s+)?$")
@@ -90,10 +96,25 @@ _NP_AFTER: Final = re.compile(
     r"(?=[,;:!?\"“”`(]|(?<![A-Z])\.|\.\s*$|''|$)"
 )
 #: The trailing content-first form: ", X said" with no clause after it.
+_TRAILING_ITEM: Final = (
+    r"(?:(?:on|in|at|during|late|last|this|earlier|later|to|via|through|from)\b"
+    r"[^,;:!?\"“”`]{0,60}?|[A-Z][a-z]+day|(?:[A-Z][\w.'’&-]*\s*){1,4}|reporters|journalists"
+    r"|(?:the|a|an)\s+[\w'’-]+(?:\s+[A-Z][\w'’-]*)*|\w+ly|then|again|too|also|today|yesterday"
+    r"|recently|once|twice)"
+)
 _TRAILING_REST: Final = re.compile(
-    r"^(?:\s+(?!that\b)[^,;:.!?\"“”`]{1,50}?)?\s*(?:[.!?]['\"”’]*\s*$|,\s*(?:[\"“`]|'')|[,;]|$)"
+    rf"^(?:\s+{_TRAILING_ITEM}){{0,3}}"
+    r"(?:,?\s+(?:when|while|as|after|before|because|though|although|if)\b[^\"“”`]*)?"
+    r"\s*(?:[.!?]['\"”’]*\s*$|,\s*(?:[\"“`]|'')|[,;]|$)"
 )
 _MIN_CONTENT_WORDS: Final = 2
+#: A phrase that opens a sentence before its subject, no content: "On Wednesday,".
+_OPENER: Final = re.compile(
+    r"^(?:(?:on|in|at|during|after|before|since|by|for|from|with|without|under|over|last"
+    r"|this|late|early|earlier|later|still|however|meanwhile|yet|but|and|so|then)\b"
+    r"(?:\s+\S+){0,4}|\w+ly),$",
+    re.IGNORECASE,
+)
 #: A source and cue set in the middle of their content: "The levee, she said, held".
 _ASIDE_GOES_ON: Final = re.compile(r"(?:\s+[^,;:.!?\"“”`]{1,30}?)?,\s+(?=[a-z])")
 #: What may follow the source of an inverted "..., said Varga": the end, an appositive, a quote.
@@ -135,7 +156,7 @@ _CLAUSE_END: Final = re.compile(
 )
 #: Where an object a cue governs ends: any comma, a second verb, a clause, a time.
 _OBJECT_END: Final = re.compile(
-    rf"[,;]|\s+(?:and|but)\s+(?={_AUX_OR_PAST})|\s+(?:when|while|after|before|as|because"
+    rf"[,;]|\s+(?:and|but)\s+(?={_AUX_OR_PAST})|\s+(?:when|while|after|before|because"
     r"|until|during|on\s+[A-Z]\w+day|last\s+\w+|this\s+(?:week|month|year)|earlier|later"
     r"|in\s+(?:a|an|his|her|their|its)\s+(?:statement|speech|interview|letter|tweet))\b"
 )
@@ -152,7 +173,7 @@ _TELLING: Final = frozenset({"tell", "inform", "assure", "remind", "warn", "advi
 #: A content that is only a phrase of place, time or manner: no statement.
 _PHRASE_ONLY: Final = re.compile(
     r"(?:during|at|as|before|after|while|when|in|on|with|from|amid|outside"
-    r"|inside|of)\b[^,;“\"`]*$"
+    r"|inside|of)\b(?:\s+[^\s,;“\"`]+){1,5}$"
 )
 
 
@@ -188,13 +209,28 @@ def _stops(sentence: str, quotes: list[Span]) -> list[int]:
     return [m for m in marks if not _inside(m, quotes)]
 
 
+#: A speaker and a colon opening a sentence: a headline's "Varga: ..." or a transcript's
+#: "SEN. VARGA: ...". A name of capitalized words (a few small words between).
+_SPEAKER_COLON: Final = re.compile(
+    r"\s*(?P<np>(?:[A-Z][\w.'’-]*)(?:\s+(?:[A-Z][\w.'’-]*|of|and|the|on|for)){0,5})\s*"
+    r"(?P<colon>:)\s+(?=\S)"
+)
+_ASKED_WHETHER: Final = re.compile(r"\s+(?:whether|if|which|what|how|why|who|about)\b")
+_WHEN_ASKED: Final = re.compile(r"(?:^|\b[Ww]hen|\b[Ii]f|,)\s*$")
+
+
 @lru_cache(maxsize=1024)
 def relations_in(sentence: str) -> tuple[Relation, ...]:
     """Every attribution relation of one sentence, in the order of their cues."""
     found: list[Relation] = []
+    speaker = _SPEAKER_COLON.match(sentence) if ":" in sentence[:60] else None
+    if speaker is not None:  # "Varga: The levee held." (a headline), "VARGA: We sail." (a transcript)
+        content = _trimmed(sentence, speaker.end(), len(sentence))
+        if content is not None:
+            found.append(Relation(speaker.span("colon"), speaker.span("np"), (content,)))
     matches = list(_CUES.finditer(sentence))
     if not matches:
-        return ()
+        return tuple(found)
     quotes = quoted_spans(sentence)
     stops = _stops(sentence, quotes)
     bound = 0  # a subject is looked for after the last cue
@@ -207,6 +243,10 @@ def relations_in(sentence: str) -> tuple[Relation, ...]:
         stop = next((s for s in stops if s > end), len(sentence))
         if cue.lower() == _ACCORDING:
             relation = _according(sentence, start, end, quotes, stops)
+        elif cue == "asked" and _ASKED_WHETHER.match(sentence, end) and _WHEN_ASKED.search(
+                sentence, 0, start):  # "When asked whether the levee held, Varga ..."
+            question = _trimmed(sentence, end, sentence.find(",", end) % (len(sentence) + 1))
+            relation = Relation((start, end), None, (question,)) if question else None
         else:
             relation = _verb(sentence, start, end, cue, quotes, stop, bound, main_source)
         if relation is None:
@@ -243,7 +283,7 @@ def _according(sentence: str, start: int, end: int, quotes: list[Span],
     np = _NP_AFTER.match(sentence, end)
     if np is None:
         return None
-    source = np.span("np")
+    source = _source_head(sentence, np.span("np"))
     pieces = []
     before = _trimmed(sentence, 0, start)
     if before is not None:
@@ -273,7 +313,7 @@ def _verb(sentence: str, start: int, end: int, cue: str, quotes: list[Span], sto
             np = _NP_AFTER.match(sentence, end + 4)
             content = _trimmed(sentence, 0, sentence.rfind(before[-1], 0, start))
             if np is not None and content is not None:
-                return Relation((start, end), np.span("np"), (content,))
+                return Relation((start, end), _source_head(sentence, np.span("np")), (content,))
         return None
     if cue.endswith("ing") and previous not in BE:
         if _PARTICIPLE_BEFORE.search(sentence, 0, start) is None:
@@ -285,7 +325,9 @@ def _verb(sentence: str, start: int, end: int, cue: str, quotes: list[Span], sto
     rest = sentence[end:]
     left = sentence[bound:start].rstrip()
     subject = subject_before(sentence, bound, start)
-    if subject is None and (not left or left[-1] in ",”\"'") and bound == 0 and start > 0:
+    opens = subject is not None and (  # "Fenn, a senator, said", "... — Fenn, a senator, said"
+        not sentence[: subject[0]].strip() or sentence[: subject[0]].rstrip()[-1] in "—–:;")
+    if (not left or left[-1] in ",”\"'") and bound == 0 and start > 0 and not opens:
         inverted = _inverted(sentence, start, end, quotes)
         if inverted is not None:
             return inverted
@@ -299,7 +341,7 @@ def _verb(sentence: str, start: int, end: int, cue: str, quotes: list[Span], sto
             return None
     head = sentence[: subject[0]].rstrip()
     if (head and head[-1] in ",”\"'" and len(head.split()) >= _MIN_CONTENT_WORDS
-            and _TRAILING_REST.match(rest)):
+            and not object_verb and _TRAILING_REST.match(rest) and not _OPENER.match(head)):
         before_cue = _trimmed(sentence, 0, len(head))
         parts = [before_cue] if before_cue is not None else []
         parts += [q for q in quotes if q[0] > end]
@@ -316,17 +358,30 @@ def _verb(sentence: str, start: int, end: int, cue: str, quotes: list[Span], sto
     return Relation((start, end), subject, content_pieces)
 
 
+#: Where a source named after its cue goes on with what is no longer its name: "Ben Jacobs
+#: in The Guardian", "a survey released on Thursday", "an adviser who requested anonymity".
+_SOURCE_TAIL: Final = re.compile(
+    r"\s+(?:in|on|at|who|which|released|published|conducted|issued|obtained|later|earlier"
+    r"|last|this|even|also|during|via|through)\b"
+)
+
+
+def _source_head(sentence: str, span: Span) -> Span:
+    """A source named after its cue, cut where its name ends."""
+    tail = _SOURCE_TAIL.search(sentence, span[0], span[1])
+    return (span[0], tail.start()) if tail is not None else span
+
+
 def _inverted(sentence: str, start: int, end: int, quotes: list[Span]) -> Relation | None:
     """"“The levee held,” said Varga." / "..., said Varga, the harbour master."."""
     np = _NP_AFTER.match(sentence, end)
     if np is None or not _INVERTED_END.match(sentence, np.end()) or (
             not any(w[:1].isupper() for w in np.group("np").split())
             and not np.group("np").startswith(("the ", "a ", "an ", "another "))) or (
-            subject_holder(np.group("np"), relaxed=True) is None
-            and not noun_phrase(np.group("np").split(",")[0])):
+            not noun_phrase(sentence[slice(*_source_head(sentence, np.span("np")))])):
         return None
     content = _trimmed(sentence, 0, start)
     if content is None:
         return None
     pieces = [content] + [q for q in quotes if q[0] > np.end()]
-    return Relation((start, end), np.span("np"), tuple(pieces))
+    return Relation((start, end), _source_head(sentence, np.span("np")), tuple(pieces))

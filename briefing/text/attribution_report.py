@@ -42,10 +42,13 @@ def report_relations(text: str, sentence_spans: list[list[Span]]) -> list[Relati
                 pending = []
                 found.extend(own)
                 last = own[-1]
-                quoted = any(text[a] in "“\"`'" for a, _ in last.content)
-                quoting = len(found) - 1 if quoted else None
+                quoted = any(text[a] in "“\"`'" for a, _ in last.content) or (
+                    last.content[-1][1] >= end - 2 and _still_open(sentence))
+                # a quotation goes on, as does a clause that ends the sentence ("X said A.
+                # “B.”") or a transcript's turn ("VARGA: A. B.")
+                quoting = len(found) - 1 if quoted or last.content[-1][1] >= end - 2 else None
                 continue
-            if quoting is not None and (opens or inside):
+            if quoting is not None and (opens or inside or text[found[quoting].cue[0]] == ":"):
                 relation = found[quoting]
                 found[quoting] = relation._replace(content=(*relation.content, (start + lead, end)))
                 continue
@@ -58,9 +61,14 @@ def report_relations(text: str, sentence_spans: list[list[Span]]) -> list[Relati
 
 
 def _quote_start(text: str, relation: Relation) -> int:
-    """Where the last quotation of a relation's content opens."""
-    starts = [a for a, _ in relation.content if text[a] in "“\"`'"]
-    return starts[-1] if starts else relation.content[-1][0]
+    """Where the last quotation of a relation's content opens (from there a count of quote
+    marks tells whether it is still open)."""
+    for start, end in reversed(relation.content):
+        marks = [at for at in (text.find(m, start, end) for m in ("“", '"', "``", "''"))
+                 if at >= 0]
+        if marks:
+            return min(marks)  # the first mark of the piece opens its quotation
+    return relation.content[-1][0]
 
 
 def _first_close(sentence: str) -> int | None:

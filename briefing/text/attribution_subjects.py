@@ -19,8 +19,14 @@ NEGATED: Final = re.compile(r"^(?:didn|doesn|don|hasn|haven|hadn|won|wouldn|isn|
 #: Where a subject cannot reach back past: clause marks and subordinators.
 _SUBJECT_BOUND: Final = re.compile(
     r"[,;:(—–”\"]|''|\s-\s|\b(?:that|when|as|because|while|since|although|though|if|after|before"
-    r"|where|whether|than|so|but|and|or|why|how|what|until|unless|once)\b",
+    r"|where|whether|than|so|but|and|or|why|how|what|which|until|unless|once)\b",
     re.IGNORECASE,
+)
+#: A word opening a sentence before its subject, set off by a comma: "However,", "Still,".
+_OPENER_WORD: Final = re.compile(
+    r"(?:However|Still|Meanwhile|Moreover|Instead|Indeed|Now|Then|So|Yet|Also|Nonetheless"
+    r"|Nevertheless|Today|Yesterday|Earlier|Later|Separately|Similarly|Likewise|Again"
+    r"|[A-Z][a-z]+ly|[A-Z][a-z]+day),\s+"
 )
 _LEADING_JOINER: Final = re.compile(r"^(?:and|but|or|so|then|yet)\s+", re.IGNORECASE)
 
@@ -29,7 +35,7 @@ _BETWEEN: Final = re.compile(
     r"(?:\s+(?:(?:on|at|in|during|earlier|late)\s+(?:the\s+)?(?:time|[A-Z][a-z]+day|\w+day"
     r"|week(?:end)?|morning|afternoon|evening|night|interviews?|a\s+statement|an\s+interview)"
     r"|(?:last|this|next)\s+\w+|just|also|first|once|often|recently|now|then|still|again"
-    r"|previously|initially|finally|both|all|only|later|earlier|himself|herself|itself"
+    r"|previously|initially|finally|both|all|only|later|earlier|himself|herself|itself|even|never"
     r"|themselves|too|however|privately|publicly|repeatedly|later|\w+ly)\b,?)+\s*$"
 )
 
@@ -77,21 +83,28 @@ def subject_before(sentence: str, bound: int, cue_start: int) -> Span | None:
         if opening > bound:
             cue_start = opening
     words = sentence[bound:cue_start].split()
-    appositive = bool(words) and words[-1].endswith(",")  # "Ada Fenn, a senator, said"
     while words and (words[-1].lower() in VERB_AUXILIARIES or words[-1].lower() in BE
                      or NEGATED.match(words[-1].lower()) or words[-1].lower().endswith("ly")):
         words.pop()
+    appositive = bool(words) and words[-1].endswith(",")  # "Ada Fenn, a senator, (has) said"
     if not words:
         return None
     end = sentence.rfind(words[-1], bound, cue_start) + len(words[-1])
     start = bound
-    for mark in _SUBJECT_BOUND.finditer(sentence, bound, end):
+    # An appositive ("Varga, who once piloted the ferry,") holds clause words of its own: the
+    # subject starts before the comma that opens it.
+    commas = [at for at in range(bound, end) if sentence[at] == ","] if appositive else []
+    opening = commas[-2] if len(commas) >= 2 else end
+    for mark in _SUBJECT_BOUND.finditer(sentence, bound, opening if appositive else end):
         if not (appositive and mark.group(0) == ","):
             start = mark.end()
     np = sentence[start:end].strip()
     joiner = _LEADING_JOINER.match(np)
     if joiner is not None:
         np = np[joiner.end() :]
+    opener = _OPENER_WORD.match(np)
+    if opener is not None:  # "However, Jill Fenn, a lawyer, said"
+        np = np[opener.end() :]
     if np.lower() in _SPEAKING_PRONOUNS:  # "I think", "we believe": the speaker of a quotation
         at = sentence.rfind(np, start, end + 1)
         return (at, at + len(np))
@@ -112,10 +125,29 @@ def opening_subject(sentence: str, before: int) -> Span | None:
     """The subject a participle goes on with: the holder that opens the sentence ("Varga
     defended the plan, saying ...")."""
     found = find_attribution(sentence)
-    if found is None or not found.holder:
+    if found is not None and found.holder:
+        at = sentence.find(found.holder)
+        if 0 <= at < before:
+            return (at, at + len(found.holder))
+    start = 0
+    opener = _OPENING_PHRASE.match(sentence)
+    if opener is not None:
+        start = opener.end()
+    name = _NAME_FIRST.match(sentence, start)
+    if name is None or name.end() > before:
         return None
-    at = sentence.find(found.holder)
-    return (at, at + len(found.holder)) if 0 <= at < before else None
+    return name.span("np")
+
+
+#: A phrase of time, place or manner before a sentence's subject: "On Sunday, ", "Back in
+#: 1999, ", "For months, ".
+_OPENING_PHRASE: Final = re.compile(r"(?:[A-Z][a-z]*\b[^,;:“\"]{0,50},\s+)?(?=[A-Z])")
+#: A subject that opens a clause: a name or a noun phrase with an article, before its verb.
+_NAME_FIRST: Final = re.compile(
+    r"(?P<np>(?:(?:Mr|Ms|Mrs|Dr|Sen|Rep|Gov|Gen)\.\s+)?(?:[A-Z][\w'’-]*\s+){0,4}[A-Z][\w'’-]*"
+    r"|(?:The|A|An)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+(?=\s+(?:\w+ly\s+)?[a-z]+(?:ed|s)\b))"
+    r"(?=(?:,[^,]{1,60},)?\s+(?:\w+ly\s+)?[a-z])"
+)
 
 
 def rough_subject(sentence: str, bound: int, cue_start: int) -> Span | None:

@@ -13,17 +13,19 @@ CLAUSAL_LEMMAS: Final[tuple[str, ...]] = (
     "tweet", "argue", "acknowledge", "think", "believe", "claim", "explain", "insist", "warn",
     "state", "declare", "reply", "respond", "predict", "recall", "confirm", "deny", "admit",
     "estimate", "expect", "hope", "fear", "want", "ask", "urge", "vow", "pledge", "promise",
-    "reveal", "indicate", "conclude", "allege", "contend", "maintain", "emphasize",
-    "emphasise", "stress", "testify", "complain", "concede", "worry", "feel", "know",
+    "reveal", "indicate", "conclude", "allege", "contend", "emphasize",
+    "emphasise", "stress", "testify", "complain", "concede", "worry", "know",
     "propose", "demand", "assert", "observe", "remark", "reiterate", "caution", "joke",
     "boast", "counter", "wonder", "speculate", "assume", "recommend", "mention", "signal",
     "hint", "imply", "suspect", "forecast", "guess", "reckon", "suppose", "lament",
-    "continue", "agree", "decide", "plan", "intend", "seek", "vote", "threaten", "pretend",
-    "assure", "inform", "remind", "advise", "predict", "anticipate", "fret", "concede",
+    "continue", "agree", "decide", "seek", "threaten", "pretend",
+    "assure", "inform", "remind", "predict", "anticipate", "fret", "concede",
     "muse", "quip", "retort", "scoff", "grumble", "acknowledge", "disclose", "divulge",
-    "underscore", "highlight", "point", "project", "calculate", "determine", "learn",
+    "underscore", "highlight", "calculate", "determine", "learn",
     "realize", "understand", "recognize", "prefer", "wish", "doubt", "question", "dispute",
-    "deny", "refuse", "decline",
+    "deny", "refuse", "decline", "appear", "seem", "see", "consider", "view", "read", "echo",
+    "repeat", "remember", "post", "shout", "chant", "express", "request", "aim",
+    "comment", "publish", "insinuate", "acknowledge", "opine", "posit", "stipulate",
 )
 #: Verbs whose content is their object: it runs to the end of the clause.
 OBJECT_LEMMAS: Final[tuple[str, ...]] = (
@@ -31,9 +33,18 @@ OBJECT_LEMMAS: Final[tuple[str, ...]] = (
     "call", "endorse", "support", "oppose", "reject", "dismiss", "condemn", "denounce",
     "applaud", "mock", "slam", "blast", "welcome", "defend", "attack", "reference",
     "characterize", "label", "dub", "brand", "credit", "thank", "tout", "hail", "decry",
-    "discuss", "address", "welcome", "target", "embrace", "favor", "favour", "love", "hate",
-    "dislike", "mention",
+    "discuss", "address", "welcome", "embrace", "love", "hate",
+    "dislike", "mention", "offer", "identify", "list", "name", "promote",
+    "encourage", "accept", "order", "push", "portray", "refer", "talk", "speak", "lay", "point",
 )
+#: Verbs whose object follows a particle: "referred to", "talked about", "laid out". The
+#: first five are cues only with it ("talked" alone is no attribution).
+PARTICLES: Final[dict[str, tuple[str, ...]]] = {
+    "refer": ("to",), "talk": ("about",), "speak": ("of", "about"),
+    "lay": ("out",), "point": ("to", "out"), "comment": ("on",), "call": ("for",),
+    "push": ("for",),
+}
+PARTICLE_ONLY: Final[frozenset[str]] = frozenset({"refer", "talk", "speak", "lay", "point"})
 #: Verbs whose plain and "-s" forms are nouns too ("the report", "a call", "voter support"):
 #: those forms count only after a subject's last word that no noun phrase ends a modifier
 #: with (a pronoun, a name, an auxiliary: "they report", "Varga calls", "will support").

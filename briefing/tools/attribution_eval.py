@@ -230,7 +230,7 @@ def score_article(name: str, text: str, gold: list[GoldAttribution],
                                      "predicted": claim.holder})
         if g.cue is not None and claim.cue is not None:
             tally.with_cue += 1
-            if set(_words(g.cue)) & set(_words(claim.cue)):
+            if set(_words(g.cue)) & set(_words(claim.cue)) or g.cue == claim.cue:  # or ":"
                 tally.cue_correct += 1
     for ci, claim in enumerate(predicted):
         if ci not in claim_used:
