@@ -33,7 +33,11 @@ def read_attributions(source: Source) -> list[ReportedAttribution]:
                 holder = None
                 if relation.source is not None:
                     written = " ".join(text[relation.source[0] : relation.source[1]].split())
-                    resolved = memory.latest_speaker(written, speakers) or memory.resolve(written)
+                    if written.lower() in {"i", "we"} and speakers:
+                        resolved: str | None = speakers[-1]  # "I think" in a quotation: its speaker
+                    else:
+                        resolved = (memory.latest_speaker(written, speakers)
+                                    or memory.resolve(written))
                     if resolved is not None:
                         holder = canonical_holder(resolved, places)
                         memory.remember(holder)

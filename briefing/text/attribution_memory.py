@@ -106,6 +106,9 @@ _PRONOUN_GENDER: Final = {
     **dict.fromkeys(("she", "her", "hers", "herself"), "female"),
 }
 _WORD_AFTER: Final = re.compile(r"[A-Za-z][\w'’-]*")
+PRONOUNS_ALL: Final = frozenset({"he", "she", "they", "it", "i", "we", "you", "who"})
+
+
 _SUBJECT_PRONOUN: Final = {"him": "he", "her": "she", "them": "they"}  # of an object pronoun
 
 
@@ -228,16 +231,32 @@ class HolderMemory:
         return holder
 
     def latest_speaker(self, pronoun: str, speakers: list[str]) -> str | None:
-        """The latest of ``speakers`` (people a report has quoted, oldest first) that "he" or
-        "she" can stand for: a pronoun in news mostly goes on with the last person quoted."""
+        """The latest of ``speakers`` (sources a report has quoted, oldest first) that "he" or
+        "she" can stand for (a pronoun in news mostly goes on with the last person quoted), or
+        "it" (the last body or document)."""
         lowered = _SUBJECT_PRONOUN.get(pronoun.lower(), pronoun.lower())
+        if lowered == "it":  # the last body or document quoted: "The ministry said ... It added"
+            for speaker in reversed(speakers):
+                if speaker.lower() not in PRONOUNS_ALL and not self._is_person(speaker):
+                    return speaker
+            return None
         if lowered not in PERSON_PRONOUNS:
             return None
         unlike = "female" if lowered == "he" else "male"
         for speaker in reversed(speakers):
-            if self._is_person(speaker) and self._gender_of(speaker) != unlike:
+            if self._gender_of(speaker) != unlike and self._may_be_a_person(speaker):
                 return speaker
         return None
+
+    def _may_be_a_person(self, holder: str) -> bool:
+        """Whether "he" or "she" can stand for a holder: a person, or a holder of unknown
+        kind (a surname the entity typer may take for a place); not a pronoun, a body ("the
+        ministry", "Corva Ports Authority") or a group ("officials", "many voters")."""
+        words = holder.split()
+        head = words[-1].lower() if words else ""
+        return bool(words) and holder.lower() not in PRONOUNS_ALL and (
+            self._is_person(holder) or (
+                head not in ORG_WORDS and not (words[-1].islower() and head.endswith("s"))))
 
     def _is_speaker_name(self, holder: str) -> bool:
         """Whether a one-word holder is a surname: the report names it with a given name or an
