@@ -68,6 +68,12 @@ def _read(sentence: str) -> list[tuple[str, str | None, list[str]]]:
     # the question of "when asked", whose asker is left unnamed
     ("When asked whether the levee held, the mayor smiled.",
      ("asked", None, ["whether the levee held"])),
+    # a content in an opening subordinate clause ends at the clause's comma
+    ("If the figures show that the pumps failed, the council will meet.",
+     ("show", "the figures", ["that the pumps failed"])),
+    # an object ends before an aside in parentheses
+    ("Varga criticized the figures (which the port had published).",
+     ("criticized", "Varga", ["the figures"])),
     # an adverb after a trailing source
     ("“The river always wins,” Varga said wryly.",
      ("said", "Varga", ["“The river always wins,”"])),

@@ -156,8 +156,8 @@ _CLAUSE_END: Final = re.compile(
 )
 #: Where an object a cue governs ends: any comma, a second verb, a clause, a time.
 _OBJECT_END: Final = re.compile(
-    rf"[,;]|\s+(?:and|but)\s+(?={_AUX_OR_PAST})|\s+(?:when|while|after|before|because"
-    r"|until|during|on\s+[A-Z]\w+day|last\s+\w+|this\s+(?:week|month|year)|earlier|later"
+    rf"[,;(]|\s+(?:and|but)\s+(?={_AUX_OR_PAST})|\s+(?:when|while|after|before|because"
+    r"|until|during|despite|on\s+[A-Z]\w+day|last\s+\w+|this\s+(?:week|month|year)|earlier|later"
     r"|in\s+(?:a|an|his|her|their|its)\s+(?:statement|speech|interview|letter|tweet))\b"
 )
 
@@ -177,6 +177,13 @@ _PHRASE_ONLY: Final = re.compile(
 )
 
 
+#: A sentence that opens with a subordinate clause: a cue's content in it ends at its comma.
+_SUBORDINATE_FIRST: Final = re.compile(
+    r"\s*(?:If|When|While|Although|Though|Because|As|After|Before|Since|Unless|Once|Whether"
+    r"|Even\s+(?:if|though|as))\b"
+)
+
+
 def _content_after(sentence: str, cue_end: int, object_verb: bool, quotes: list[Span],
                    stop: int, addressee: bool = False) -> tuple[Span, ...]:
     """What a cue governs: the quotations after it, or the clause from it to ``stop``."""
@@ -193,6 +200,11 @@ def _content_after(sentence: str, cue_end: int, object_verb: bool, quotes: list[
     that = _THAT_SOON.match(sentence[start:stop])
     if that is not None and not object_verb:
         start += that.end()
+    if _SUBORDINATE_FIRST.match(sentence) and sentence.find(", ", 0, cue_end) < 0:
+        # "If the files show that A, B": A ends at the comma that closes the clause
+        comma = sentence.find(", ", start, stop)
+        if comma > start:
+            stop = comma
     for cut in (_OBJECT_END if object_verb else _CLAUSE_END).finditer(sentence, start, stop):
         if not _inside(cut.start(), quotes) and cut.start() > start:
             stop = cut.start()
