@@ -74,6 +74,15 @@ def _read(sentence: str) -> list[tuple[str, str | None, list[str]]]:
     # an object ends before an aside in parentheses
     ("Varga criticized the figures (which the port had published).",
      ("criticized", "Varga", ["the figures"])),
+    # an inverted source with a title's abbreviation, a quantified one, a quantity
+    ("“The river always wins,” said the Rev. Ilse Varga.",
+     ("said", "the Rev. Ilse Varga", ["“The river always wins,”"])),
+    ("The levee was a surprise, said several engineers.",
+     ("said", "several engineers", ["The levee was a surprise"])),
+    ("Just 30 percent of Halden voters consider Varga honest.",
+     ("consider", "30 percent of Halden voters", ["Varga honest"])),
+    # an object of one word
+    ("Halden's harbour pilots decried it.", ("decried", "Halden's harbour pilots", ["it"])),
     # an adverb after a trailing source
     ("“The river always wins,” Varga said wryly.",
      ("said", "Varga", ["“The river always wins,”"])),

@@ -28,7 +28,10 @@ _OPENER_WORD: Final = re.compile(
     r"|Nevertheless|Today|Yesterday|Earlier|Later|Separately|Similarly|Likewise|Again"
     r"|[A-Z][a-z]+ly|[A-Z][a-z]+day),\s+"
 )
-_LEADING_JOINER: Final = re.compile(r"^(?:and|but|or|so|then|yet)\s+", re.IGNORECASE)
+_LEADING_JOINER: Final = re.compile(
+    r"^(?:and|but|or|so|then|yet|just|only|about|nearly|almost|roughly|fully|even)\s+",
+    re.IGNORECASE,
+)
 
 #: A time or adverb between a subject and its verb: "Varga on Tuesday said", "Varga also".
 _BETWEEN: Final = re.compile(
