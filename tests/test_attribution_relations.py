@@ -81,6 +81,17 @@ def _read(sentence: str) -> list[tuple[str, str | None, list[str]]]:
      ("said", "several engineers", ["The levee was a surprise"])),
     ("Just 30 percent of Halden voters consider Varga honest.",
      ("consider", "30 percent of Halden voters", ["Varga honest"])),
+    # a time between a subject and its auxiliary; an appositive with a time of its own
+    ("Varga in recent days has suggested the port is unsafe.",
+     ("suggested", "Varga", ["the port is unsafe"])),
+    ("President Varga, opening the Halden museum on Saturday, said the port would reopen.",
+     ("said", "President Varga", ["the port would reopen"])),
+    # whom a trailing "told" names is no source
+    ("“The port is closed,” Varga told the Halden Post.",
+     ("told", "Varga", ["“The port is closed,”"])),
+    # an opening phrase of time before an appositive subject
+    ("Last month, the Courier, a Corva paper, reported that the port had closed.",
+     ("reported", "the Courier", ["that the port had closed"])),
     # an object of one word
     ("Halden's harbour pilots decried it.", ("decried", "Halden's harbour pilots", ["it"])),
     # an adverb after a trailing source

@@ -393,6 +393,8 @@ def _source_head(sentence: str, span: Span) -> Span:
 def _inverted(sentence: str, start: int, end: int, quotes: list[Span]) -> Relation | None:
     """"“The levee held,” said Varga." / "..., said Varga, the harbour master."."""
     np = _NP_AFTER.match(sentence, end)
+    if _LEMMA_OF.get(sentence[start:end]) in _TELLING:
+        return None  # "..., Varga told the Courier": whom she told follows, not who told
     if np is None or not _INVERTED_END.match(sentence, np.end()) or (
             not any(w[:1].isupper() for w in np.group("np").split())
             and not np.group("np").startswith(("the ", "a ", "an ", "another ", "several ",
