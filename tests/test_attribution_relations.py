@@ -92,6 +92,9 @@ def _read(sentence: str) -> list[tuple[str, str | None, list[str]]]:
     # an opening phrase of time before an appositive subject
     ("Last month, the Courier, a Corva paper, reported that the port had closed.",
      ("reported", "the Courier", ["that the port had closed"])),
+    # a second verb of the content's own subject stays in the content
+    ("Brenn predicted that Varga will win and have two seats to fill.",
+     ("predicted", "Brenn", ["that Varga will win and have two seats to fill"])),
     # an object of one word
     ("Halden's harbour pilots decried it.", ("decried", "Halden's harbour pilots", ["it"])),
     # an adverb after a trailing source

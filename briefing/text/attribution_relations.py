@@ -154,11 +154,12 @@ def _trimmed(sentence: str, start: int, end: int, single: bool = False) -> Span 
 
 _AUX_OR_PAST: Final = (r"(?:has|have|had|is|was|were|will|would|also|then|later|did|does"
                       r"|\w+ed|said|says|told|wrote|called)\b")
+_SAID: Final = r"(?:said|says|told|tells|added|adds|wrote|writes|noted|argued|called)\b"
 #: Where a clause a cue governs ends: a second verb of its subject ("... and said ...",
 #: ", adding"), or a clause of time or cause after a comma (", when ...").
 _CLAUSE_END: Final = re.compile(
-    rf",?\s+(?:and|but)\s+(?={_AUX_OR_PAST})|,\s+(?:when|while|after|before|as|because|until"
-    r"|even\s+as|though|although|where|which|who|prompting|leading)\b"
+    rf",\s+(?:and|but)\s+(?={_AUX_OR_PAST})|\s+(?:and|but)\s+(?:also\s+)?(?={_SAID})"
+    r"|,\s+(?:when|while|after|before|as|until|even\s+as|where|which|who|prompting|leading)\b"
 )
 #: Where an object a cue governs ends: any comma, a second verb, a clause, a time.
 _OBJECT_END: Final = re.compile(
