@@ -58,7 +58,7 @@ _SPEECH_FORMS: Final = frozenset(form for form, lemma in _LEMMA_OF.items()
 _EVIDENCE: Final = frozenset({
     "poll", "polls", "survey", "surveys", "data", "study", "studies", "report", "reports",
     "analysis", "research", "numbers", "figures", "records", "documents", "emails", "results",
-    "filings", "audit", "review", "investigation", "probe", "memo", "letter",
+    "filings", "audit", "review", "investigation", "probe", "memo", "letter", "polling",
 })
 #: Last words of a subject after which a noun form is a verb: "they report", "will support".
 _VERB_AFTER: Final = frozenset({
@@ -91,9 +91,14 @@ _END: Final = re.compile(r"[\s.,;:!?]*$")
 #: ", saying", ", adding": a participle of a reporting verb that goes on with the subject.
 _PARTICIPLE_BEFORE: Final = re.compile(r",\s+(?:\w+ly\s+|and\s+)?$")
 _ACCORDING: Final = "according to"
+_TITLES: Final = ("Rev", "Sen", "Rep", "Gov", "Gen", "Dr", "Mr", "Mrs", "Ms", "St", "Lt", "Col",
+                  "Sgt", "Jr", "Sr", "Prof", "Capt", "Adm", "Maj", "Amb", "Atty", "Supt")
+#: The stop of a title's abbreviation ("Sen.", "Rev."), which a name goes on after.
+_TITLE_STOP: Final = "(?:" + "|".join(f"(?<={t})" for t in _TITLES) + r")\."
+_NOT_TITLE: Final = "".join(f"(?<!{t})" for t in _TITLES)
 _NP_AFTER: Final = re.compile(
-    r"\s*(?P<np>(?:[^,;:.!?\"“”`]|(?<=[A-Z])\.(?!\s*$)|\.(?=\w)){2,100}?)\s*"
-    r"(?=[,;:!?\"“”`(]|(?<![A-Z])\.|\.\s*$|''|$)"
+    rf"\s*(?P<np>(?:[^,;:.!?\"“”`]|(?<=[A-Z])\.(?!\s*$)|{_TITLE_STOP}(?!\s*$)|\.(?=\w)){{2,100}}?)"
+    rf"\s*(?=[,;:!?\"“”`(]|(?<![A-Z]){_NOT_TITLE}\.|\.\s*$|''|$)"
 )
 #: The trailing content-first form: ", X said" with no clause after it.
 _TRAILING_ITEM: Final = (
@@ -104,7 +109,7 @@ _TRAILING_ITEM: Final = (
 )
 _TRAILING_REST: Final = re.compile(
     rf"^(?:\s+{_TRAILING_ITEM}){{0,3}}"
-    r"(?:,?\s+(?:when|while|as|after|before|because|though|although|if)\b[^\"“”`]*)?"
+    r"(?:,?\s+(?:when|while|as|after|before|because|though|although|if|\w+ing)\b[^\"“”`]*)?"
     r"\s*(?:[.!?]['\"”’]*\s*$|,\s*(?:[\"“`]|'')|[,;]|$)"
 )
 _MIN_CONTENT_WORDS: Final = 2
@@ -134,30 +139,32 @@ def _inside(at: int, spans: list[Span]) -> bool:
     return any(a < at < b for a, b in spans)
 
 
-def _trimmed(sentence: str, start: int, end: int) -> Span | None:
-    """A content span without its surrounding spaces and final stop; None when too short."""
+def _trimmed(sentence: str, start: int, end: int, single: bool = False) -> Span | None:
+    """A content span without its surrounding spaces and final stop; None when too short (two
+    words; one where ``single``: an object, "decried it")."""
     while start < end and sentence[start] in " \t\n,:":
         start += 1
     tail = _END.search(sentence, start, end)
     if tail is not None and tail.start() > start:
         end = tail.start()
-    if len(sentence[start:end].split()) < _MIN_CONTENT_WORDS:
+    if len(sentence[start:end].split()) < (1 if single else _MIN_CONTENT_WORDS):
         return None
     return (start, end)
 
 
 _AUX_OR_PAST: Final = (r"(?:has|have|had|is|was|were|will|would|also|then|later|did|does"
                       r"|\w+ed|said|says|told|wrote|called)\b")
+_SAID: Final = r"(?:said|says|told|tells|added|adds|wrote|writes|noted|argued|called)\b"
 #: Where a clause a cue governs ends: a second verb of its subject ("... and said ...",
 #: ", adding"), or a clause of time or cause after a comma (", when ...").
 _CLAUSE_END: Final = re.compile(
-    rf",?\s+(?:and|but)\s+(?={_AUX_OR_PAST})|,\s+(?:when|while|after|before|as|because|until"
-    r"|even\s+as|though|although|where|which|who|prompting|leading)\b"
+    rf",\s+(?:and|but)\s+(?={_AUX_OR_PAST})|\s+(?:and|but)\s+(?:also\s+)?(?={_SAID})"
+    r"|,\s+(?:when|while|after|before|as|until|even\s+as|where|which|who|prompting|leading)\b"
 )
 #: Where an object a cue governs ends: any comma, a second verb, a clause, a time.
 _OBJECT_END: Final = re.compile(
-    rf"[,;]|\s+(?:and|but)\s+(?={_AUX_OR_PAST})|\s+(?:when|while|after|before|because"
-    r"|until|during|on\s+[A-Z]\w+day|last\s+\w+|this\s+(?:week|month|year)|earlier|later"
+    rf"[,;(]|\s+(?:and|but)\s+(?={_AUX_OR_PAST})|\s+(?:when|while|after|before|because"
+    r"|until|during|despite|on\s+[A-Z]\w+day|last\s+\w+|this\s+(?:week|month|year)|earlier|later"
     r"|in\s+(?:a|an|his|her|their|its)\s+(?:statement|speech|interview|letter|tweet))\b"
 )
 
@@ -177,6 +184,13 @@ _PHRASE_ONLY: Final = re.compile(
 )
 
 
+#: A sentence that opens with a subordinate clause: a cue's content in it ends at its comma.
+_SUBORDINATE_FIRST: Final = re.compile(
+    r"\s*(?:If|When|While|Although|Though|Because|As|After|Before|Since|Unless|Once|Whether"
+    r"|Even\s+(?:if|though|as))\b"
+)
+
+
 def _content_after(sentence: str, cue_end: int, object_verb: bool, quotes: list[Span],
                    stop: int, addressee: bool = False) -> tuple[Span, ...]:
     """What a cue governs: the quotations after it, or the clause from it to ``stop``."""
@@ -193,11 +207,16 @@ def _content_after(sentence: str, cue_end: int, object_verb: bool, quotes: list[
     that = _THAT_SOON.match(sentence[start:stop])
     if that is not None and not object_verb:
         start += that.end()
+    if _SUBORDINATE_FIRST.match(sentence) and sentence.find(", ", 0, cue_end) < 0:
+        # "If the files show that A, B": A ends at the comma that closes the clause
+        comma = sentence.find(", ", start, stop)
+        if comma > start:
+            stop = comma
     for cut in (_OBJECT_END if object_verb else _CLAUSE_END).finditer(sentence, start, stop):
         if not _inside(cut.start(), quotes) and cut.start() > start:
             stop = cut.start()
             break
-    span = _trimmed(sentence, start, stop)
+    span = _trimmed(sentence, start, stop, single=object_verb)
     if span is None or (not object_verb and _PHRASE_ONLY.match(sentence, *span)):
         return ()  # "said to cheers", "said during a debate": no clause is said
     return (span,)
@@ -375,9 +394,13 @@ def _source_head(sentence: str, span: Span) -> Span:
 def _inverted(sentence: str, start: int, end: int, quotes: list[Span]) -> Relation | None:
     """"“The levee held,” said Varga." / "..., said Varga, the harbour master."."""
     np = _NP_AFTER.match(sentence, end)
+    if _LEMMA_OF.get(sentence[start:end]) in _TELLING:
+        return None  # "..., Varga told the Courier": whom she told follows, not who told
     if np is None or not _INVERTED_END.match(sentence, np.end()) or (
             not any(w[:1].isupper() for w in np.group("np").split())
-            and not np.group("np").startswith(("the ", "a ", "an ", "another "))) or (
+            and not np.group("np").startswith(("the ", "a ", "an ", "another ", "several ",
+                                                "many ", "some ", "most ", "other ", "two ",
+                                                "three ", "one "))) or (
             not noun_phrase(sentence[slice(*_source_head(sentence, np.span("np")))])):
         return None
     content = _trimmed(sentence, 0, start)

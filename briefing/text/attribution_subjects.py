@@ -26,14 +26,19 @@ _SUBJECT_BOUND: Final = re.compile(
 _OPENER_WORD: Final = re.compile(
     r"(?:However|Still|Meanwhile|Moreover|Instead|Indeed|Now|Then|So|Yet|Also|Nonetheless"
     r"|Nevertheless|Today|Yesterday|Earlier|Later|Separately|Similarly|Likewise|Again"
-    r"|[A-Z][a-z]+ly|[A-Z][a-z]+day),\s+"
+    r"|[A-Z][a-z]+ly|[A-Z][a-z]+day|(?:Last|This|Next|Earlier|Later|On|In|At|For|By|Since"
+    r"|After|Before|During)\s+[^,]{1,30}),\s+"
 )
-_LEADING_JOINER: Final = re.compile(r"^(?:and|but|or|so|then|yet)\s+", re.IGNORECASE)
+_LEADING_JOINER: Final = re.compile(
+    r"^(?:and|but|or|so|then|yet|just|only|about|nearly|almost|roughly|fully|even)\s+",
+    re.IGNORECASE,
+)
 
 #: A time or adverb between a subject and its verb: "Varga on Tuesday said", "Varga also".
 _BETWEEN: Final = re.compile(
     r"(?:\s+(?:(?:on|at|in|during|earlier|late)\s+(?:the\s+)?(?:time|[A-Z][a-z]+day|\w+day"
-    r"|week(?:end)?|morning|afternoon|evening|night|interviews?|a\s+statement|an\s+interview)"
+    r"|week(?:end)?|morning|afternoon|evening|night|interviews?|a\s+statement|an\s+interview"
+    r"|recent\s+(?:days|weeks|months|years))"
     r"|(?:last|this|next)\s+\w+|just|also|first|once|often|recently|now|then|still|again"
     r"|previously|initially|finally|both|all|only|later|earlier|himself|herself|itself|even|never"
     r"|themselves|too|however|privately|publicly|repeatedly|later|\w+ly)\b,?)+\s*$"
@@ -73,10 +78,19 @@ def noun_phrase(np: str) -> bool:
 _SPEAKING_PRONOUNS: Final = frozenset({"i", "we"})
 
 
+_AUXILIARIES_BEFORE: Final = re.compile(
+    r"(?:\s+(?:has|have|had|is|are|was|were|will|would|did|does|do|also|not|n[o’']t))+\s*$"
+)
+
+
 def subject_before(sentence: str, bound: int, cue_start: int) -> Span | None:
     """The subject noun phrase just before a verb, back to a clause mark at most."""
+    auxiliaries = _AUXILIARIES_BEFORE.search(sentence, bound, cue_start)
+    if auxiliaries is not None and auxiliaries.start() > bound:
+        cue_start = auxiliaries.start()  # "Varga in recent days has said": the time, then "has"
     between = _BETWEEN.search(sentence, bound, cue_start)
-    if between is not None and between.start() > bound:
+    if between is not None and between.start() > bound and not between.group(0).rstrip(
+            ).endswith(","):  # not "Varga, opening the museum on Saturday, said"
         cue_start = between.start()
     if sentence[bound:cue_start].rstrip().endswith(")"):  # "Rep. Ada Fenn (D-Corva) said"
         opening = sentence.rfind("(", bound, cue_start)
@@ -96,8 +110,7 @@ def subject_before(sentence: str, bound: int, cue_start: int) -> Span | None:
     commas = [at for at in range(bound, end) if sentence[at] == ","] if appositive else []
     opening = commas[-2] if len(commas) >= 2 else end
     for mark in _SUBJECT_BOUND.finditer(sentence, bound, opening if appositive else end):
-        if not (appositive and mark.group(0) == ","):
-            start = mark.end()
+        start = mark.end()  # commas too: those before the appositive's opening comma
     np = sentence[start:end].strip()
     joiner = _LEADING_JOINER.match(np)
     if joiner is not None:

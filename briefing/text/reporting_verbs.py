@@ -33,16 +33,15 @@ OBJECT_LEMMAS: Final[tuple[str, ...]] = (
     "call", "endorse", "support", "oppose", "reject", "dismiss", "condemn", "denounce",
     "applaud", "mock", "slam", "blast", "welcome", "defend", "attack", "reference",
     "characterize", "label", "dub", "brand", "credit", "thank", "tout", "hail", "decry",
-    "discuss", "address", "welcome", "embrace", "love", "hate",
-    "dislike", "mention", "offer", "identify", "list", "name", "promote",
-    "encourage", "accept", "order", "push", "portray", "refer", "talk", "speak", "lay", "point",
+    "discuss", "welcome", "embrace", "love", "hate",
+    "dislike", "mention", "offer", "identify", "list", "promote",
+    "encourage", "accept", "order", "portray", "refer", "talk", "speak", "lay", "point",
 )
 #: Verbs whose object follows a particle: "referred to", "talked about", "laid out". The
 #: first five are cues only with it ("talked" alone is no attribution).
 PARTICLES: Final[dict[str, tuple[str, ...]]] = {
     "refer": ("to",), "talk": ("about",), "speak": ("of", "about"),
     "lay": ("out",), "point": ("to", "out"), "comment": ("on",), "call": ("for",),
-    "push": ("for",),
 }
 PARTICLE_ONLY: Final[frozenset[str]] = frozenset({"refer", "talk", "speak", "lay", "point"})
 #: Verbs whose plain and "-s" forms are nouns too ("the report", "a call", "voter support"):
