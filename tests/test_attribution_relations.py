@@ -164,3 +164,10 @@ def test_a_cue_inside_a_running_quotation_is_the_quotation_s() -> None:
 def test_a_transcript_turn_runs_over_its_paragraph() -> None:
     text = "VARGA: The levee held. |We sail at dawn."
     assert _report(text) == [["The levee held", "We sail at dawn."]]
+
+
+def test_according_to_inside_parentheses_holds_what_they_hold() -> None:
+    found = _read("Brenn cites his own figure (the true one is lower, according to the Halden "
+                  "Audit Office).")
+    assert ("cites", "Brenn", ["his own figure"]) in found
+    assert ("according to", "the Halden Audit Office", ["the true one is lower"]) in found
