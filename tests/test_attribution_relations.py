@@ -95,6 +95,10 @@ def _read(sentence: str) -> list[tuple[str, str | None, list[str]]]:
     # a second verb of the content's own subject stays in the content
     ("Brenn predicted that Varga will win and have two seats to fill.",
      ("predicted", "Brenn", ["that Varga will win and have two seats to fill"])),
+    # verbs with their particle
+    ("Varga made it clear that the port would stay shut.",
+     ("made it clear", "Varga", ["that the port would stay shut"])),
+    ("Brenn voted for the levee plan.", ("voted for", "Brenn", ["the levee plan"])),
     # an object of one word
     ("Halden's harbour pilots decried it.", ("decried", "Halden's harbour pilots", ["it"])),
     # an adverb after a trailing source
