@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -314,3 +314,34 @@ def brief_json_schema() -> dict[str, object]:
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = f"https://briefing.invalid/schema/brief-v{SCHEMA_VERSION}.json"
     return schema
+
+
+class FieldSets:
+    """Sets of explicitly set field names (pydantic's ``model_fields_set``), one per distinct set,
+    shared by the models that have it.
+
+    pydantic gives every model a set of its own: 728 bytes for 5 to 18 names, 2,264 for more,
+    more than a claim's own data, and a long report has a claim every hundred bytes. Models
+    whose sets are equal share one here. pydantic adds a name to a model's set when a field is
+    assigned, so ``assign`` first moves the model to the set it has after the assignment; a
+    field assigned otherwise is recorded in the shared set, for every model sharing it.
+    """
+
+    def __init__(self) -> None:
+        self._sets: dict[frozenset[str], set[str]] = {}
+
+    def _install(self, model: BaseModel, names: frozenset[str]) -> None:
+        shared = self._sets.get(names)
+        if shared is None:
+            shared = self._sets[names] = set(names)
+        object.__setattr__(model, "__pydantic_fields_set__", shared)  # what model_fields_set reads
+
+    def share(self, model: BaseModel) -> None:
+        """Let the model hold the shared set equal to its own."""
+        self._install(model, frozenset(model.model_fields_set))
+
+    def assign(self, model: BaseModel, **values: Any) -> None:
+        """Assign fields of the model (as ``setattr`` does), its set shared."""
+        self._install(model, frozenset(model.model_fields_set | values.keys()))
+        for name, value in values.items():
+            setattr(model, name, value)

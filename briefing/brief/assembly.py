@@ -15,7 +15,9 @@ from briefing.schema import (
     Brief,
     Claim,
     DroppedClaim,
+    FieldSets,
     Generator,
+    Grounding,
     Source,
     TimelineEntry,
     Usage,
@@ -34,6 +36,8 @@ from briefing.version import __version__
 BLUF_FACTS = 3
 #: Validates the claims of a report in one call: about half the time of one Claim(...) each.
 _CLAIMS: Final = TypeAdapter(list[Claim])
+#: Claims validated in one call: large enough to keep that speed, small enough to free rows.
+_BATCH: Final = 512
 
 
 @dataclass
@@ -109,10 +113,10 @@ def ground_extraction(source: Source, extraction: Extraction) -> Grounded:
     times_found, quantities_found = find_time_and_quantity_fields(source.text, published)
     found_times: _Ranged[TimeFields] = _Ranged(times_found)
     found_quantities: _Ranged[QuantityFields] = _Ranged(quantities_found)
-    rows: list[dict[str, Any]] = []  # the fields of each claim
     dropped: list[DroppedClaim] = list(extraction.dropped)
     seen: set[tuple[int, int]] = set()
-    for candidate in extraction.candidates:
+    kept: list[tuple[int, int, Grounding, int]] = []  # span, method and candidate of each claim
+    for number, candidate in enumerate(extraction.candidates):
         span = grounder.find(candidate.quote, candidate.hint)
         if span is None:
             dropped.append(DroppedClaim(
@@ -128,9 +132,17 @@ def ground_extraction(source: Source, extraction: Extraction) -> Grounded:
             ))
             continue
         seen.add((start, end))
+        kept.append((start, end, method, number))
+    del seen
+    kept.sort(key=lambda found: found[0])  # report order (stable: candidates' order on ties)
+
+    def row(start: int, end: int, method: Grounding, number: int) -> dict[str, Any]:
+        candidate = extraction.candidates[number]
         quote = source.text[start:end]
+        if quote == candidate.quote:
+            quote = candidate.quote  # one string for both, not two
         band = band_of(candidate.cue) if candidate.kind == "assessment" else None
-        rows.append({
+        return {
             "id": "C0",
             "kind": candidate.kind,
             "statement": candidate.statement or " ".join(quote.split()),
@@ -149,9 +161,16 @@ def ground_extraction(source: Source, extraction: Extraction) -> Grounded:
             "quantities": found_quantities.within(start, end),
             "times": found_times.within(start, end),
             "checks": candidate.checks,
-        })
-    rows.sort(key=lambda row: row["span"][0])
-    claims = _CLAIMS.validate_python(rows)
+        }
+
+    # Rows become claims a batch at a time: a long report never holds every row at once.
+    claims: list[Claim] = []
+    field_sets = FieldSets()  # the claims' sets of set fields: all the same
+    for first in range(0, len(kept), _BATCH):
+        batch = _CLAIMS.validate_python([row(*found) for found in kept[first:first + _BATCH]])
+        for claim in batch:
+            field_sets.share(claim)
+        claims.extend(batch)
     return Grounded(source, claims, dropped, extraction, extraction.usage)
 
 
@@ -179,22 +198,24 @@ def _dated_words(claim: Claim, published: date | None) -> list[tuple[str, str | 
     return found
 
 
-def _timeline(claims: list[Claim], published: dict[str, date | None]) -> list[TimelineEntry]:
+def _timeline(claims: Sequence[Claim], claim_ids: Sequence[str],
+              published: dict[str, date | None]) -> list[TimelineEntry]:
     """Dated entries with the claims naming them: resolved ones by date (a period by its start),
-    then the unresolved in report order."""
+    then the unresolved in report order. ``claim_ids`` are the ids the claims are shown under
+    (a claim's cluster's, after corroboration)."""
     entries: dict[str, TimelineEntry] = {}
     order: list[str] = []
     seen: dict[str, set[tuple[str, str]]] = {}
-    for claim in claims:
+    for claim, claim_id in zip(claims, claim_ids, strict=True):
         for text, resolved in _dated_words(claim, published.get(claim.source_id)):
             key = resolved or " ".join(text.lower().split())
             if key not in entries:
                 entries[key] = TimelineEntry(when=text, resolved=resolved, claim_ids=[])
                 order.append(key)
                 seen[key] = set()
-            if (claim.id, "claim") not in seen[key]:  # sets: a date cited by every claim
-                seen[key].add((claim.id, "claim"))
-                entries[key].claim_ids.append(claim.id)
+            if (claim_id, "claim") not in seen[key]:  # sets: a date cited by every claim
+                seen[key].add((claim_id, "claim"))
+                entries[key].claim_ids.append(claim_id)
             if (claim.source_id, "source") not in seen[key]:
                 seen[key].add((claim.source_id, "source"))
                 entries[key].source_ids.append(claim.source_id)
@@ -280,6 +301,8 @@ def build_brief(
                    for source, extraction in zip(numbered, extractions, strict=True)]
     else:
         results = [extract_grounded(source, chosen) for source in numbered]
+    for result in results:  # grounded into claims: assembly needs no candidate
+        result.extraction.candidates = []
     return assemble(results, chosen, title=title, generated_at=generated_at)
 
 
@@ -313,6 +336,8 @@ def assemble(
 
     corroborated = corroborate(claims, sources,
                                {r.source.id: r.extraction.entities for r in results})
+    published = {s.id: _published(s) for s in sources}
+    timeline = _timeline(claims, corroborated.cited_ids, published)
     claims = corroborated.claims
     by_id = {source.id: source for source in sources}
     for claim in claims:  # each citation's page, in its own source
@@ -342,7 +367,7 @@ def assemble(
         claims=claims,
         # One entity per name key and one type per entity for the whole brief (text/names).
         entities=merge_entities(r.extraction.entities for r in results),
-        timeline=_timeline(corroborated.cited, {s.id: _published(s) for s in sources}),
+        timeline=timeline,
         dropped=dropped,
         usage=usage,
         conflicts=corroborated.conflicts,

@@ -96,9 +96,9 @@ def generate(reports: tuple[str, ...], output: str | None, fmt: str, title: str 
     target = output_target(output, reports)
     brief = generate_brief(list(reports), backend=make_backend(**model), title=title,
                            generated_at=moment, ratings=sources_table, encoding=encoding)
-    from briefing.rendering import render
+    from briefing.rendering import render_pieces
 
-    emit(render(brief, format=fmt, templates=templates), target)
+    emit(render_pieces(brief, format=fmt, templates=templates, release=True), target)
 
 
 @cli.command()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import sys
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -68,12 +68,29 @@ def _quiet_stdout() -> None:
         pass
 
 
-def _write_stdout(text: str) -> None:
-    """Text to standard output; a closed pipe or a full device is one OutputError."""
+def _blocks(pieces: Iterable[str], size: int = 1 << 20) -> Iterator[str]:
+    """Pieces of text joined into blocks of about ``size`` characters (click.echo flushes each
+    write, and a brief of a long report comes in hundreds of thousands of pieces)."""
+    block: list[str] = []
+    held = 0
+    for piece in pieces:
+        block.append(piece)
+        held += len(piece)
+        if held >= size:
+            yield "".join(block)
+            block, held = [], 0
+    if block:
+        yield "".join(block)
+
+
+def _write_stdout(text: str | Iterable[str]) -> None:
+    """Text (or pieces of it) to standard output; a closed pipe or a full device is one
+    OutputError."""
     from briefing.errors import OutputError
 
     try:
-        click.echo(text, nl=False)
+        for block in [text] if isinstance(text, str) else _blocks(text):
+            click.echo(block, nl=False)
         sys.stdout.flush()
     except BrokenPipeError as exc:
         _quiet_stdout()
@@ -84,8 +101,9 @@ def _write_stdout(text: str) -> None:
         raise OutputError(f"cannot write to standard output: {exc.strerror or exc}") from exc
 
 
-def emit(text: str, output: Any) -> None:
-    """Data to stdout, or atomically to a file (an OutputTarget checked before the work)."""
+def emit(text: str | Iterable[str], output: Any) -> None:
+    """Data (text, or pieces of it written in turn) to stdout, or atomically to a file (an
+    OutputTarget checked before the work)."""
     if output is None:
         _write_stdout(text)
         return

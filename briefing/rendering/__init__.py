@@ -7,29 +7,24 @@ object's methods, and are bounded in time and output size (rendering.sandbox).
 from __future__ import annotations
 
 import contextlib
-import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Final
 
 from briefing.errors import TemplateError
 from briefing.io.resources import resource_dir
+from briefing.rendering.brief_json import brief_json, brief_json_chunks
 from briefing.rendering.context import PlainContext, brief_context, plain, plural, utc_minute
-from briefing.rendering.sandbox import BoundedSandbox, RenderLimits, run_bounded
+from briefing.rendering.sandbox import BoundedSandbox, RenderLimits, run_bounded_pieces
 from briefing.schema import Brief
 from briefing.text.likelihood import describe
 
 __all__ = ["FORMATS", "RenderLimits", "brief_context", "brief_json", "environment", "render",
-           "render_template", "renderer"]
+           "render_pieces", "render_template", "renderer"]
 
 FORMATS: Final = ("markdown", "json", "html")
 _TEMPLATE_NAMES: Final = {"markdown": "brief.md.j2", "html": "brief.html.j2"}
-
-
-def brief_json(brief: Brief) -> str:
-    """The Brief as stable, indented JSON (the contract other tools read)."""
-    return json.dumps(brief.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
 
 
 def environment(templates: str | Path | None = None, *, html: bool = False) -> Any:
@@ -102,16 +97,24 @@ def renderer(name: str, templates: str | Path | None = None, *, html: bool = Fal
     The context is turned into plain data first (``plain``): a pydantic model inside it reaches
     the template as its JSON data. Every failure is a TemplateError.
     """
+    pieces = _piece_renderer(name, templates, html=html, limits=limits)
+    return lambda context: "".join(pieces(context))
+
+
+def _piece_renderer(name: str, templates: str | Path | None = None, *, html: bool = False,
+                    limits: RenderLimits | None = None) -> Callable[[dict[str, Any]], list[str]]:
+    """As ``renderer``, the output in pieces of text (joined, the output)."""
     env = environment(templates, html=html)
     bounds = limits or RenderLimits.from_env()
     user = templates is not None
     template = _compile(env, name)
 
-    def render_one(context: dict[str, Any]) -> str:
+    def render_pieces(context: dict[str, Any]) -> list[str]:
         data = context if isinstance(context, PlainContext) else plain(context)
-        return run_bounded(name, lambda: template.generate(**data), bounds, cap_memory=user)
+        return run_bounded_pieces(name, lambda: template.generate(**data), bounds,
+                                  cap_memory=user)
 
-    return render_one
+    return render_pieces
 
 
 def _compile(env: Any, name: str) -> Any:
@@ -138,10 +141,20 @@ def render(brief: Brief, format: str = "markdown", templates: str | Path | None 
 
     ``limits`` bounds the time and output of the template (default: RenderLimits.from_env()).
     """
+    return "".join(render_pieces(brief, format, templates, limits=limits))
+
+
+def render_pieces(brief: Brief, format: str = "markdown", templates: str | Path | None = None,
+                  *, limits: RenderLimits | None = None, release: bool = False) -> Iterable[str]:
+    """``render`` in pieces of text, to be written one after another without the whole text
+    in memory at once: JSON is made as it is written; a template has run to its end, within
+    its limits, before the first piece is returned. With ``release``, a template's data takes
+    the brief's claims out of it (``brief.claims`` is left empty: for a caller that renders a
+    brief once and drops it, so a long report's claims are not held twice)."""
     if format == "json":
-        return brief_json(brief)
+        return brief_json_chunks(brief)
     if format not in _TEMPLATE_NAMES:
         raise TemplateError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
     html = format == "html"
-    return render_template(_TEMPLATE_NAMES[format], brief_context(brief, review_page=html),
-                           templates, html=html, limits=limits)
+    pieces = _piece_renderer(_TEMPLATE_NAMES[format], templates, html=html, limits=limits)
+    return pieces(brief_context(brief, review_page=html, release=release))

@@ -114,10 +114,26 @@ def _paraphrases(claims: list[dict[str, Any]]) -> dict[str, str]:
     return found
 
 
-def brief_context(brief: Brief, *, review_page: bool = False) -> PlainContext:
+def _brief_data(brief: Brief, release: bool) -> dict[str, Any]:
+    """The brief as JSON data; with ``release``, its claims are taken out of the brief as they
+    are dumped (last first), so the claims of a long report are never held twice."""
+    if not release:
+        return brief.model_dump(mode="json")
+    rest = brief.model_dump(mode="json", exclude={"claims"})
+    claims = []
+    while brief.claims:
+        claims.append(brief.claims.pop().model_dump(mode="json"))
+    claims.reverse()
+    return {name: claims if name == "claims" else rest[name] for name in type(brief).model_fields}
+
+
+def brief_context(brief: Brief, *, review_page: bool = False,
+                  release: bool = False) -> PlainContext:
     """The variables every brief template receives (see docs/templates.md); ``review`` is
-    filled only for the review page (``review_page``), and empty otherwise."""
-    data: dict[str, Any] = brief.model_dump(mode="json")
+    filled only for the review page (``review_page``), and empty otherwise. ``release`` empties
+    ``brief.claims`` while they are turned into data (for a caller that renders a brief once
+    and drops it, as the command line does)."""
+    data = _brief_data(brief, release)
     claims = data["claims"]
     by_id = {claim["id"]: claim for claim in claims}
     by_kind = {kind: [c for c in claims if c["kind"] == kind] for kind in _KINDS}

@@ -312,9 +312,22 @@ def _utf8_size(chunk: str) -> int:
 def run_bounded(name: str, chunks: Callable[[], Iterator[str]], limits: RenderLimits,
                 *, cap_memory: bool = False) -> str:
     """Join a template's output chunks within the limits; every failure is one TemplateError."""
+    return "".join(run_bounded_pieces(name, chunks, limits, cap_memory=cap_memory))
+
+
+#: Template output chunks joined into one piece: a chunk is often a few characters, and a list
+#: of them takes several times the memory of their text.
+_PIECE_CHUNKS: Final = 4096
+
+
+def run_bounded_pieces(name: str, chunks: Callable[[], Iterator[str]], limits: RenderLimits,
+                       *, cap_memory: bool = False) -> list[str]:
+    """A template's whole output within the limits, as pieces of text (joined, the output);
+    every failure is one TemplateError."""
     from jinja2 import TemplateError as JinjaTemplateError
 
     parts: list[str] = []
+    pieces: list[str] = []
     written = 0
     token = _BOUND.set(limits.max_bytes)
     try:
@@ -328,6 +341,9 @@ def run_bounded(name: str, chunks: Callable[[], Iterator[str]], limits: RenderLi
                         f"template {name} wrote more than {limits.max_bytes:,} bytes "
                         "(the bound; set BRIEFING_TEMPLATE_MAX_BYTES to change it)")
                 parts.append(chunk)
+                if len(parts) == _PIECE_CHUNKS:
+                    pieces.append("".join(parts))
+                    parts.clear()
     except _Overtime:
         raise TemplateError(
             f"template {name} ran longer than {limits.seconds:g} s "
@@ -350,4 +366,5 @@ def run_bounded(name: str, chunks: Callable[[], Iterator[str]], limits: RenderLi
                             f"{_template_line(exc, name)}: {exc}") from exc
     finally:
         _BOUND.reset(token)
-    return "".join(parts)
+    pieces.append("".join(parts))
+    return pieces

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Final
 
 from briefing.brief.corroboration.blocking import candidate_pairs, identical_groups
 from briefing.brief.corroboration.compare import (
@@ -33,6 +34,7 @@ from briefing.schema import (
     ConflictSide,
     Credibility,
     Entity,
+    FieldSets,
     Source,
 )
 from briefing.text.names import EntityTable
@@ -42,17 +44,25 @@ _ASPECT_ORDER: tuple[ConflictAspect, ...] = ("quantity", "date", "place", "actor
 
 @dataclass
 class Corroboration:
-    """The result: one claim per cluster (numbered C1...), conflicts, and every input claim
-    relabelled with the id of the claim that now stands for it (for the timeline)."""
+    """The result: one claim per cluster (numbered C1...), conflicts, and for every input claim,
+    in input order, the id of the claim that now stands for it (for the timeline)."""
 
     claims: list[Claim]
     conflicts: list[Conflict]
-    cited: list[Claim]
+    cited_ids: list[str]
+
+
+#: Every field of a citation: each is given when one is made (one set of names for all).
+_CITATION_FIELDS: Final = set(Citation.model_fields)
 
 
 def _citation(claim: Claim) -> Citation:
-    return Citation(source_id=claim.source_id, span=claim.span, quote=claim.quote,
-                    grounding=claim.grounding, paragraph=claim.paragraph)
+    """A claim's own words as a citation, made from its validated fields without validating
+    them again (and so sharing its span and quote, and one set of field names)."""
+    return Citation.model_construct(
+        _CITATION_FIELDS, source_id=claim.source_id, span=claim.span, quote=claim.quote,
+        grounding=claim.grounding, paragraph=claim.paragraph, page=None,
+        not_independent_of=None, dependence=None)
 
 
 def _flip(relation: Relation) -> Relation:
@@ -81,7 +91,8 @@ def corroborate(
     """Cluster claims across sources, rate credibility per aspect, find conflicting reporting.
 
     ``claims`` are in source order; ``entities`` are each source's entities by source id
-    (found from the source text when missing).
+    (found from the source text when missing). The claim that leads each cluster is updated in
+    place and stands for it (no copy: a brief of one long report holds each claim once).
     """
     order = {source.id: i for i, source in enumerate(sources)}
     reliability = {source.id: source.reliability for source in sources}
@@ -102,8 +113,58 @@ def corroborate(
                 relations.setdefault(g, {})[h] = relation
                 relations.setdefault(h, {})[g] = _flip(relation)
 
-    # Clusters: one claim per source, equivalent claims only, never two in conflict. Each
-    # cluster keeps its sources and its groups, so a claim is checked against each group once.
+    if several:
+        clusters, cluster_of = _cluster(claims, group_of, relations)
+    else:  # one report, or one claim: each claim stands alone
+        clusters = [[i] for i in range(len(claims))]
+        cluster_of = {i: i for i in range(len(claims))}
+
+    representatives: list[Claim] = []
+    field_sets = FieldSets()
+    new_id: dict[int, str] = {}
+    conflict_edges: list[tuple[ConflictAspect, int, str, str, int, str, str]] = []
+    for members in clusters:
+        ordered = sorted(members, key=lambda m: (order.get(claims[m].source_id, 0), m))
+        lead = min(ordered, key=lambda m: reliability.get(claims[m].source_id, "F"))  # first
+        cited = [lead] + [m for m in ordered if m != lead]
+        citations: list[Citation] = []
+        for m in cited:
+            citation = _citation(claims[m])
+            for earlier in citations:
+                if groups[earlier.source_id] == groups[citation.source_id]:
+                    citation.not_independent_of = earlier.source_id
+                    citation.dependence = known.reason(citation.source_id, earlier.source_id)
+                    break
+            citations.append(citation)
+        own = claims[lead].source_id
+        lead_group = groups[own]
+        corroborating = [c.source_id for c in citations[1:] if groups[c.source_id] != lead_group]
+        aspects: list[AspectCheck] = []
+        contested = False
+        if several:
+            aspects, contested, covering = _aspects(
+                lead, cited, features, same, group_of, relations, claims, groups, conflict_edges,
+                cluster_of)
+            corroborating += [s for s in covering if s not in corroborating and s != own]
+        independent = {groups[s] for s in corroborating} - {lead_group}
+        credibility: Credibility = 1 if independent and not contested else 6
+        claim = claims[lead]
+        field_sets.assign(claim, id=f"C{len(representatives) + 1}", citations=citations,
+                          credibility=credibility, corroborated_by=corroborating,
+                          aspects=aspects)
+        representatives.append(claim)
+        for m in members:
+            new_id[m] = claim.id
+
+    conflicts = _conflicts(conflict_edges, representatives, cluster_of)
+    return Corroboration(representatives, conflicts, [new_id[i] for i in range(len(claims))])
+
+
+def _cluster(claims: Sequence[Claim], group_of: dict[int, int],
+             relations: dict[int, dict[int, Relation]]) -> tuple[list[list[int]], dict[int, int]]:
+    """Clusters of claims (their indices), and each claim's cluster: one claim per source,
+    equivalent claims only, never two in conflict. Each cluster keeps its sources and its
+    groups, so a claim is checked against each group once."""
     clusters: list[list[int]] = []
     cluster_sources: list[set[str]] = []
     cluster_groups: list[set[int]] = []
@@ -134,49 +195,7 @@ def corroborate(
         holding = clusters_of_group.setdefault(g, [])
         if chosen not in holding:
             holding.append(chosen)
-
-    representatives: list[Claim] = []
-    new_id: dict[int, str] = {}
-    conflict_edges: list[tuple[ConflictAspect, int, str, str, int, str, str]] = []
-    for members in clusters:
-        ordered = sorted(members, key=lambda m: (order.get(claims[m].source_id, 0), m))
-        lead = min(ordered, key=lambda m: reliability.get(claims[m].source_id, "F"))  # first
-        cited = [lead] + [m for m in ordered if m != lead]
-        citations: list[Citation] = []
-        for m in cited:
-            citation = _citation(claims[m])
-            for earlier in citations:
-                if groups[earlier.source_id] == groups[citation.source_id]:
-                    citation.not_independent_of = earlier.source_id
-                    citation.dependence = known.reason(citation.source_id, earlier.source_id)
-                    break
-            citations.append(citation)
-        own = claims[lead].source_id
-        lead_group = groups[own]
-        corroborating = [c.source_id for c in citations[1:] if groups[c.source_id] != lead_group]
-        aspects: list[AspectCheck] = []
-        contested = False
-        if several:
-            aspects, contested, covering = _aspects(
-                lead, cited, features, same, group_of, relations, claims, groups, conflict_edges,
-                cluster_of)
-            corroborating += [s for s in covering if s not in corroborating and s != own]
-        independent = {groups[s] for s in corroborating} - {lead_group}
-        credibility: Credibility = 1 if independent and not contested else 6
-        claim = claims[lead].model_copy(deep=True, update={
-            "id": f"C{len(representatives) + 1}",
-            "citations": citations,
-            "credibility": credibility,
-            "corroborated_by": corroborating,
-            "aspects": aspects,
-        })
-        representatives.append(claim)
-        for m in members:
-            new_id[m] = claim.id
-
-    conflicts = _conflicts(conflict_edges, representatives, cluster_of)
-    cited_claims = [c.model_copy(update={"id": new_id[i]}) for i, c in enumerate(claims)]
-    return Corroboration(representatives, conflicts, cited_claims)
+    return clusters, cluster_of
 
 
 def _aspects(

@@ -38,6 +38,8 @@ def _publisher(source: Source) -> str | None:
 
 def copied_pairs(sources: Sequence[Source]) -> list[tuple[str, str]]:
     """Pairs of sources (in source order) where one repeats the other's text."""
+    if len(sources) < 2:
+        return []  # no pair (and no word 5-grams of a long report to hold)
     shingles = [_shingles(source.text) for source in sources]
     holders: dict[int, list[int]] = {}
     for index, held in enumerate(shingles):

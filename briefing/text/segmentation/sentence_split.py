@@ -9,8 +9,9 @@ re-reads the stretch.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterator
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from briefing.text.segmentation.abbreviations import ends_in_abbreviation, has_suspect_boundary
 from briefing.text.segmentation.blingfire_offsets import sentence_offsets
@@ -32,12 +33,52 @@ class _Ranges(NamedTuple):
     ends: tuple[int, ...]
 
 
+#: Characters blingfire reads in one call at least: a call needs buffers of about 36 bytes per
+#: byte of its text, so a long report is read a window at a time, cut at blank lines.
+WINDOW: Final = 1 << 17
+
+
+#: Characters before a window that blingfire reads with it (back to the paragraph before).
+_CONTEXT: Final = 2000
+
+
+def windows(text: str, size: int | None = None) -> Iterator[tuple[int, int]]:
+    """(start, end) of consecutive pieces of the text, each ending after a blank line that
+    comes ``size`` (default WINDOW) characters or more after its start (the last ends with the
+    text)."""
+    size = WINDOW if size is None else size
+    start = 0
+    while start < len(text):
+        cut = text.find("\n\n", start + size)
+        end = len(text) if cut < 0 else cut + 2
+        yield start, end
+        start = end
+
+
+def _context_start(text: str, start: int) -> int:
+    """Where blingfire starts reading for a window: at the paragraph before it (at most
+    _CONTEXT characters back), so that it reads the window's first sentences with the words
+    before them, as it does in the whole text."""
+    if start == 0:
+        return 0
+    before = text.rfind("\n\n", max(0, start - _CONTEXT), start - 2)
+    return before + 2 if before >= 0 else max(0, start - _CONTEXT)
+
+
 @lru_cache(maxsize=32)
 def text_sentences(text: str) -> _Ranges:
     """blingfire's sentences of the whole text, read once per text (the whole text in one
-    call costs a fraction of one call per block); the text as one where blingfire gives up."""
-    found = sentence_offsets(text) or [(0, len(text))]
-    return _Ranges(tuple(start for start, _ in found), tuple(end for _, end in found))
+    call costs a fraction of one call per block), a window at a time (see WINDOW); a window as
+    one sentence where blingfire gives up."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for start, end in windows(text):
+        context = _context_start(text, start)
+        for first, last in sentence_offsets(text[context:end]) or [(0, end - context)]:
+            if context + last > start:
+                starts.append(max(context + first, start))
+                ends.append(context + last)
+    return _Ranges(tuple(starts), tuple(ends)) if starts else _Ranges((0,), (len(text),))
 
 
 def sentences(text: str, block: Block) -> list[Sentence]:

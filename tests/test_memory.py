@@ -1,0 +1,146 @@
+"""Bounded memory on long reports (issue 12): what is written a piece at a time is what the
+whole would be, and nothing holds every claim twice.
+
+The figures themselves (bytes of RSS per byte of report) are measured by
+benchmarks/bench_scale.py, not asserted here; these tests pin the mechanisms.
+"""
+
+from __future__ import annotations
+
+import json
+import tracemalloc
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from briefing.brief.assembly import extract_grounded
+from briefing.brief.corroboration import corroborate
+from briefing.io.formats import load_source
+from briefing.io.sources import make_source
+from briefing.rendering import brief_json, render, render_pieces
+from briefing.schema import Brief, Citation, Claim, FieldSets
+from briefing.text.segmentation import blocks, sentence_split, sentences
+
+from .conftest import FIXED_TIME, FIXTURES, SEED
+from .test_diff import briefs
+
+
+def whole_dump(brief: Brief) -> str:
+    """The brief's JSON as it was made before it was streamed: one dump, one string."""
+    return json.dumps(brief.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
+
+
+@st.composite
+def odd_briefs(draw: st.DrawFn) -> Brief:
+    """Synthetic briefs with any text in title, source and claims (escapes, non-ASCII)."""
+    brief = draw(briefs())
+    text = draw(st.text(min_size=1, max_size=200))
+    brief.title = draw(st.text(max_size=40))
+    brief.sources[0].text = text
+    brief.bluf = draw(st.lists(st.text(max_size=30), max_size=3))
+    for claim in brief.claims:
+        claim.statement = draw(st.text(max_size=60))
+    return brief
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(briefs(), odd_briefs()))
+def test_streamed_json_is_the_whole_dump(brief: Brief) -> None:
+    assert brief_json(brief) == whole_dump(brief)
+    assert "".join(render_pieces(brief, "json")) == render(brief, "json") == whole_dump(brief)
+
+
+@pytest.mark.parametrize("paths", [
+    [SEED],
+    sorted((FIXTURES / "multi" / "three-outlets").iterdir()),
+    sorted((FIXTURES / "multi" / "harbour-fire").iterdir()),
+])
+def test_streamed_json_of_real_briefs_is_the_whole_dump(paths: list) -> None:
+    from briefing.brief.assembly import build_brief
+
+    brief = build_brief([load_source(p) for p in paths], generated_at=FIXED_TIME)
+    assert brief_json(brief) == whole_dump(brief)
+
+
+def test_json_writer_never_holds_the_whole_dump() -> None:
+    """A brief of 2 MB of text and 20,000 claims: its JSON (about 22 MB) is written with a
+    few times the text's size at most, where one dump and one string took over 40 MB."""
+    text = "The convoy crossed the bridge near Valmora at dawn. " * 40_000
+    claim = Claim(id="C1", kind="fact", statement="The convoy crossed the bridge.",
+                  quote=text[:50], source_id="S1", span=(0, 50), grounding="exact",
+                  citations=[Citation(source_id="S1", span=(0, 50), quote=text[:50],
+                                      grounding="exact")])
+    brief = Brief(title="Long", generated_at=FIXED_TIME,
+                  generator={"backend": "offline", "version": "0"},  # type: ignore[arg-type]
+                  sources=[make_source(text)], bluf=[],
+                  claims=[claim.model_copy(update={"id": f"C{n}"}) for n in range(20_000)])
+    tracemalloc.start()
+    try:
+        before, _ = tracemalloc.get_traced_memory()
+        written = sum(len(piece) for piece in render_pieces(brief, "json"))
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert written > 10 * len(text)
+    assert peak - before < 4 * len(text) + 2_000_000
+
+
+def test_one_report_claims_are_not_copied_by_corroboration() -> None:
+    source = load_source(SEED).model_copy(update={"id": "S1"})
+    claims = extract_grounded(source).claims
+    result = corroborate(claims, [source])
+    assert len(result.claims) == len(claims)
+    assert all(shown is claim for shown, claim in zip(result.claims, claims, strict=True))
+    assert [c.id for c in result.claims] == [f"C{n}" for n in range(1, len(claims) + 1)]
+    assert result.cited_ids == [c.id for c in result.claims]
+    assert all(c.citations[0].quote == c.quote and c.credibility == 6 for c in result.claims)
+
+
+def test_claims_share_one_set_of_set_fields_that_stays_true() -> None:
+    source = load_source(SEED).model_copy(update={"id": "S1"})
+    claims = extract_grounded(source).claims
+    assert len({id(c.model_fields_set) for c in claims}) == 1
+    validated = Claim.model_validate(claims[0].model_dump())
+    assert claims[0].model_fields_set == validated.model_fields_set - {
+        "corroborated_by", "citations", "credibility", "aspects"}
+    first, second = claims[0], claims[1]
+    FieldSets().assign(first, credibility=1)
+    assert "credibility" in first.model_fields_set
+    assert "credibility" not in second.model_fields_set  # the other claims' set is untouched
+    shown = corroborate(claims[1:], [source]).claims
+    assert len({id(c.model_fields_set) for c in shown}) == 1
+    assert shown[0].model_fields_set == set(Claim.model_fields)
+
+
+def test_sentences_read_a_window_at_a_time_are_those_of_the_whole_text(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Many small windows (each cut at a blank line) split the gold reports, run together,
+    into the same sentences as one reading of the whole text."""
+    text = "\n\n".join(path.read_text(encoding="utf-8")
+                       for path in sorted((FIXTURES / "gold").rglob("*.txt")))
+
+    def read(window: int) -> list[list[sentence_split.Sentence]]:
+        sentence_split.text_sentences.cache_clear()
+        monkeypatch.setattr(sentence_split, "WINDOW", window)
+        return [sentences(text, block) for block in blocks(text)]
+
+    windowed = read(300)
+    assert len(list(sentence_split.windows(text))) > 100
+    whole = read(len(text) + 1)
+    sentence_split.text_sentences.cache_clear()
+    assert windowed == whole
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html"])
+def test_a_released_brief_renders_as_a_kept_one(fmt: str) -> None:
+    """The command line lets a template's data take the claims out of the brief: same text."""
+    from briefing.brief.assembly import build_brief
+
+    sources = [load_source(p) for p in sorted((FIXTURES / "multi" / "harbour-fire").iterdir())]
+    brief = build_brief(sources, generated_at=FIXED_TIME)
+    kept = render(brief, fmt)
+    assert brief.claims
+    released = "".join(render_pieces(brief, fmt, release=True))
+    assert released == kept
+    assert brief.claims == []
