@@ -95,6 +95,10 @@ def _read(sentence: str) -> list[tuple[str, str | None, list[str]]]:
     # a second verb of the content's own subject stays in the content
     ("Brenn predicted that Varga will win and have two seats to fill.",
      ("predicted", "Brenn", ["that Varga will win and have two seats to fill"])),
+    # verbs with their particle
+    ("Varga made it clear that the port would stay shut.",
+     ("made it clear", "Varga", ["that the port would stay shut"])),
+    ("Brenn voted for the levee plan.", ("voted for", "Brenn", ["the levee plan"])),
     # an object of one word
     ("Halden's harbour pilots decried it.", ("decried", "Halden's harbour pilots", ["it"])),
     # an adverb after a trailing source
@@ -164,3 +168,10 @@ def test_a_cue_inside_a_running_quotation_is_the_quotation_s() -> None:
 def test_a_transcript_turn_runs_over_its_paragraph() -> None:
     text = "VARGA: The levee held. |We sail at dawn."
     assert _report(text) == [["The levee held", "We sail at dawn."]]
+
+
+def test_according_to_inside_parentheses_holds_what_they_hold() -> None:
+    found = _read("Brenn cites his own figure (the true one is lower, according to the Halden "
+                  "Audit Office).")
+    assert ("cites", "Brenn", ["his own figure"]) in found
+    assert ("according to", "the Halden Audit Office", ["the true one is lower"]) in found

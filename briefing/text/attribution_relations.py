@@ -97,8 +97,8 @@ _TITLES: Final = ("Rev", "Sen", "Rep", "Gov", "Gen", "Dr", "Mr", "Mrs", "Ms", "S
 _TITLE_STOP: Final = "(?:" + "|".join(f"(?<={t})" for t in _TITLES) + r")\."
 _NOT_TITLE: Final = "".join(f"(?<!{t})" for t in _TITLES)
 _NP_AFTER: Final = re.compile(
-    rf"\s*(?P<np>(?:[^,;:.!?\"“”`]|(?<=[A-Z])\.(?!\s*$)|{_TITLE_STOP}(?!\s*$)|\.(?=\w)){{2,100}}?)"
-    rf"\s*(?=[,;:!?\"“”`(]|(?<![A-Z]){_NOT_TITLE}\.|\.\s*$|''|$)"
+    rf"\s*(?P<np>(?:[^,;:.!?\"“”`)]|(?<=[A-Z])\.(?!\s*$)|{_TITLE_STOP}(?!\s*$)|\.(?=\w)){{2,160}}?)"
+    rf"\s*(?=[,;:!?\"“”`()]|(?<![A-Z]){_NOT_TITLE}\.|\.\s*$|''|$)"
 )
 #: The trailing content-first form: ", X said" with no clause after it.
 _TRAILING_ITEM: Final = (
@@ -304,10 +304,12 @@ def _according(sentence: str, start: int, end: int, quotes: list[Span],
         return None
     source = _source_head(sentence, np.span("np"))
     pieces = []
-    before = _trimmed(sentence, 0, start)
+    opening = max((sentence.rfind(mark, 0, start) + len(mark) if mark in sentence[:start] else 0)
+                  for mark in ("(", "; ", " — ", " - "))
+    before = _trimmed(sentence, opening, start)  # "(C, according to X)", "A — C, according to X"
     if before is not None:
         pieces.append(before)
-    after = _trimmed(sentence, source[1], len(sentence))
+    after = _trimmed(sentence, np.end(), len(sentence))
     if after is not None:
         pieces.append(after)
     if not pieces:

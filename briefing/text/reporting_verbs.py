@@ -36,14 +36,17 @@ OBJECT_LEMMAS: Final[tuple[str, ...]] = (
     "discuss", "welcome", "embrace", "love", "hate",
     "dislike", "mention", "offer", "identify", "list", "promote",
     "encourage", "accept", "order", "portray", "refer", "talk", "speak", "lay", "point",
+    "vote", "rail", "make", "invoke",
 )
-#: Verbs whose object follows a particle: "referred to", "talked about", "laid out". The
-#: first five are cues only with it ("talked" alone is no attribution).
+#: Verbs whose object follows a particle: "referred to", "talked about", "laid out". Those of
+#: PARTICLE_ONLY are cues only with it ("talked" alone is no attribution).
 PARTICLES: Final[dict[str, tuple[str, ...]]] = {
     "refer": ("to",), "talk": ("about",), "speak": ("of", "about"),
     "lay": ("out",), "point": ("to", "out"), "comment": ("on",), "call": ("for",),
+    "vote": ("for", "against"), "rail": ("against",), "make": ("clear", "it clear"),
 }
-PARTICLE_ONLY: Final[frozenset[str]] = frozenset({"refer", "talk", "speak", "lay", "point"})
+PARTICLE_ONLY: Final[frozenset[str]] = frozenset({"refer", "talk", "speak", "lay", "point",
+                                                  "vote", "rail", "make"})
 #: Verbs whose plain and "-s" forms are nouns too ("the report", "a call", "voter support"):
 #: those forms count only after a subject's last word that no noun phrase ends a modifier
 #: with (a pronoun, a name, an auxiliary: "they report", "Varga calls", "will support").
