@@ -231,7 +231,7 @@ def _stops(sentence: str, quotes: list[Span]) -> list[int]:
 #: A speaker and a colon opening a sentence: a headline's "Varga: ..." or a transcript's
 #: "SEN. VARGA: ...". A name of capitalized words (a few small words between).
 _SPEAKER_COLON: Final = re.compile(
-    r"\s*(?P<np>(?:[A-Z][\w.'’-]*)(?:\s+(?:[A-Z][\w.'’-]*|of|and|the|on|for)){0,5})\s*"
+    r"\s*(?:[“\"]|``)?(?P<np>(?:[A-Z][\w.'’-]*)(?:\s+(?:[A-Z][\w.'’-]*|of|and|the|on|for)){0,5})\s*"
     r"(?P<colon>:)\s+(?=\S)"
 )
 _ASKED_WHETHER: Final = re.compile(r"\s+(?:whether|if|which|what|how|why|who|about)\b")
