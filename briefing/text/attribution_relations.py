@@ -26,6 +26,7 @@ from briefing.text.attribution_subjects import (
     rough_subject,
     subject_before,
 )
+from briefing.text.attribution_frames import noun_frames, poll_frames, view_frames
 from briefing.text.cue_forms import cue_forms, forms_of
 from briefing.text.phrases import PhraseMatcher
 from briefing.text.reporting_verbs import NOUNS_TOO, PARTICLE_ONLY, PARTICLES, SPEECH_LEMMAS
@@ -124,6 +125,13 @@ _OPENER: Final = re.compile(
 _ASIDE_GOES_ON: Final = re.compile(r"(?:\s+[^,;:.!?\"“”`]{1,30}?)?,\s+(?=[a-z])")
 #: What may follow the source of an inverted "..., said Varga": the end, an appositive, a quote.
 _INVERTED_END: Final = re.compile(r"\s*(?:[.!?]['\"”’]*\s*$|$|,|\s*\()")
+
+
+def speech_cue(cue: str) -> bool:
+    """Whether a cue is a verb of saying or thinking ("said", "believes"), which stands as an
+    attribution of its own inside another's content; a cue of stance, wish or evidence there
+    ("he said they want ...") is rarely annotated as one."""
+    return _LEMMA_OF.get(cue) in SPEECH_LEMMAS
 
 
 def quoted_spans(sentence: str) -> list[Span]:
@@ -248,8 +256,6 @@ def relations_in(sentence: str) -> tuple[Relation, ...]:
         if content is not None:
             found.append(Relation(speaker.span("colon"), speaker.span("np"), (content,)))
     matches = list(_CUES.finditer(sentence))
-    if not matches:
-        return tuple(found)
     quotes = quoted_spans(sentence)
     stops = _stops(sentence, quotes)
     bound = 0  # a subject is looked for after the last cue
@@ -274,7 +280,14 @@ def relations_in(sentence: str) -> tuple[Relation, ...]:
         if main_source is None and relation.source is not None:
             main_source = relation.source
         bound = end
-    return tuple(_trailing_cut(found))
+    return tuple(sorted(_trailing_cut(found) + _frames(sentence, quotes)))
+
+
+def _frames(sentence: str, quotes: list[Span]) -> list[Relation]:
+    """The attributions with no verb of saying: polls, nouns with "that", "For X, ..."."""
+    return [Relation(cue, source, content)
+            for kind in (poll_frames, noun_frames)
+            for cue, source, content in kind(sentence) if not _inside(cue[0], quotes)]
 
 
 def _trailing_cut(found: list[Relation]) -> list[Relation]:
