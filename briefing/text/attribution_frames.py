@@ -1,11 +1,12 @@
 """Attributions with no verb of saying as their cue, as news writes them; offsets count from
 the sentence's first character:
 
-- a poll or survey that holds a finding: "In the new Corva Ledger poll, 40 percent back
-  Varga." / "Varga leads by six points in the latest survey.";
+- a poll or survey that opens a sentence and holds the rest of it: "In the new Corva Ledger
+  poll, 40 percent back Varga." (a poll after its clause, "Varga leads in the latest
+  survey", is left out: on PolNeAR dev a quarter of those were annotated);
 - a noun of saying or thinking with its "that"-clause and a possessive holder: "Varga's claim
-  that the levee held", "his belief that the tolls will fall";
-- a point of view: "For Mayor Varga, the levee is the test of her term."
+  that the levee held", "his belief that the tolls will fall" (one without a possessive,
+  "the claim that ...", is left out: its holder is seldom in the sentence).
 
 Each rule gives (cue, source, content) spans; ``attribution_relations`` makes them relations.
 """
@@ -22,16 +23,10 @@ _POLL_NOUN: Final = r"(?:polls?|surveys?|polling)"
 #: "In the new Corva Ledger poll(, conducted in May), C": the rest of the sentence.
 _POLL_FIRST: Final = re.compile(
     r"(?P<cue>In)\s+(?P<np>(?:the|a|an|this|that|its|their|his|her|one|two|several|recent"
-    rf"|new|latest)\b(?:\s+[^\s,;:]+){{0,6}}?\s+{_POLL_NOUN}|{_POLL_NOUN})\b(?P<tail>[^,;:]{{0,60}}),"
+    rf"|new|latest)\b(?:\s+[^\s,;:]+){{0,6}}?\s+{_POLL_NOUN}|{_POLL_NOUN})\b"
+    r"(?P<tail>[^,;:]{0,60}),"
     r"\s+(?P<content>\S.*)"
 )
-#: "C in the latest survey": the clause before it.
-_POLL_AFTER: Final = re.compile(
-    r"\s(?P<cue>in)\s+(?P<np>(?:the|a|an|this|that|its|their|one|several|recent|new|latest"
-    rf"|[A-Z][\w'’.&/-]*)(?:\s+[^\s,;:]+){{0,5}}?\s+{_POLL_NOUN})\b"
-)
-#: A clause's first word after a comma: the clause a trailing poll holds opens there.
-_CLAUSE_OPENS: Final = re.compile(r"(?:^|[,;:]\s+|\s(?:and|but)\s+)(?=\S)")
 #: Nouns of saying, thinking and evidence whose "that"-clause is what they hold.
 NOUN_CUES: Final[frozenset[str]] = frozenset({
     "claim", "claims", "belief", "beliefs", "view", "assertion", "argument", "suggestion",
@@ -52,19 +47,7 @@ _NOUN_CLAUSE_END: Final = re.compile(
     r",\s+(?:and|but|which|who|when|while|as|after|before|because|even|though|although)\b"
     r"|;\s|\s[—–-]\s|\)"
 )
-#: "For Mayor Varga, C" / "For many voters, C": whose view the rest of the sentence is.
-_FOR_VIEW: Final = re.compile(
-    r"(?:(?:But|And|Yet|Still)\s+)?(?P<cue>[Ff]or)\s+(?P<np>(?:(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep)\.\s+)?"
-    r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){0,3}|him|her|them|us|me|(?:many|most|some)\s+(?:of\s+"
-    r"(?:them|us|the\s+\w+)|[a-z]+(?:\s+[a-z]+)?)),\s+(?P<content>\S.*)"
-)
-#: Capitalized words after "For" that name a time or a manner, not a holder.
-_NOT_HOLDER: Final = frozenset({
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-    "Saturday", "Sunday", "Now", "Example", "Instance", "Years", "Decades", "Months", "Weeks",
-    "Once", "Now", "Starters", "This", "That", "These", "Those", "All", "Each", "Every",
-})
+
 _END: Final = re.compile(r"[\s.,;:!?]*$")
 
 
@@ -79,23 +62,16 @@ def _trim(sentence: str, start: int, end: int) -> Span | None:
 
 
 def poll_frames(sentence: str) -> list[Frame]:
-    """A poll or survey that holds the clause it is set in."""
+    """A poll or survey that opens a sentence and holds the rest of it."""
     if "oll" not in sentence and "urvey" not in sentence:
         return []
     first = _POLL_FIRST.match(sentence)
-    if first is not None:
-        content = _trim(sentence, first.start("content"), len(sentence))
-        source = (first.start("np"), first.end("tail") if first.group("tail").strip()
-                  else first.end("np"))
-        return [(first.span("cue"), source, (content,))] if content else []
-    found: list[Frame] = []
-    for match in list(_POLL_AFTER.finditer(sentence))[:0]:
-        opens = [m.end() for m in _CLAUSE_OPENS.finditer(sentence, 0, match.start())]
-        start = opens[-1] if opens else 0
-        content = _trim(sentence, start, match.start())
-        if content is not None and len(sentence[slice(*content)].split()) >= 3:
-            found.append((match.span("cue"), match.span("np"), (content,)))
-    return found
+    if first is None:
+        return []
+    content = _trim(sentence, first.start("content"), len(sentence))
+    source = (first.start("np"), first.end("tail") if first.group("tail").strip()
+              else first.end("np"))
+    return [(first.span("cue"), source, (content,))] if content else []
 
 
 def noun_frames(sentence: str) -> list[Frame]:
@@ -112,14 +88,3 @@ def noun_frames(sentence: str) -> list[Frame]:
         if content is not None:
             found.append((match.span("cue"), source, (content,)))
     return found
-
-
-def view_frames(sentence: str) -> list[Frame]:
-    """"For X, C": the rest of the sentence as the view of the one it opens with."""
-    match = _FOR_VIEW.match(sentence)
-    if match is None or match.group("np").split()[0] in _NOT_HOLDER:
-        return []
-    content = _trim(sentence, match.start("content"), len(sentence))
-    if content is None or len(sentence[slice(*content)].split()) < 3:
-        return []
-    return [(match.span("cue"), match.span("np"), (content,))]

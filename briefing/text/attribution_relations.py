@@ -18,6 +18,7 @@ import re
 from functools import lru_cache
 from typing import Final, NamedTuple
 
+from briefing.text.attribution_frames import noun_frames, poll_frames
 from briefing.text.attribution_subjects import (
     BE,
     NEGATED,
@@ -26,7 +27,6 @@ from briefing.text.attribution_subjects import (
     rough_subject,
     subject_before,
 )
-from briefing.text.attribution_frames import noun_frames, poll_frames, view_frames
 from briefing.text.cue_forms import cue_forms, forms_of
 from briefing.text.phrases import PhraseMatcher
 from briefing.text.reporting_verbs import NOUNS_TOO, PARTICLE_ONLY, PARTICLES, SPEECH_LEMMAS
