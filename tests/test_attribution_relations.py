@@ -65,6 +65,9 @@ def _read(sentence: str) -> list[tuple[str, str | None, list[str]]]:
     # a headline's or a transcript's speaker and colon
     ("Varga: The levee held through the night.",
      (":", "Varga", ["The levee held through the night"])),
+    # a clause of another subject after ", and" is no longer what was said
+    ("Varga said the levee held, and the council met on Friday.",
+     ("said", "Varga", ["the levee held"])),
     # a transcript's speaker after the quotation mark that opens the excerpt
     ("\"BRENN: We sail at dawn.", (":", "BRENN", ["We sail at dawn"])),
     # a poll that opens the sentence holds the rest of it

@@ -164,10 +164,12 @@ _AUX_OR_PAST: Final = (r"(?:has|have|had|is|was|were|will|would|also|then|later|
                       r"|\w+ed|said|says|told|wrote|called)\b")
 _SAID: Final = r"(?:said|says|told|tells|added|adds|wrote|writes|noted|argued|called)\b"
 #: Where a clause a cue governs ends: a second verb of its subject ("... and said ...",
-#: ", adding"), or a clause of time or cause after a comma (", when ...").
+#: ", adding"), a clause of time or cause after a comma (", when ..."), or a clause of
+#: another subject after ", and" (", and the council met").
 _CLAUSE_END: Final = re.compile(
     rf",\s+(?:and|but)\s+(?={_AUX_OR_PAST})|\s+(?:and|but)\s+(?:also\s+)?(?={_SAID})"
     r"|,\s+(?:when|while|after|before|as|until|even\s+as|where|which|who|prompting|leading)\b"
+    r"|,\s+and\s+(?=(?:he|she|they|it|we|I|the|his|her|their|[A-Z]\w*)\s)"
 )
 #: Where an object a cue governs ends: any comma, a second verb, a clause, a time.
 _OBJECT_END: Final = re.compile(
