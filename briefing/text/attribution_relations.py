@@ -74,7 +74,7 @@ _CUES: Final = PhraseMatcher(_CUE_FORMS | {"according to", "According to"},
 #: A quotation in any style the wire types it; one left open runs to the sentence's end, one
 #: closed without opening runs from its start.
 _QUOTED: Final = re.compile(
-    r"“[^“”]*(?:”|$)|``.*?(?:''|$)|(?<![\w.,?!])''(?=\S).*?(?:''|$)|\"[^\"]*(?:\"|$)"
+    r"“[^“”\"]*(?:[”\"]|$)|``.*?(?:''|$)|(?<![\w.,?!])''(?=\S).*?(?:''|$)|\"[^\"]*(?:\"|$)"
 )
 _CLOSED_FIRST: Final = re.compile(r"^[^“\"]*?”")
 #: Words before a cue that make it a noun: "the report", "his claims", "a call".
