@@ -65,6 +65,9 @@ def _read(sentence: str) -> list[tuple[str, str | None, list[str]]]:
     # a headline's or a transcript's speaker and colon
     ("Varga: The levee held through the night.",
      (":", "Varga", ["The levee held through the night"])),
+    # a curly quotation closed by a straight mark, as wire copy mixes them
+    ("“The levee held,\" said Mayor Ilse Varga.",
+     ("said", "Mayor Ilse Varga", ["“The levee held,\""])),
     # a clause of another subject after ", and" is no longer what was said
     ("Varga said the levee held, and the council met on Friday.",
      ("said", "Varga", ["the levee held"])),
@@ -190,6 +193,11 @@ def test_a_wish_or_stance_inside_what_someone_said_is_no_relation_of_its_own() -
     assert _report("Brenn said the pilots want a raise.") == [["the pilots want a raise"]]
     assert _report("Brenn said the pilots believe the channel is clear.") == [
         ["the pilots believe the channel is clear"], ["the channel is clear"]]
+
+
+def test_a_curly_quotation_closed_straight_does_not_run_on() -> None:
+    text = "“The levee held,\" Varga said. |The pumps failed in Corva, Brenn said."
+    assert _report(text) == [["“The levee held,\""], ["The pumps failed in Corva"]]
 
 
 def test_a_quotation_over_sentences_is_one_relation() -> None:

@@ -91,7 +91,9 @@ def _still_open(sentence: str, inside: bool = False) -> bool:
     """Whether a quotation is open after a sentence (one open before it when ``inside``)."""
     opening = sentence.count("“") + sentence.count("``")
     closing = sentence.count("”")
+    straight = sentence.count('"') + sentence.count("''")
+    if opening > closing and straight % 2 == 1:  # “...," : a curly quotation closed straight
+        return opening - 1 > closing
     if opening != closing:
         return opening > closing
-    straight = sentence.count('"') + sentence.count("''")
     return inside != (straight % 2 == 1)
