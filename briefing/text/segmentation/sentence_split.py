@@ -1,9 +1,9 @@
 """Sentences of a block: `sentences()`.
 
-blingfire splits the whole report once (fast, and right about most boundaries); its sentences
-are clipped to each block, since a block boundary always ends a sentence. Where blingfire may
-be wrong around abbreviations (see `abbreviations`), syntok, slower but more careful there,
-re-reads the stretch.
+blingfire splits the whole report once, a window of text at a time (fast, and right about
+most boundaries); its sentences are clipped to each block, since a block boundary always ends a
+sentence. Where blingfire may be wrong around abbreviations (see `abbreviations`), syntok,
+slower but more careful there, re-reads the stretch.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ class _Ranges(NamedTuple):
     ends: tuple[int, ...]
 
 
-#: Characters blingfire reads in one call at least: a call needs buffers of about 36 bytes per
+#: Characters blingfire reads in one call at least: a call needs buffers of 18-36 bytes per
 #: byte of its text, so a long report is read a window at a time, cut at blank lines.
 WINDOW: Final = 1 << 17
 
