@@ -29,6 +29,7 @@ from briefing.text.attribution_subjects import (
 )
 from briefing.text.cue_forms import cue_forms, forms_of
 from briefing.text.phrases import PhraseMatcher
+from briefing.text.quotation_marks import quoted_spans
 from briefing.text.reporting_verbs import NOUNS_TOO, PARTICLE_ONLY, PARTICLES, SPEECH_LEMMAS
 
 Span = tuple[int, int]
@@ -71,12 +72,6 @@ _CUE_FORMS: Final = (set(forms_of("reporting")) | _OBJECT_FORMS) - {
     form for form, lemma in _LEMMA_OF.items() if lemma in PARTICLE_ONLY and " " not in form}
 _CUES: Final = PhraseMatcher(_CUE_FORMS | {"according to", "According to"},
                              ignore_case=False)
-#: A quotation in any style the wire types it; one left open runs to the sentence's end, one
-#: closed without opening runs from its start.
-_QUOTED: Final = re.compile(
-    r"“[^“”\"]*(?:[”\"]|$)|``.*?(?:''|$)|(?<![\w.,?!])''(?=\S).*?(?:''|$)|\"[^\"]*(?:\"|$)"
-)
-_CLOSED_FIRST: Final = re.compile(r"^[^“\"]*?”")
 #: Words before a cue that make it a noun: "the report", "his claims", "a call".
 _DETERMINERS: Final = frozenset({
     "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these",
@@ -132,15 +127,6 @@ def speech_cue(cue: str) -> bool:
     attribution of its own inside another's content; a cue of stance, wish or evidence there
     ("he said they want ...") is rarely annotated as one."""
     return _LEMMA_OF.get(cue) in SPEECH_LEMMAS
-
-
-def quoted_spans(sentence: str) -> list[Span]:
-    """The quotations of a sentence, their marks included; an open one runs to its end."""
-    spans = [(m.start(), m.start() + len(m.group(0).rstrip())) for m in _QUOTED.finditer(sentence)]
-    first = _CLOSED_FIRST.match(sentence)
-    if first is not None and (not spans or spans[0][0] >= first.end()):
-        spans.insert(0, (0, first.end()))
-    return spans
 
 
 def _inside(at: int, spans: list[Span]) -> bool:
