@@ -22,20 +22,27 @@ _ENCODER: Final = json.JSONEncoder(indent=2, ensure_ascii=False)
 _STREAMED: Final = ("sources", "claims")
 
 
-def _encoded(value: Any, depth: int) -> str:
-    """JSON text of a value that sits ``depth`` levels deep in the brief."""
+def _encoded(value: Any, depth: int) -> Iterator[str]:
+    """JSON text of a value that sits ``depth`` levels deep in the brief, in the encoder's
+    pieces (a report's text is one piece, not copied into a larger one)."""
     pad = "\n" + "  " * depth
-    return "".join(chunk.replace("\n", pad) if "\n" in chunk else chunk
-                   for chunk in _ENCODER.iterencode(value))
+    for chunk in _ENCODER.iterencode(value):
+        yield chunk.replace("\n", pad) if "\n" in chunk else chunk
 
 
-def _items(items: list[BaseModel]) -> Iterator[str]:
-    """A list of models at depth 1, as the encoder writes it, one item's text at a time."""
+def _items(items: list[BaseModel], whole: bool) -> Iterator[str]:
+    """A list of models at depth 1, as the encoder writes it; each item's text as one piece
+    (``whole``: claims, many and small) or in the encoder's pieces (sources, few and long)."""
     if not items:
         yield "[]"
         return
     for number, item in enumerate(items):
-        yield ("[" if number == 0 else ",") + "\n    " + _encoded(item.model_dump(mode="json"), 2)
+        yield ("[" if number == 0 else ",") + "\n    "
+        text = _encoded(item.model_dump(mode="json"), 2)
+        if whole:
+            yield "".join(text)
+        else:
+            yield from text
     yield "\n  ]"
 
 
@@ -46,9 +53,9 @@ def brief_json_chunks(brief: Brief) -> Iterator[str]:
     for number, name in enumerate(type(brief).model_fields):
         yield ("," if number else "") + "\n  " + json.dumps(name, ensure_ascii=False) + ": "
         if name in _STREAMED:
-            yield from _items(getattr(brief, name))
+            yield from _items(getattr(brief, name), whole=name == "claims")
         else:
-            yield _encoded(rest[name], 1)
+            yield from _encoded(rest[name], 1)
     yield "\n}\n"
 
 
