@@ -20,6 +20,8 @@ from briefing.schema import Brief
 _ENCODER: Final = json.JSONEncoder(indent=2, ensure_ascii=False)
 #: The lists written an item at a time; the other fields of a brief are small.
 _STREAMED: Final = ("sources", "claims")
+#: Characters of a report's text encoded at once.
+_TEXT_SLICE: Final = 1 << 20
 
 
 def _encoded(value: Any, depth: int) -> Iterator[str]:
@@ -30,19 +32,38 @@ def _encoded(value: Any, depth: int) -> Iterator[str]:
         yield chunk.replace("\n", pad) if "\n" in chunk else chunk
 
 
-def _items(items: list[BaseModel], whole: bool) -> Iterator[str]:
-    """A list of models at depth 1, as the encoder writes it; each item's text as one piece
-    (``whole``: claims, many and small) or in the encoder's pieces (sources, few and long)."""
+def _text(text: str) -> Iterator[str]:
+    """A long string as the encoder writes it, a slice at a time (escapes are per character,
+    so the slices' encodings, unquoted, make the whole one's)."""
+    yield '"'
+    for start in range(0, len(text), _TEXT_SLICE):
+        yield _ENCODER.encode(text[start:start + _TEXT_SLICE])[1:-1]
+    yield '"'
+
+
+def _source(source: BaseModel) -> Iterator[str]:
+    """A source at depth 2 in the encoder's pieces, its text a slice at a time."""
+    data = source.model_dump(mode="json")
+    text, data["text"] = data["text"], ""
+    last = ("", "")
+    for chunk in _encoded(data, 2):
+        # The key "text" of the source itself: nothing nested in a source has that key.
+        yield from _text(text) if last == ('"text"', ": ") and chunk == '""' else (chunk,)
+        last = (last[1], chunk)
+
+
+def _items(items: list[BaseModel], sources: bool) -> Iterator[str]:
+    """A list of models at depth 1, as the encoder writes it: each claim's text as one piece
+    (they are many and small), each source in pieces (few, and long)."""
     if not items:
         yield "[]"
         return
     for number, item in enumerate(items):
         yield ("[" if number == 0 else ",") + "\n    "
-        text = _encoded(item.model_dump(mode="json"), 2)
-        if whole:
-            yield "".join(text)
+        if sources:
+            yield from _source(item)
         else:
-            yield from text
+            yield "".join(_encoded(item.model_dump(mode="json"), 2))
     yield "\n  ]"
 
 
@@ -53,7 +74,7 @@ def brief_json_chunks(brief: Brief) -> Iterator[str]:
     for number, name in enumerate(type(brief).model_fields):
         yield ("," if number else "") + "\n  " + json.dumps(name, ensure_ascii=False) + ": "
         if name in _STREAMED:
-            yield from _items(getattr(brief, name), whole=name == "claims")
+            yield from _items(getattr(brief, name), sources=name == "sources")
         else:
             yield from _encoded(rest[name], 1)
     yield "\n}\n"
