@@ -65,6 +65,19 @@ def _read(sentence: str) -> list[tuple[str, str | None, list[str]]]:
     # a headline's or a transcript's speaker and colon
     ("Varga: The levee held through the night.",
      (":", "Varga", ["The levee held through the night"])),
+    # a curly quotation closed by a straight mark, as wire copy mixes them
+    ("“The levee held,\" said Mayor Ilse Varga.",
+     ("said", "Mayor Ilse Varga", ["“The levee held,\""])),
+    # a clause of another subject after ", and" is no longer what was said
+    ("Varga said the levee held, and the council met on Friday.",
+     ("said", "Varga", ["the levee held"])),
+    # a transcript's speaker after the quotation mark that opens the excerpt
+    ("\"BRENN: We sail at dawn.", (":", "BRENN", ["We sail at dawn"])),
+    # a poll that opens the sentence holds the rest of it
+    ("In the new Corva Ledger poll, 40 percent of voters back Varga.",
+     ("In", "the new Corva Ledger poll", ["40 percent of voters back Varga"])),
+    ("In a survey of Halden pilots released Monday, most rated the channel as safe.",
+     ("In", "a survey of Halden pilots released Monday", ["most rated the channel as safe"])),
     # the question of "when asked", whose asker is left unnamed
     ("When asked whether the levee held, the mayor smiled.",
      ("asked", None, ["whether the levee held"])),
@@ -142,6 +155,29 @@ def test_a_nested_belief_is_its_own_relation() -> None:
     ]
 
 
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a noun of saying or thinking, its "that"-clause and its possessive holder
+    ("Varga's claim that the levee held went unanswered.",
+     ("claim", "Varga", ["that the levee held went unanswered"])),
+    ("Critics mocked his belief that the tolls will fall, and the council agreed.",
+     ("belief", "his", ["that the tolls will fall"])),
+    ("The Halden Port Authority’s finding that the crane failed angered the crews.",
+     ("finding", "The Halden Port Authority", ["that the crane failed angered the crews"])),
+])
+def test_a_noun_with_its_that_clause(sentence: str,
+                                     expected: tuple[str, str | None, list[str]]) -> None:
+    assert expected in _read(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The claim that was filed in Corva went nowhere.",  # no holder: no relation of the noun
+    "Varga leads in the latest survey.",  # a poll after its clause: too often no attribution
+])
+def test_no_frame(sentence: str) -> None:
+    cues = [cue.lower() for cue, _, _ in _read(sentence)]
+    assert "claim" not in cues and "in" not in cues
+
+
 def _report(text: str) -> list[list[str]]:
     spans = []
     at = 0
@@ -150,6 +186,18 @@ def _report(text: str) -> list[list[str]]:
         at += len(sentence)
     plain = text.replace("|", "")
     return [[plain[a:b] for a, b in r.content] for r in report_relations(plain, [spans])]
+
+
+def test_a_wish_or_stance_inside_what_someone_said_is_no_relation_of_its_own() -> None:
+    # "want" sits in what Brenn said; "believe" (thinking) stays a relation of its own
+    assert _report("Brenn said the pilots want a raise.") == [["the pilots want a raise"]]
+    assert _report("Brenn said the pilots believe the channel is clear.") == [
+        ["the pilots believe the channel is clear"], ["the channel is clear"]]
+
+
+def test_a_curly_quotation_closed_straight_does_not_run_on() -> None:
+    text = "“The levee held,\" Varga said. |The pumps failed in Corva, Brenn said."
+    assert _report(text) == [["“The levee held,\""], ["The pumps failed in Corva"]]
 
 
 def test_a_quotation_over_sentences_is_one_relation() -> None:

@@ -18,6 +18,7 @@ import re
 from functools import lru_cache
 from typing import Final, NamedTuple
 
+from briefing.text.attribution_frames import noun_frames, poll_frames
 from briefing.text.attribution_subjects import (
     BE,
     NEGATED,
@@ -28,6 +29,7 @@ from briefing.text.attribution_subjects import (
 )
 from briefing.text.cue_forms import cue_forms, forms_of
 from briefing.text.phrases import PhraseMatcher
+from briefing.text.quotation_marks import quoted_spans
 from briefing.text.reporting_verbs import NOUNS_TOO, PARTICLE_ONLY, PARTICLES, SPEECH_LEMMAS
 
 Span = tuple[int, int]
@@ -70,12 +72,6 @@ _CUE_FORMS: Final = (set(forms_of("reporting")) | _OBJECT_FORMS) - {
     form for form, lemma in _LEMMA_OF.items() if lemma in PARTICLE_ONLY and " " not in form}
 _CUES: Final = PhraseMatcher(_CUE_FORMS | {"according to", "According to"},
                              ignore_case=False)
-#: A quotation in any style the wire types it; one left open runs to the sentence's end, one
-#: closed without opening runs from its start.
-_QUOTED: Final = re.compile(
-    r"“[^“”]*(?:”|$)|``.*?(?:''|$)|(?<![\w.,?!])''(?=\S).*?(?:''|$)|\"[^\"]*(?:\"|$)"
-)
-_CLOSED_FIRST: Final = re.compile(r"^[^“\"]*?”")
 #: Words before a cue that make it a noun: "the report", "his claims", "a call".
 _DETERMINERS: Final = frozenset({
     "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these",
@@ -126,13 +122,11 @@ _ASIDE_GOES_ON: Final = re.compile(r"(?:\s+[^,;:.!?\"“”`]{1,30}?)?,\s+(?=[a-
 _INVERTED_END: Final = re.compile(r"\s*(?:[.!?]['\"”’]*\s*$|$|,|\s*\()")
 
 
-def quoted_spans(sentence: str) -> list[Span]:
-    """The quotations of a sentence, their marks included; an open one runs to its end."""
-    spans = [(m.start(), m.start() + len(m.group(0).rstrip())) for m in _QUOTED.finditer(sentence)]
-    first = _CLOSED_FIRST.match(sentence)
-    if first is not None and (not spans or spans[0][0] >= first.end()):
-        spans.insert(0, (0, first.end()))
-    return spans
+def speech_cue(cue: str) -> bool:
+    """Whether a cue is a verb of saying or thinking ("said", "believes"), which stands as an
+    attribution of its own inside another's content; a cue of stance, wish or evidence there
+    ("he said they want ...") is rarely annotated as one."""
+    return _LEMMA_OF.get(cue) in SPEECH_LEMMAS
 
 
 def _inside(at: int, spans: list[Span]) -> bool:
@@ -156,10 +150,12 @@ _AUX_OR_PAST: Final = (r"(?:has|have|had|is|was|were|will|would|also|then|later|
                       r"|\w+ed|said|says|told|wrote|called)\b")
 _SAID: Final = r"(?:said|says|told|tells|added|adds|wrote|writes|noted|argued|called)\b"
 #: Where a clause a cue governs ends: a second verb of its subject ("... and said ...",
-#: ", adding"), or a clause of time or cause after a comma (", when ...").
+#: ", adding"), a clause of time or cause after a comma (", when ..."), or a clause of
+#: another subject after ", and" (", and the council met").
 _CLAUSE_END: Final = re.compile(
     rf",\s+(?:and|but)\s+(?={_AUX_OR_PAST})|\s+(?:and|but)\s+(?:also\s+)?(?={_SAID})"
     r"|,\s+(?:when|while|after|before|as|until|even\s+as|where|which|who|prompting|leading)\b"
+    r"|,\s+and\s+(?=(?:he|she|they|it|we|I|the|his|her|their|[A-Z]\w*)\s)"
 )
 #: Where an object a cue governs ends: any comma, a second verb, a clause, a time.
 _OBJECT_END: Final = re.compile(
@@ -231,7 +227,7 @@ def _stops(sentence: str, quotes: list[Span]) -> list[int]:
 #: A speaker and a colon opening a sentence: a headline's "Varga: ..." or a transcript's
 #: "SEN. VARGA: ...". A name of capitalized words (a few small words between).
 _SPEAKER_COLON: Final = re.compile(
-    r"\s*(?P<np>(?:[A-Z][\w.'’-]*)(?:\s+(?:[A-Z][\w.'’-]*|of|and|the|on|for)){0,5})\s*"
+    r"\s*(?:[“\"]|``)?(?P<np>(?:[A-Z][\w.'’-]*)(?:\s+(?:[A-Z][\w.'’-]*|of|and|the|on|for)){0,5})\s*"
     r"(?P<colon>:)\s+(?=\S)"
 )
 _ASKED_WHETHER: Final = re.compile(r"\s+(?:whether|if|which|what|how|why|who|about)\b")
@@ -248,8 +244,6 @@ def relations_in(sentence: str) -> tuple[Relation, ...]:
         if content is not None:
             found.append(Relation(speaker.span("colon"), speaker.span("np"), (content,)))
     matches = list(_CUES.finditer(sentence))
-    if not matches:
-        return tuple(found)
     quotes = quoted_spans(sentence)
     stops = _stops(sentence, quotes)
     bound = 0  # a subject is looked for after the last cue
@@ -274,7 +268,14 @@ def relations_in(sentence: str) -> tuple[Relation, ...]:
         if main_source is None and relation.source is not None:
             main_source = relation.source
         bound = end
-    return tuple(_trailing_cut(found))
+    return tuple(sorted(_trailing_cut(found) + _frames(sentence, quotes)))
+
+
+def _frames(sentence: str, quotes: list[Span]) -> list[Relation]:
+    """The attributions with no verb of saying: polls, nouns with "that", "For X, ..."."""
+    return [Relation(cue, source, content)
+            for kind in (poll_frames, noun_frames)
+            for cue, source, content in kind(sentence) if not _inside(cue[0], quotes)]
 
 
 def _trailing_cut(found: list[Relation]) -> list[Relation]:

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from briefing.text.attribution_relations import Relation, Span, relations_in
+from briefing.text.attribution_relations import Relation, Span, relations_in, speech_cue
 
 
 def _shifted(relation: Relation, by: int) -> Relation:
@@ -57,7 +57,16 @@ def report_relations(text: str, sentence_spans: list[list[Span]]) -> list[Relati
                 pending.append((start + lead, end))
             else:
                 pending = []
-    return found
+    return _outermost(text, found)
+
+
+def _outermost(text: str, found: list[Relation]) -> list[Relation]:
+    """The relations without those of stance, wish or evidence set inside another's content
+    ("Varga said the crews want a raise": "want" is part of what she said)."""
+    return [r for r in found
+            if speech_cue(text[r.cue[0] : r.cue[1]])
+            or not any(other is not r and any(a <= r.cue[0] < b for a, b in other.content)
+                       for other in found)]
 
 
 def _quote_start(text: str, relation: Relation) -> int:
@@ -82,7 +91,9 @@ def _still_open(sentence: str, inside: bool = False) -> bool:
     """Whether a quotation is open after a sentence (one open before it when ``inside``)."""
     opening = sentence.count("“") + sentence.count("``")
     closing = sentence.count("”")
+    straight = sentence.count('"') + sentence.count("''")
+    if opening > closing and straight % 2 == 1:  # “...," : a curly quotation closed straight
+        return opening - 1 > closing
     if opening != closing:
         return opening > closing
-    straight = sentence.count('"') + sentence.count("''")
     return inside != (straight % 2 == 1)

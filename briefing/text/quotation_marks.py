@@ -1,0 +1,26 @@
+r"""The quotations of a sentence in every style the wire types them: curly quotes (one closed
+by a straight mark too, as copy mixes them), straight double quotes, ASCII ``...'' and
+''...''. Offsets count from the sentence's first character."""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+Span = tuple[int, int]
+
+#: A quotation in any style the wire types it; one left open runs to the sentence's end, one
+#: closed without opening runs from its start.
+_QUOTED: Final = re.compile(
+    r"“[^“”\"]*(?:[”\"]|$)|``.*?(?:''|$)|(?<![\w.,?!])''(?=\S).*?(?:''|$)|\"[^\"]*(?:\"|$)"
+)
+_CLOSED_FIRST: Final = re.compile(r"^[^“\"]*?”")
+
+
+def quoted_spans(sentence: str) -> list[Span]:
+    """The quotations of a sentence, their marks included; an open one runs to its end."""
+    spans = [(m.start(), m.start() + len(m.group(0).rstrip())) for m in _QUOTED.finditer(sentence)]
+    first = _CLOSED_FIRST.match(sentence)
+    if first is not None and (not spans or spans[0][0] >= first.end()):
+        spans.insert(0, (0, first.end()))
+    return spans
