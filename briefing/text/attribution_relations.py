@@ -84,6 +84,8 @@ _BRIDGE: Final = re.compile(
 )
 _THAT_SOON: Final = re.compile(r"^(?:(?!(?:he|she|they|it|we|I)\b)[^\s,;.:\"“”`]+\s){0,2}?(?=that\s)")
 _END: Final = re.compile(r"[\s.,;:!?]*$")
+#: What follows "continue" when it goes on with a deed, not with words.
+_GOES_ON: Final = re.compile(r"\s+(?:to\s|[a-z]+ing\b)")
 #: ", saying", ", adding": a participle of a reporting verb that goes on with the subject.
 _PARTICIPLE_BEFORE: Final = re.compile(r",\s+(?:\w+ly\s+|and\s+)?$")
 _ACCORDING: Final = "according to"
@@ -326,6 +328,8 @@ def _verb(sentence: str, start: int, end: int, cue: str, quotes: list[Span], sto
     if previous in _DETERMINERS or (previous.endswith(("'s", "’s")) and previous not in BE):
         return None  # a noun: "the report", "Varga's claim"
     object_verb = cue in _OBJECT_FORMS
+    if _LEMMA_OF.get(cue) == "continue" and _GOES_ON.match(sentence, end):
+        return None  # "continues to trail", "continued campaigning": no saying goes on
     if cue in _NOUN_FORMS and not (previous in _VERB_AFTER or previous in _EVIDENCE
                                    or NEGATED.match(previous)
                                    or (before and before[-1][:1].isupper())):
