@@ -127,10 +127,19 @@ def test_one_relation(sentence: str, expected: tuple[str, str | None, list[str]]
     "The level of voter support fell in Halden.",  # "support" the noun
     "Varga said during the storm.",  # a phrase of time is no content
     "After saying little, Varga left Halden.",  # a gerund, no attribution
+    "Varga continues to trail Brenn in Halden.",  # "continue" going on with a deed
+    "Brenn continued campaigning in Corva.",
+    "Corva Democratic state lawmakers backed the levee.",  # "state" a noun after a name
 ])
 def test_no_relation(sentence: str) -> None:
     cues = [cue for cue, _, _ in _read(sentence)]
-    assert not {"report", "support", "said", "saying"} & set(cues)
+    assert not {"report", "support", "said", "saying", "continues", "continued",
+                "state"} & set(cues)
+
+
+def test_continue_with_words_is_a_relation() -> None:
+    assert _read("“We sail at dawn,” Varga continued.") == [
+        ("continued", "Varga", ["“We sail at dawn,”"])]
 
 
 def test_a_participle_goes_on_with_the_subject_of_the_sentence() -> None:

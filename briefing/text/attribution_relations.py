@@ -84,6 +84,12 @@ _BRIDGE: Final = re.compile(
 )
 _THAT_SOON: Final = re.compile(r"^(?:(?!(?:he|she|they|it|we|I)\b)[^\s,;.:\"“”`]+\s){0,2}?(?=that\s)")
 _END: Final = re.compile(r"[\s.,;:!?]*$")
+#: A lowercase word that goes on with a noun after a name: "state lawmakers", "vote count".
+_NOUN_GOES_ON: Final = re.compile(
+    r"\s+(?!(?:that|the|a|an|he|she|they|it|we|i|his|her|their|its|to|on|in|at|for|about|of"
+    r"|with|no|not|was|is|will|would|this|these|those|there|what|how|why|whether|if|all"
+    r"|some|many|more|most|only|also|again|just|she's|he's|out|up|back|off)\b)[a-z]"
+)
 #: What follows "continue" when it goes on with a deed, not with words.
 _GOES_ON: Final = re.compile(r"\s+(?:to\s|[a-z]+ing\b)")
 #: ", saying", ", adding": a participle of a reporting verb that goes on with the subject.
@@ -334,6 +340,9 @@ def _verb(sentence: str, start: int, end: int, cue: str, quotes: list[Span], sto
                                    or NEGATED.match(previous)
                                    or (before and before[-1][:1].isupper())):
         return None  # "the level of voter support", "a long-range plan"
+    if (cue in _NOUN_FORMS and previous not in _VERB_AFTER and before[-1][:1].isupper()
+            and _NOUN_GOES_ON.match(sentence, end)):
+        return None  # "Democratic state lawmakers", "the Senate vote count": a noun still
     if sentence.startswith(" by ", end):
         if previous in BE:  # "was reported by the harbour master"
             np = _NP_AFTER.match(sentence, end + 4)
