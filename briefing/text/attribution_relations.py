@@ -21,7 +21,7 @@ from typing import Final, NamedTuple
 from briefing.text.attribution_frames import noun_frames, poll_frames
 from briefing.text.attribution_subjects import (
     BE,
-    NEGATED,
+    noun_form_is_verb,
     noun_phrase,
     opening_subject,
     rough_subject,
@@ -56,18 +56,6 @@ _NOUN_FORMS: Final = frozenset(form for form, lemma in _LEMMA_OF.items()
                                if lemma in NOUNS_TOO and form in {lemma, lemma + "s", lemma + "es"})
 _SPEECH_FORMS: Final = frozenset(form for form, lemma in _LEMMA_OF.items()
                                  if lemma in SPEECH_LEMMAS) - _NOUN_FORMS
-#: Things that show or find: "a new poll shows", "the data suggest".
-_EVIDENCE: Final = frozenset({
-    "poll", "polls", "survey", "surveys", "data", "study", "studies", "report", "reports",
-    "analysis", "research", "numbers", "figures", "records", "documents", "emails", "results",
-    "filings", "audit", "review", "investigation", "probe", "memo", "letter", "polling",
-})
-#: Last words of a subject after which a noun form is a verb: "they report", "will support".
-_VERB_AFTER: Final = frozenset({
-    "he", "she", "they", "we", "i", "you", "who", "it", "will", "would", "can", "could",
-    "should", "may", "might", "must", "do", "does", "did", "to", "not", "also", "still",
-    "often", "never", "always", "repeatedly", "now", "and", "that",
-})
 _CUE_FORMS: Final = (set(forms_of("reporting")) | _OBJECT_FORMS) - {
     form for form, lemma in _LEMMA_OF.items() if lemma in PARTICLE_ONLY and " " not in form}
 _CUES: Final = PhraseMatcher(_CUE_FORMS | {"according to", "According to"},
@@ -84,12 +72,6 @@ _BRIDGE: Final = re.compile(
 )
 _THAT_SOON: Final = re.compile(r"^(?:(?!(?:he|she|they|it|we|I)\b)[^\s,;.:\"“”`]+\s){0,2}?(?=that\s)")
 _END: Final = re.compile(r"[\s.,;:!?]*$")
-#: A lowercase word that goes on with a noun after a name: "state lawmakers", "vote count".
-_NOUN_GOES_ON: Final = re.compile(
-    r"\s+(?!(?:that|the|a|an|he|she|they|it|we|i|his|her|their|its|to|on|in|at|for|about|of"
-    r"|with|no|not|was|is|will|would|this|these|those|there|what|how|why|whether|if|all"
-    r"|some|many|more|most|only|also|again|just|she's|he's|out|up|back|off)\b)[a-z]"
-)
 #: What follows "continue" when it goes on with a deed, not with words.
 _GOES_ON: Final = re.compile(r"\s+(?:to\s|[a-z]+ing\b)")
 #: ", saying", ", adding": a participle of a reporting verb that goes on with the subject.
@@ -336,13 +318,8 @@ def _verb(sentence: str, start: int, end: int, cue: str, quotes: list[Span], sto
     object_verb = cue in _OBJECT_FORMS
     if _LEMMA_OF.get(cue) == "continue" and _GOES_ON.match(sentence, end):
         return None  # "continues to trail", "continued campaigning": no saying goes on
-    if cue in _NOUN_FORMS and not (previous in _VERB_AFTER or previous in _EVIDENCE
-                                   or NEGATED.match(previous)
-                                   or (before and before[-1][:1].isupper())):
-        return None  # "the level of voter support", "a long-range plan"
-    if (cue in _NOUN_FORMS and previous not in _VERB_AFTER and before[-1][:1].isupper()
-            and _NOUN_GOES_ON.match(sentence, end)):
-        return None  # "Democratic state lawmakers", "the Senate vote count": a noun still
+    if cue in _NOUN_FORMS and not noun_form_is_verb(sentence, start, end):
+        return None  # "the level of voter support", "Corva state lawmakers"
     if sentence.startswith(" by ", end):
         if previous in BE:  # "was reported by the harbour master"
             np = _NP_AFTER.match(sentence, end + 4)
