@@ -65,6 +65,9 @@ def _read(sentence: str) -> list[tuple[str, str | None, list[str]]]:
     # a headline's or a transcript's speaker and colon
     ("Varga: The levee held through the night.",
      (":", "Varga", ["The levee held through the night"])),
+    # the content first, told to the writer ("told me")
+    ("''The ferry sails at dawn,'' Captain Brenn told me.",
+     ("told", "Captain Brenn", ["''The ferry sails at dawn,''"])),
     # a curly quotation closed by a straight mark, as wire copy mixes them
     ("“The levee held,\" said Mayor Ilse Varga.",
      ("said", "Mayor Ilse Varga", ["“The levee held,\""])),

@@ -91,6 +91,7 @@ _TRAILING_ITEM: Final = (
     r"(?:(?:on|in|at|during|late|last|this|earlier|later|to|via|through|from)\b"
     r"[^,;:!?\"“”`]{0,60}?|[A-Z][a-z]+day|(?:[A-Z][\w.'’&-]*\s*){1,4}|reporters|journalists"
     r"|(?:the|a|an)\s+[\w'’-]+(?:\s+[A-Z][\w'’-]*)*|\w+ly|then|again|too|also|today|yesterday"
+    r"|me|us|him|her|them"
     r"|recently|once|twice)"
 )
 _TRAILING_REST: Final = re.compile(
