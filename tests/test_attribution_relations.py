@@ -65,6 +65,12 @@ def _read(sentence: str) -> list[tuple[str, str | None, list[str]]]:
     # a headline's or a transcript's speaker and colon
     ("Varga: The levee held through the night.",
      (":", "Varga", ["The levee held through the night"])),
+    # a verb whose subject is part of what it attributes: subject and rest, no source
+    ("The Halden levee appears to be holding.",
+     ("appears", None, ["The Halden levee", "to be holding"])),
+    ("The toll vote is expected to pass on Friday.",
+     ("expected", None, ["The toll vote", "to pass on Friday"])),
+    ("Varga expects to win Halden.", ("expects", "Varga", ["to win Halden"])),
     # the content first, told to the writer ("told me")
     ("''The ferry sails at dawn,'' Captain Brenn told me.",
      ("told", "Captain Brenn", ["''The ferry sails at dawn,''"])),

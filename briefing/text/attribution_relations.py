@@ -319,6 +319,9 @@ def _verb(sentence: str, start: int, end: int, cue: str, quotes: list[Span], sto
     object_verb = cue in _OBJECT_FORMS
     if _LEMMA_OF.get(cue) == "continue" and _GOES_ON.match(sentence, end):
         return None  # "continues to trail", "continued campaigning": no saying goes on
+    if _LEMMA_OF.get(cue) in _RAISING and sentence.startswith(" to ", end) and (
+            previous in BE or _LEMMA_OF.get(cue) != "expect"):  # not "Varga expects to win"
+        return _raised(sentence, start, end, quotes, stop, bound, previous in BE)
     if cue in _NOUN_FORMS and not noun_form_is_verb(sentence, start, end):
         return None  # "the level of voter support", "Corva state lawmakers"
     if sentence.startswith(" by ", end):
@@ -369,6 +372,22 @@ def _verb(sentence: str, start: int, end: int, cue: str, quotes: list[Span], sto
     if not content_pieces:
         return None
     return Relation((start, end), subject, content_pieces)
+
+
+#: Verbs whose subject is part of what they attribute, not its source: "the levee appears
+#: to hold", "the vote is expected to pass".
+_RAISING: Final = frozenset({"appear", "seem", "expect"})
+
+
+def _raised(sentence: str, start: int, end: int, quotes: list[Span], stop: int, bound: int,
+            passive: bool) -> Relation | None:
+    """"The levee appears to hold": the subject and what follows, no source named."""
+    verb_at = sentence.rfind(" ", 0, start - 1) + 1 if passive else start
+    subject = subject_before(sentence, bound, verb_at)
+    if subject is None:
+        return None
+    after = _content_after(sentence, end, False, quotes, stop)
+    return Relation((start, end), None, (subject, *after)) if after else None
 
 
 #: Where a source named after its cue goes on with what is no longer its name: "Ben Jacobs
