@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import tracemalloc
+from unittest import mock
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -49,6 +50,15 @@ def odd_briefs(draw: st.DrawFn) -> Brief:
 def test_streamed_json_is_the_whole_dump(brief: Brief) -> None:
     assert brief_json(brief) == whole_dump(brief)
     assert "".join(render_pieces(brief, "json")) == render(brief, "json") == whole_dump(brief)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(odd_briefs())
+def test_a_report_text_encoded_a_slice_at_a_time_is_encoded_whole(brief: Brief) -> None:
+    from briefing.rendering import json_output as module
+
+    with mock.patch.object(module, "_TEXT_SLICE", 3):
+        assert brief_json(brief) == whole_dump(brief)
 
 
 @pytest.mark.parametrize("paths", [

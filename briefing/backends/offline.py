@@ -87,7 +87,7 @@ def statement_of(quote: str) -> str:
     text = text[:1].upper() + text[1:]
     if text and text[-1] not in ".!?\"”’'":
         text += "."
-    return text
+    return quote if text == quote else text  # most sentences: one string, not two
 
 
 def is_dateline(sentence: str) -> bool:

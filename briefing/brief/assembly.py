@@ -141,11 +141,14 @@ def ground_extraction(source: Source, extraction: Extraction) -> Grounded:
         quote = source.text[start:end]
         if quote == candidate.quote:
             quote = candidate.quote  # one string for both, not two
+        statement = candidate.statement or " ".join(quote.split())
+        if statement == quote:
+            statement = quote  # most often a sentence is its own statement: one string
         band = band_of(candidate.cue) if candidate.kind == "assessment" else None
         return {
             "id": "C0",
             "kind": candidate.kind,
-            "statement": candidate.statement or " ".join(quote.split()),
+            "statement": statement,
             "quote": quote,
             "source_id": source.id,
             "span": (start, end),

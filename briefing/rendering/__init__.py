@@ -14,8 +14,8 @@ from typing import Any, Final
 
 from briefing.errors import TemplateError
 from briefing.io.resources import resource_dir
-from briefing.rendering.brief_json import brief_json, brief_json_chunks
 from briefing.rendering.context import PlainContext, brief_context, plain, plural, utc_minute
+from briefing.rendering.json_output import brief_json, brief_json_chunks
 from briefing.rendering.sandbox import BoundedSandbox, RenderLimits, run_bounded_pieces
 from briefing.schema import Brief
 from briefing.text.likelihood import describe

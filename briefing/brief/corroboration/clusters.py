@@ -117,11 +117,11 @@ def corroborate(
         clusters, cluster_of = _cluster(claims, group_of, relations)
     else:  # one report, or one claim: each claim stands alone
         clusters = [[i] for i in range(len(claims))]
-        cluster_of = {i: i for i in range(len(claims))}
+        cluster_of = list(range(len(claims)))
 
     representatives: list[Claim] = []
     field_sets = FieldSets()
-    new_id: dict[int, str] = {}
+    new_id = [""] * len(claims)  # the id each claim is shown under (its cluster's)
     conflict_edges: list[tuple[ConflictAspect, int, str, str, int, str, str]] = []
     for members in clusters:
         ordered = sorted(members, key=lambda m: (order.get(claims[m].source_id, 0), m))
@@ -157,18 +157,18 @@ def corroborate(
             new_id[m] = claim.id
 
     conflicts = _conflicts(conflict_edges, representatives, cluster_of)
-    return Corroboration(representatives, conflicts, [new_id[i] for i in range(len(claims))])
+    return Corroboration(representatives, conflicts, new_id)
 
 
 def _cluster(claims: Sequence[Claim], group_of: dict[int, int],
-             relations: dict[int, dict[int, Relation]]) -> tuple[list[list[int]], dict[int, int]]:
+             relations: dict[int, dict[int, Relation]]) -> tuple[list[list[int]], list[int]]:
     """Clusters of claims (their indices), and each claim's cluster: one claim per source,
     equivalent claims only, never two in conflict. Each cluster keeps its sources and its
     groups, so a claim is checked against each group once."""
     clusters: list[list[int]] = []
     cluster_sources: list[set[str]] = []
     cluster_groups: list[set[int]] = []
-    cluster_of: dict[int, int] = {}
+    cluster_of: list[int] = []  # claims come in order: the cluster of claim i is at i
     clusters_of_group: dict[int, list[int]] = {}  # clusters holding a claim of each group
     near_of: dict[int, list[int]] = {}  # each group and the groups equivalent to it
     for i, claim in enumerate(claims):
@@ -191,7 +191,7 @@ def _cluster(claims: Sequence[Claim], group_of: dict[int, int],
         clusters[chosen].append(i)
         cluster_sources[chosen].add(claim.source_id)
         cluster_groups[chosen].add(g)
-        cluster_of[i] = chosen
+        cluster_of.append(chosen)
         holding = clusters_of_group.setdefault(g, [])
         if chosen not in holding:
             holding.append(chosen)
@@ -202,7 +202,7 @@ def _aspects(
     lead: int, members: list[int], features: list[ClaimFeatures], same: list[list[int]],
     group_of: dict[int, int], relations: dict[int, dict[int, Relation]], claims: Sequence[Claim],
     groups: dict[str, int], edges: list[tuple[ConflictAspect, int, str, str, int, str, str]],
-    cluster_of: dict[int, int],
+    cluster_of: list[int],
 ) -> tuple[list[AspectCheck], bool, list[str]]:
     """The aspects of a cluster's shown claim, whether any is contradicted, and the sources of
     independent claims outside the cluster that confirm it whole."""
@@ -276,7 +276,7 @@ def _aspect_texts(f: ClaimFeatures) -> dict[tuple[ConflictAspect, str], str]:
 
 
 def _conflicts(edges: list[tuple[ConflictAspect, int, str, str, int, str, str]],
-               shown: list[Claim], cluster_of: dict[int, int]) -> list[Conflict]:
+               shown: list[Claim], cluster_of: list[int]) -> list[Conflict]:
     """One conflict per aspect and set of clusters linked by differing values of it."""
     parent: dict[tuple[ConflictAspect, int], tuple[ConflictAspect, int]] = {}
 
