@@ -65,6 +65,11 @@ def _read(sentence: str) -> list[tuple[str, str | None, list[str]]]:
     # a headline's or a transcript's speaker and colon
     ("Varga: The levee held through the night.",
      (":", "Varga", ["The levee held through the night"])),
+    # the content first, told to a station or a paper whose name has small words in it
+    ("“We are shocked,” one Corva port worker told local television station KRVA.",
+     ("told", "one Corva port worker", ["“We are shocked,”"])),
+    ("“The pumps failed,” Brenn told The Halden and Corva Courier in an interview.",
+     ("told", "Brenn", ["“The pumps failed,”"])),
     # a verb whose subject is part of what it attributes: subject and rest, no source
     ("The Halden levee appears to be holding.",
      ("appears", None, ["The Halden levee", "to be holding"])),

@@ -23,7 +23,9 @@ NP_AFTER: Final = re.compile(
 #: The trailing content-first form: ", X said" with no clause after it.
 _TRAILING_ITEM: Final = (
     r"(?:(?:on|in|at|during|late|last|this|earlier|later|to|via|through|from)\b"
-    r"[^,;:!?\"“”`]{0,60}?|[A-Z][a-z]+day|(?:[A-Z][\w.'’&-]*\s*){1,4}|reporters|journalists"
+    r"[^,;:!?\"“”`]{0,60}?|[A-Z][a-z]+day|[A-Z][\w.'’&-]*(?:\s*(?:and\s+|of\s+|the\s+)?[A-Z][\w.'’&-]*){0,4}"
+    r"|(?:[A-Z][\w'’-]*\s+)?(?:[a-z]+\s+){1,2}(?:station|network|channel|newspaper|paper|magazine|radio|show)"
+    r"\s+[A-Z][\w'’&-]*|reporters|journalists"
     r"|(?:the|a|an)\s+[\w'’-]+(?:\s+[A-Z][\w'’-]*)*|\w+ly|then|again|too|also|today|yesterday"
     r"|me|us|him|her|them"
     r"|recently|once|twice)"
