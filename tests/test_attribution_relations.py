@@ -70,6 +70,9 @@ def _read(sentence: str) -> list[tuple[str, str | None, list[str]]]:
      ("told", "one Corva port worker", ["“We are shocked,”"])),
     ("“The pumps failed,” Brenn told The Halden and Corva Courier in an interview.",
      ("told", "Brenn", ["“The pumps failed,”"])),
+    # "Asked" opening a sentence, a day between it and the question
+    ("Asked Tuesday whether the channel was clear, Brenn shrugged.",
+     ("Asked", None, ["whether the channel was clear"])),
     # a verb whose subject is part of what it attributes: subject and rest, no source
     ("The Halden levee appears to be holding.",
      ("appears", None, ["The Halden levee", "to be holding"])),

@@ -64,7 +64,7 @@ _SPEECH_FORMS: Final = frozenset(form for form, lemma in _LEMMA_OF.items()
                                  if lemma in SPEECH_LEMMAS) - _NOUN_FORMS
 _CUE_FORMS: Final = (set(forms_of("reporting")) | _OBJECT_FORMS) - {
     form for form, lemma in _LEMMA_OF.items() if lemma in PARTICLE_ONLY and " " not in form}
-_CUES: Final = PhraseMatcher(_CUE_FORMS | {"according to", "According to"},
+_CUES: Final = PhraseMatcher(_CUE_FORMS | {"according to", "According to", "Asked"},
                              ignore_case=False)
 #: Words before a cue that make it a noun: "the report", "his claims", "a call".
 _DETERMINERS: Final = frozenset({
@@ -204,7 +204,8 @@ _SPEAKER_COLON: Final = re.compile(
     r"\s*(?:[“\"]|``)?(?P<np>(?:[A-Z][\w.'’-]*)(?:\s+(?:[A-Z][\w.'’-]*|of|and|the|on|for)){0,5})\s*"
     r"(?P<colon>:)\s+(?=\S)"
 )
-_ASKED_WHETHER: Final = re.compile(r"\s+(?:whether|if|which|what|how|why|who|about)\b")
+_ASKED_WHETHER: Final = re.compile(r"(?:\s+(?:[A-Z][a-z]+day|later|again|repeatedly|directly))?"
+                                   r"\s+(?P<q>whether|if|which|what|how|why|who|about)\b")
 _WHEN_ASKED: Final = re.compile(r"(?:^|\b[Ww]hen|\b[Ii]f|,)\s*$")
 
 
@@ -230,9 +231,10 @@ def relations_in(sentence: str) -> tuple[Relation, ...]:
         stop = next((s for s in stops if s > end), len(sentence))
         if cue.lower() == _ACCORDING:
             relation = _according(sentence, start, end, quotes, stops)
-        elif cue == "asked" and _ASKED_WHETHER.match(sentence, end) and _WHEN_ASKED.search(
-                sentence, 0, start):  # "When asked whether the levee held, Varga ..."
-            question = _trimmed(sentence, end, sentence.find(",", end) % (len(sentence) + 1))
+        elif cue in ("asked", "Asked") and (asked := _ASKED_WHETHER.match(sentence, end)) and (
+                _WHEN_ASKED.search(sentence, 0, start)):  # "When asked whether it held, ..."
+            question = _trimmed(sentence, asked.start("q"),
+                                sentence.find(",", end) % (len(sentence) + 1))
             relation = Relation((start, end), None, (question,)) if question else None
         else:
             relation = _verb(sentence, start, end, cue, quotes, stop, bound, main_source)
