@@ -65,6 +65,23 @@ def _read(sentence: str) -> list[tuple[str, str | None, list[str]]]:
     # a headline's or a transcript's speaker and colon
     ("Varga: The levee held through the night.",
      (":", "Varga", ["The levee held through the night"])),
+    # the content first, told to a station or a paper whose name has small words in it
+    ("“We are shocked,” one Corva port worker told local television station KRVA.",
+     ("told", "one Corva port worker", ["“We are shocked,”"])),
+    ("“The pumps failed,” Brenn told The Halden and Corva Courier in an interview.",
+     ("told", "Brenn", ["“The pumps failed,”"])),
+    # "Asked" opening a sentence, a day between it and the question
+    ("Asked Tuesday whether the channel was clear, Brenn shrugged.",
+     ("Asked", None, ["whether the channel was clear"])),
+    # a verb whose subject is part of what it attributes: subject and rest, no source
+    ("The Halden levee appears to be holding.",
+     ("appears", None, ["The Halden levee", "to be holding"])),
+    ("The toll vote is expected to pass on Friday.",
+     ("expected", None, ["The toll vote", "to pass on Friday"])),
+    ("Varga expects to win Halden.", ("expects", "Varga", ["to win Halden"])),
+    # the content first, told to the writer ("told me")
+    ("''The ferry sails at dawn,'' Captain Brenn told me.",
+     ("told", "Captain Brenn", ["''The ferry sails at dawn,''"])),
     # a curly quotation closed by a straight mark, as wire copy mixes them
     ("“The levee held,\" said Mayor Ilse Varga.",
      ("said", "Mayor Ilse Varga", ["“The levee held,\""])),
@@ -127,10 +144,19 @@ def test_one_relation(sentence: str, expected: tuple[str, str | None, list[str]]
     "The level of voter support fell in Halden.",  # "support" the noun
     "Varga said during the storm.",  # a phrase of time is no content
     "After saying little, Varga left Halden.",  # a gerund, no attribution
+    "Varga continues to trail Brenn in Halden.",  # "continue" going on with a deed
+    "Brenn continued campaigning in Corva.",
+    "Corva Democratic state lawmakers backed the levee.",  # "state" a noun after a name
 ])
 def test_no_relation(sentence: str) -> None:
     cues = [cue for cue, _, _ in _read(sentence)]
-    assert not {"report", "support", "said", "saying"} & set(cues)
+    assert not {"report", "support", "said", "saying", "continues", "continued",
+                "state"} & set(cues)
+
+
+def test_continue_with_words_is_a_relation() -> None:
+    assert _read("“We sail at dawn,” Varga continued.") == [
+        ("continued", "Varga", ["“We sail at dawn,”"])]
 
 
 def test_a_participle_goes_on_with_the_subject_of_the_sentence() -> None:

@@ -19,9 +19,15 @@ from functools import lru_cache
 from typing import Final, NamedTuple
 
 from briefing.text.attribution_frames import noun_frames, poll_frames
+from briefing.text.attribution_sources_after import (
+    INVERTED_END,
+    NP_AFTER,
+    TRAILING_REST,
+    source_head,
+)
 from briefing.text.attribution_subjects import (
     BE,
-    NEGATED,
+    noun_form_is_verb,
     noun_phrase,
     opening_subject,
     rough_subject,
@@ -56,21 +62,9 @@ _NOUN_FORMS: Final = frozenset(form for form, lemma in _LEMMA_OF.items()
                                if lemma in NOUNS_TOO and form in {lemma, lemma + "s", lemma + "es"})
 _SPEECH_FORMS: Final = frozenset(form for form, lemma in _LEMMA_OF.items()
                                  if lemma in SPEECH_LEMMAS) - _NOUN_FORMS
-#: Things that show or find: "a new poll shows", "the data suggest".
-_EVIDENCE: Final = frozenset({
-    "poll", "polls", "survey", "surveys", "data", "study", "studies", "report", "reports",
-    "analysis", "research", "numbers", "figures", "records", "documents", "emails", "results",
-    "filings", "audit", "review", "investigation", "probe", "memo", "letter", "polling",
-})
-#: Last words of a subject after which a noun form is a verb: "they report", "will support".
-_VERB_AFTER: Final = frozenset({
-    "he", "she", "they", "we", "i", "you", "who", "it", "will", "would", "can", "could",
-    "should", "may", "might", "must", "do", "does", "did", "to", "not", "also", "still",
-    "often", "never", "always", "repeatedly", "now", "and", "that",
-})
 _CUE_FORMS: Final = (set(forms_of("reporting")) | _OBJECT_FORMS) - {
     form for form, lemma in _LEMMA_OF.items() if lemma in PARTICLE_ONLY and " " not in form}
-_CUES: Final = PhraseMatcher(_CUE_FORMS | {"according to", "According to"},
+_CUES: Final = PhraseMatcher(_CUE_FORMS | {"according to", "According to", "Asked"},
                              ignore_case=False)
 #: Words before a cue that make it a noun: "the report", "his claims", "a call".
 _DETERMINERS: Final = frozenset({
@@ -84,30 +78,11 @@ _BRIDGE: Final = re.compile(
 )
 _THAT_SOON: Final = re.compile(r"^(?:(?!(?:he|she|they|it|we|I)\b)[^\s,;.:\"“”`]+\s){0,2}?(?=that\s)")
 _END: Final = re.compile(r"[\s.,;:!?]*$")
+#: What follows "continue" when it goes on with a deed, not with words.
+_GOES_ON: Final = re.compile(r"\s+(?:to\s|[a-z]+ing\b)")
 #: ", saying", ", adding": a participle of a reporting verb that goes on with the subject.
 _PARTICIPLE_BEFORE: Final = re.compile(r",\s+(?:\w+ly\s+|and\s+)?$")
 _ACCORDING: Final = "according to"
-_TITLES: Final = ("Rev", "Sen", "Rep", "Gov", "Gen", "Dr", "Mr", "Mrs", "Ms", "St", "Lt", "Col",
-                  "Sgt", "Jr", "Sr", "Prof", "Capt", "Adm", "Maj", "Amb", "Atty", "Supt")
-#: The stop of a title's abbreviation ("Sen.", "Rev."), which a name goes on after.
-_TITLE_STOP: Final = "(?:" + "|".join(f"(?<={t})" for t in _TITLES) + r")\."
-_NOT_TITLE: Final = "".join(f"(?<!{t})" for t in _TITLES)
-_NP_AFTER: Final = re.compile(
-    rf"\s*(?P<np>(?:[^,;:.!?\"“”`)]|(?<=[A-Z])\.(?!\s*$)|{_TITLE_STOP}(?!\s*$)|\.(?=\w)){{2,160}}?)"
-    rf"\s*(?=[,;:!?\"“”`()]|(?<![A-Z]){_NOT_TITLE}\.|\.\s*$|''|$)"
-)
-#: The trailing content-first form: ", X said" with no clause after it.
-_TRAILING_ITEM: Final = (
-    r"(?:(?:on|in|at|during|late|last|this|earlier|later|to|via|through|from)\b"
-    r"[^,;:!?\"“”`]{0,60}?|[A-Z][a-z]+day|(?:[A-Z][\w.'’&-]*\s*){1,4}|reporters|journalists"
-    r"|(?:the|a|an)\s+[\w'’-]+(?:\s+[A-Z][\w'’-]*)*|\w+ly|then|again|too|also|today|yesterday"
-    r"|recently|once|twice)"
-)
-_TRAILING_REST: Final = re.compile(
-    rf"^(?:\s+{_TRAILING_ITEM}){{0,3}}"
-    r"(?:,?\s+(?:when|while|as|after|before|because|though|although|if|\w+ing)\b[^\"“”`]*)?"
-    r"\s*(?:[.!?]['\"”’]*\s*$|,\s*(?:[\"“`]|'')|[,;]|$)"
-)
 _MIN_CONTENT_WORDS: Final = 2
 #: A phrase that opens a sentence before its subject, no content: "On Wednesday,".
 _OPENER: Final = re.compile(
@@ -118,8 +93,7 @@ _OPENER: Final = re.compile(
 )
 #: A source and cue set in the middle of their content: "The levee, she said, held".
 _ASIDE_GOES_ON: Final = re.compile(r"(?:\s+[^,;:.!?\"“”`]{1,30}?)?,\s+(?=[a-z])")
-#: What may follow the source of an inverted "..., said Varga": the end, an appositive, a quote.
-_INVERTED_END: Final = re.compile(r"\s*(?:[.!?]['\"”’]*\s*$|$|,|\s*\()")
+
 
 
 def speech_cue(cue: str) -> bool:
@@ -230,7 +204,8 @@ _SPEAKER_COLON: Final = re.compile(
     r"\s*(?:[“\"]|``)?(?P<np>(?:[A-Z][\w.'’-]*)(?:\s+(?:[A-Z][\w.'’-]*|of|and|the|on|for)){0,5})\s*"
     r"(?P<colon>:)\s+(?=\S)"
 )
-_ASKED_WHETHER: Final = re.compile(r"\s+(?:whether|if|which|what|how|why|who|about)\b")
+_ASKED_WHETHER: Final = re.compile(r"(?:\s+(?:[A-Z][a-z]+day|later|again|repeatedly|directly))?"
+                                   r"\s+(?P<q>whether|if|which|what|how|why|who|about)\b")
 _WHEN_ASKED: Final = re.compile(r"(?:^|\b[Ww]hen|\b[Ii]f|,)\s*$")
 
 
@@ -256,9 +231,10 @@ def relations_in(sentence: str) -> tuple[Relation, ...]:
         stop = next((s for s in stops if s > end), len(sentence))
         if cue.lower() == _ACCORDING:
             relation = _according(sentence, start, end, quotes, stops)
-        elif cue == "asked" and _ASKED_WHETHER.match(sentence, end) and _WHEN_ASKED.search(
-                sentence, 0, start):  # "When asked whether the levee held, Varga ..."
-            question = _trimmed(sentence, end, sentence.find(",", end) % (len(sentence) + 1))
+        elif cue in ("asked", "Asked") and (asked := _ASKED_WHETHER.match(sentence, end)) and (
+                _WHEN_ASKED.search(sentence, 0, start)):  # "When asked whether it held, ..."
+            question = _trimmed(sentence, asked.start("q"),
+                                sentence.find(",", end) % (len(sentence) + 1))
             relation = Relation((start, end), None, (question,)) if question else None
         else:
             relation = _verb(sentence, start, end, cue, quotes, stop, bound, main_source)
@@ -300,10 +276,10 @@ def _trailing_cut(found: list[Relation]) -> list[Relation]:
 def _according(sentence: str, start: int, end: int, quotes: list[Span],
                stops: list[int]) -> Relation | None:
     """"According to X, C." / "C, according to X." / "C, according to X, C2"."""
-    np = _NP_AFTER.match(sentence, end)
+    np = NP_AFTER.match(sentence, end)
     if np is None:
         return None
-    source = _source_head(sentence, np.span("np"))
+    source = source_head(sentence, np.span("np"))
     pieces = []
     opening = max((sentence.rfind(mark, 0, start) + len(mark) if mark in sentence[:start] else 0)
                   for mark in ("(", "; ", " — ", " - "))
@@ -326,16 +302,19 @@ def _verb(sentence: str, start: int, end: int, cue: str, quotes: list[Span], sto
     if previous in _DETERMINERS or (previous.endswith(("'s", "’s")) and previous not in BE):
         return None  # a noun: "the report", "Varga's claim"
     object_verb = cue in _OBJECT_FORMS
-    if cue in _NOUN_FORMS and not (previous in _VERB_AFTER or previous in _EVIDENCE
-                                   or NEGATED.match(previous)
-                                   or (before and before[-1][:1].isupper())):
-        return None  # "the level of voter support", "a long-range plan"
+    if _LEMMA_OF.get(cue) == "continue" and _GOES_ON.match(sentence, end):
+        return None  # "continues to trail", "continued campaigning": no saying goes on
+    if _LEMMA_OF.get(cue) in _RAISING and sentence.startswith(" to ", end) and (
+            previous in BE or _LEMMA_OF.get(cue) != "expect"):  # not "Varga expects to win"
+        return _raised(sentence, start, end, quotes, stop, bound, previous in BE)
+    if cue in _NOUN_FORMS and not noun_form_is_verb(sentence, start, end):
+        return None  # "the level of voter support", "Corva state lawmakers"
     if sentence.startswith(" by ", end):
         if previous in BE:  # "was reported by the harbour master"
-            np = _NP_AFTER.match(sentence, end + 4)
+            np = NP_AFTER.match(sentence, end + 4)
             content = _trimmed(sentence, 0, sentence.rfind(before[-1], 0, start))
             if np is not None and content is not None:
-                return Relation((start, end), _source_head(sentence, np.span("np")), (content,))
+                return Relation((start, end), source_head(sentence, np.span("np")), (content,))
         return None
     if cue.endswith("ing") and previous not in BE:
         if _PARTICIPLE_BEFORE.search(sentence, 0, start) is None:
@@ -363,7 +342,7 @@ def _verb(sentence: str, start: int, end: int, cue: str, quotes: list[Span], sto
             return None
     head = sentence[: subject[0]].rstrip()
     if (head and head[-1] in ",”\"'" and len(head.split()) >= _MIN_CONTENT_WORDS
-            and not object_verb and _TRAILING_REST.match(rest) and not _OPENER.match(head)):
+            and not object_verb and TRAILING_REST.match(rest) and not _OPENER.match(head)):
         before_cue = _trimmed(sentence, 0, len(head))
         parts = [before_cue] if before_cue is not None else []
         parts += [q for q in quotes if q[0] > end]
@@ -380,34 +359,36 @@ def _verb(sentence: str, start: int, end: int, cue: str, quotes: list[Span], sto
     return Relation((start, end), subject, content_pieces)
 
 
-#: Where a source named after its cue goes on with what is no longer its name: "Ben Jacobs
-#: in The Guardian", "a survey released on Thursday", "an adviser who requested anonymity".
-_SOURCE_TAIL: Final = re.compile(
-    r"\s+(?:in|on|at|who|which|released|published|conducted|issued|obtained|later|earlier"
-    r"|last|this|even|also|during|via|through)\b"
-)
+#: Verbs whose subject is part of what they attribute, not its source: "the levee appears
+#: to hold", "the vote is expected to pass".
+_RAISING: Final = frozenset({"appear", "seem", "expect"})
 
 
-def _source_head(sentence: str, span: Span) -> Span:
-    """A source named after its cue, cut where its name ends."""
-    tail = _SOURCE_TAIL.search(sentence, span[0], span[1])
-    return (span[0], tail.start()) if tail is not None else span
+def _raised(sentence: str, start: int, end: int, quotes: list[Span], stop: int, bound: int,
+            passive: bool) -> Relation | None:
+    """"The levee appears to hold": the subject and what follows, no source named."""
+    verb_at = sentence.rfind(" ", 0, start - 1) + 1 if passive else start
+    subject = subject_before(sentence, bound, verb_at)
+    if subject is None:
+        return None
+    after = _content_after(sentence, end, False, quotes, stop)
+    return Relation((start, end), None, (subject, *after)) if after else None
 
 
 def _inverted(sentence: str, start: int, end: int, quotes: list[Span]) -> Relation | None:
     """"“The levee held,” said Varga." / "..., said Varga, the harbour master."."""
-    np = _NP_AFTER.match(sentence, end)
+    np = NP_AFTER.match(sentence, end)
     if _LEMMA_OF.get(sentence[start:end]) in _TELLING:
         return None  # "..., Varga told the Courier": whom she told follows, not who told
-    if np is None or not _INVERTED_END.match(sentence, np.end()) or (
+    if np is None or not INVERTED_END.match(sentence, np.end()) or (
             not any(w[:1].isupper() for w in np.group("np").split())
             and not np.group("np").startswith(("the ", "a ", "an ", "another ", "several ",
                                                 "many ", "some ", "most ", "other ", "two ",
                                                 "three ", "one "))) or (
-            not noun_phrase(sentence[slice(*_source_head(sentence, np.span("np")))])):
+            not noun_phrase(sentence[slice(*source_head(sentence, np.span("np")))])):
         return None
     content = _trimmed(sentence, 0, start)
     if content is None:
         return None
     pieces = [content] + [q for q in quotes if q[0] > np.end()]
-    return Relation((start, end), _source_head(sentence, np.span("np")), tuple(pieces))
+    return Relation((start, end), source_head(sentence, np.span("np")), tuple(pieces))

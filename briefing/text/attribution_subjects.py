@@ -1,7 +1,8 @@
 """Sources of attribution relations: the subject before a verb of saying (back to a clause
 mark, past appositives, parentheses, times and adverbs), the subject a participle or a second
 verb goes on with, and noun phrases the holder rules reject but a source can be ("his
-colleague", "a weary Varga", "42 percent of voters")."""
+colleague", "a weary Varga", "42 percent of voters"); and whether a form that is a noun too
+("report", "support") is a verb after the words before it."""
 
 from __future__ import annotations
 
@@ -174,3 +175,35 @@ def rough_subject(sentence: str, bound: int, cue_start: int) -> Span | None:
         at = bound + text.find(words[0])
         return (at, at + len(first.strip()))
     return None
+
+
+#: Things that show or find: "a new poll shows", "the data suggest".
+EVIDENCE: Final = frozenset({
+    "poll", "polls", "survey", "surveys", "data", "study", "studies", "report", "reports",
+    "analysis", "research", "numbers", "figures", "records", "documents", "emails", "results",
+    "filings", "audit", "review", "investigation", "probe", "memo", "letter", "polling",
+})
+#: Last words of a subject after which a noun form is a verb: "they report", "will support".
+VERB_AFTER: Final = frozenset({
+    "he", "she", "they", "we", "i", "you", "who", "it", "will", "would", "can", "could",
+    "should", "may", "might", "must", "do", "does", "did", "to", "not", "also", "still",
+    "often", "never", "always", "repeatedly", "now", "and", "that",
+})
+#: A lowercase word that goes on with a noun after a name: "state lawmakers", "vote count".
+_NOUN_GOES_ON: Final = re.compile(
+    r"\s+(?!(?:that|the|a|an|he|she|they|it|we|i|his|her|their|its|to|on|in|at|for|about|of"
+    r"|with|no|not|was|is|will|would|this|these|those|there|what|how|why|whether|if|all"
+    r"|some|many|more|most|only|also|again|just|she's|he's|out|up|back|off)\b)[a-z]"
+)
+
+
+def noun_form_is_verb(sentence: str, start: int, end: int) -> bool:
+    """Whether a form that is a noun too ("report", "support", "state") is a verb where it
+    stands: after a subject's last word that no noun phrase ends a modifier with (a pronoun,
+    an auxiliary, a negation, a thing that shows), or after a name when no lowercase noun
+    goes on from it ("Varga reports ...", not "Corva state lawmakers")."""
+    before = sentence[:start].split()
+    previous = before[-1].lower() if before else ""
+    if previous in VERB_AFTER or previous in EVIDENCE or NEGATED.match(previous):
+        return True
+    return bool(before) and before[-1][:1].isupper() and not _NOUN_GOES_ON.match(sentence, end)
