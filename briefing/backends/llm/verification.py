@@ -161,22 +161,38 @@ def check_holder(holder: str | None, facts: ReportFacts) -> tuple[str | None, st
     return None, f"{holder!r} does not occur in the report"
 
 
+def _first_unsupported(text: str, support: str, facts: ReportFacts, *,
+                       entities_count: bool) -> tuple[str, str] | None:
+    """The first number, number word, date word or capitalized name of ``text`` that ``support``
+    does not carry, as ("number" | "word" | "name", the word); None when it carries them all.
+    With ``entities_count``, a name among the report's entities is carried too."""
+    support_words = {_base(w) for w in _words(support)}
+    support_numbers = {_number(w) for w in _words(support) if w[0].isdigit()}
+    for index, word in enumerate(_words(text)):
+        lowered = _base(word)
+        if word[0].isdigit():
+            if _number(word) not in support_numbers:
+                return "number", word
+        elif lowered in _NUMBER_WORDS or lowered in DATE_WORDS:
+            if lowered not in support_words:
+                return "word", word
+        elif (facts.is_name(word, index == 0) and lowered not in support_words
+              and not (entities_count and lowered in facts.names)):
+            return "name", word
+    return None
+
+
 def statement_problem(statement: str, unit_text: str, facts: ReportFacts) -> str | None:
     """Why a statement may not stand for its units (None when it may): it names a number, date,
     name, negation or hedge its units lack, or drops a negation or hedge they carry."""
-    unit_words = {_base(w) for w in _words(unit_text)}
-    unit_numbers = {_number(w) for w in _words(unit_text) if w[0].isdigit()}
-    for index, word in enumerate(_words(statement)):
-        lowered = _base(word)
-        if word[0].isdigit():
-            if _number(word) not in unit_numbers:
-                return f"the number {word} is not in its units"
-        elif lowered in _NUMBER_WORDS or lowered in DATE_WORDS:
-            if lowered not in unit_words:
-                return f"{word!r} is not in its units"
-        elif (facts.is_name(word, index == 0) and lowered not in unit_words
-              and lowered not in facts.names):
+    unsupported = _first_unsupported(statement, unit_text, facts, entities_count=True)
+    if unsupported is not None:
+        what, word = unsupported
+        if what == "number":
+            return f"the number {word} is not in its units"
+        if what == "name":
             return f"the name {word!r} is neither in its units nor among the report's entities"
+        return f"{word!r} is not in its units"
     if negations(statement) != negations(unit_text):
         return "it does not carry exactly the negations of its units"
     said, meant = read_cues(statement), read_cues(unit_text)
@@ -190,16 +206,13 @@ def bullet_problem(text: str, cited: str, cautious: bool, facts: ReportFacts) ->
     """Why a BLUF bullet may not stand (None when it may): a number, name, date, negation or
     likelihood word its cited claims (their units and holders, in ``cited``) do not carry, or
     no hedge where a cited claim is not a fact (``cautious``)."""
+    unsupported = _first_unsupported(text, cited, facts, entities_count=False)
+    if unsupported is not None:
+        what, word = unsupported
+        if what == "number":
+            return f"the number {word} is in none of its cited claims"
+        return f"{word!r} is in none of its cited claims"
     cited_words = {_base(w) for w in _words(cited)}
-    cited_numbers = {_number(w) for w in _words(cited) if w[0].isdigit()}
-    for index, word in enumerate(_words(text)):
-        lowered = _base(word)
-        if word[0].isdigit():
-            if _number(word) not in cited_numbers:
-                return f"the number {word} is in none of its cited claims"
-        elif (lowered in _NUMBER_WORDS or lowered in DATE_WORDS
-              or facts.is_name(word, index == 0)) and lowered not in cited_words:
-            return f"{word!r} is in none of its cited claims"
     words = [_base(w) for w in _words(text)]
     foreign = [w for w in words if w not in cited_words]
     if len(foreign) > BULLET_NEW_WORDS * len(words):
