@@ -17,6 +17,7 @@ from briefing.io.sources import (
     TEXT_SUFFIXES,
     check_size,
     decode,
+    display_name,
     make_source,
     read_bytes,
     split_front_matter,
@@ -279,8 +280,6 @@ def report_files(folder: str | os.PathLike[str], *, announce_skipped: bool = Fal
 
 
 def _announce_skipped(directory: Path, others: list[Path]) -> None:
-    from briefing.io.sources import display_name
-
     skipped = [display_name(entry.name) for entry in others
                if entry.is_file() and not entry.name.startswith((".", "~"))]
     if skipped:
