@@ -154,3 +154,76 @@ def test_a_released_brief_renders_as_a_kept_one(fmt: str) -> None:
     released = "".join(render_pieces(brief, fmt, release=True))
     assert released == kept
     assert brief.claims == []
+
+
+def test_a_dict_with_shared_keys_is_the_same_dict_in_less_room() -> None:
+    import sys
+
+    from briefing.key_tables import with_shared_keys
+
+    plain_dict = {f"field_{n}": [n] if n % 3 else None for n in range(22)}
+    shared = with_shared_keys(plain_dict)
+    assert shared == plain_dict and list(shared) == list(plain_dict)
+    assert all(shared[key] is value for key, value in plain_dict.items())
+    assert sys.getsizeof(shared) < sys.getsizeof(plain_dict) / 3  # 248 bytes, not 832
+    other = with_shared_keys(dict.fromkeys(plain_dict, 1))
+    other["field_3"], other["added"] = 2, 3  # stays a dict like any other when written to
+    assert other == {**dict.fromkeys(plain_dict, 1), "field_3": 2, "added": 3}
+    assert shared == plain_dict  # the shared table of keys took nothing from the other
+    odd = {1: "a", "b": 2}
+    assert with_shared_keys(odd) is odd  # keys that are not all strings: left as they are
+    many = {f"k{n}": n for n in range(40)}
+    assert with_shared_keys(many) is many  # more keys than CPython shares
+
+
+def test_claims_stored_compactly_read_compare_and_dump_as_validated_ones() -> None:
+    import sys
+
+    from briefing.brief.assembly import build_brief
+
+    brief = build_brief([load_source(SEED)], generated_at=FIXED_TIME)
+    for claim in brief.claims:
+        validated = Claim.model_validate(claim.model_dump())
+        assert claim == validated
+        assert claim.model_dump_json() == validated.model_dump_json()
+        assert sys.getsizeof(claim.__dict__) < sys.getsizeof(validated.__dict__) / 3
+        citation = claim.citations[0]
+        assert sys.getsizeof(citation.__dict__) < sys.getsizeof(
+            Citation.model_validate(citation.model_dump()).__dict__)
+    copied = brief.claims[0].model_copy(update={"statement": "Changed."})
+    assert copied.statement == "Changed." != brief.claims[0].statement
+
+
+def test_grounding_that_releases_candidates_gives_what_grounding_that_keeps_them_gives() -> None:
+    from briefing.backends import Candidate, Extraction
+    from briefing.backends.offline import OfflineBackend
+    from briefing.brief.assembly import ground_extraction
+
+    source = load_source(SEED).model_copy(update={"id": "S1"})
+
+    def extraction() -> Extraction:
+        found = OfflineBackend().extract(source)
+        found.candidates[3:3] = [Candidate(kind="fact", quote="The moon landed on Valmora."),
+                                 found.candidates[7], found.candidates[0]]  # two duplicates
+        return found
+
+    kept_extraction, released_extraction = extraction(), extraction()
+    kept = ground_extraction(source, kept_extraction)
+    released = ground_extraction(source, released_extraction, release=True)
+    assert kept.claims == released.claims and kept.dropped == released.dropped
+    assert [c.span for c in kept.claims] == sorted(c.span for c in kept.claims)
+    assert len(kept.dropped) == 3
+    assert len(kept_extraction.candidates) == len(kept.claims) + 3
+    assert released_extraction.candidates == []
+
+
+def test_template_data_stored_compactly_is_the_same_data() -> None:
+    from briefing.brief.assembly import build_brief
+    from briefing.rendering.context import stored_compactly
+
+    sources = [load_source(p) for p in sorted((FIXTURES / "multi" / "harbour-fire").iterdir())]
+    brief = build_brief(sources, generated_at=FIXED_TIME)
+    data = [claim.model_dump(mode="json") for claim in brief.claims]
+    compact = stored_compactly(data)
+    assert compact == data
+    assert json.dumps(compact) == json.dumps(data)  # the same order of keys, too

@@ -13,6 +13,7 @@ from typing import Any, Final
 
 from pydantic import BaseModel
 
+from briefing.key_tables import with_shared_keys
 from briefing.rendering.checks import check_lines
 from briefing.rendering.review import review
 from briefing.schema import Brief
@@ -115,6 +116,17 @@ def _paraphrases(claims: list[dict[str, Any]]) -> dict[str, str]:
     return found
 
 
+def stored_compactly(data: Any) -> Any:
+    """JSON data with each dict in it stored with a table of keys shared by the dicts of the
+    same keys (``with_shared_keys``): equal data, the same order, a third of the size for a
+    claim's dict. A long report's claims are all in a template's data at once."""
+    if type(data) is dict:
+        return with_shared_keys({key: stored_compactly(value) for key, value in data.items()})
+    if type(data) is list:
+        return [stored_compactly(value) for value in data]
+    return data
+
+
 def _brief_data(brief: Brief, release: bool) -> dict[str, Any]:
     """The brief as JSON data; with ``release``, its claims are taken out of the brief as they
     are dumped (last first), so the claims of a long report are never held twice."""
@@ -123,7 +135,7 @@ def _brief_data(brief: Brief, release: bool) -> dict[str, Any]:
     rest = brief.model_dump(mode="json", exclude={"claims"})
     claims = []
     while brief.claims:
-        claims.append(brief.claims.pop().model_dump(mode="json"))
+        claims.append(stored_compactly(brief.claims.pop().model_dump(mode="json")))
     claims.reverse()
     return {name: claims if name == "claims" else rest[name] for name in type(brief).model_fields}
 

@@ -11,7 +11,7 @@ clusters linked by differing values, one side per value.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Final
 
@@ -25,6 +25,7 @@ from briefing.brief.corroboration.compare import (
 )
 from briefing.brief.corroboration.features import ClaimFeatures, claim_features
 from briefing.brief.corroboration.independence import independence
+from briefing.key_tables import share_field_names
 from briefing.schema import (
     AspectCheck,
     Citation,
@@ -58,11 +59,14 @@ _CITATION_FIELDS: Final = set(Citation.model_fields)
 
 def _citation(claim: Claim) -> Citation:
     """A claim's own words as a citation, made from its validated fields without validating
-    them again (and so sharing its span and quote, and one set of field names)."""
-    return Citation.model_construct(
+    them again (and so sharing its span and quote, one set of field names and one table of
+    them: ``share_field_names``)."""
+    citation = Citation.model_construct(
         _CITATION_FIELDS, source_id=claim.source_id, span=claim.span, quote=claim.quote,
         grounding=claim.grounding, paragraph=claim.paragraph, page=None,
         not_independent_of=None, dependence=None)
+    share_field_names(citation)
+    return citation
 
 
 def _flip(relation: Relation) -> Relation:
@@ -102,22 +106,23 @@ def corroborate(
     features = _features(claims, sources, entities or {}) if several else []
 
     # Groups of identical claims, then relations between groups that share keys.
-    same = identical_groups(features) if several else [[i] for i in range(len(claims))]
-    group_of = {m: g for g, members in enumerate(same) for m in members}
+    same: list[list[int]] = []
+    group_of: dict[int, int] = {}
     relations: dict[int, dict[int, Relation]] = {}
+    clusters: Iterable[list[int]]
+    cluster_of: Sequence[int]
     if several:
+        same = identical_groups(features)
+        group_of = {m: g for g, members in enumerate(same) for m in members}
         keys = [features[members[0]].keys() for members in same]
         for g, h in candidate_pairs(keys):
             relation = relate(features[same[g][0]], features[same[h][0]])
             if relation is not None:
                 relations.setdefault(g, {})[h] = relation
                 relations.setdefault(h, {})[g] = _flip(relation)
-
-    if several:
         clusters, cluster_of = _cluster(claims, group_of, relations)
     else:  # one report, or one claim: each claim stands alone
-        clusters = [[i] for i in range(len(claims))]
-        cluster_of = list(range(len(claims)))
+        clusters, cluster_of = _lone_clusters(len(claims))
 
     representatives: list[Claim] = []
     field_sets = FieldSets()
@@ -158,6 +163,12 @@ def corroborate(
 
     conflicts = _conflicts(conflict_edges, representatives, cluster_of)
     return Corroboration(representatives, conflicts, new_id)
+
+
+def _lone_clusters(count: int) -> tuple[Iterator[list[int]], range]:
+    """The clusters of claims that each stand alone (one report), made one at a time as the
+    claims are shown, and each claim's cluster: a long report's claims get no list each."""
+    return ([i] for i in range(count)), range(count)
 
 
 def _cluster(claims: Sequence[Claim], group_of: dict[int, int],
@@ -202,7 +213,7 @@ def _aspects(
     lead: int, members: list[int], features: list[ClaimFeatures], same: list[list[int]],
     group_of: dict[int, int], relations: dict[int, dict[int, Relation]], claims: Sequence[Claim],
     groups: dict[str, int], edges: list[tuple[ConflictAspect, int, str, str, int, str, str]],
-    cluster_of: list[int],
+    cluster_of: Sequence[int],
 ) -> tuple[list[AspectCheck], bool, list[str]]:
     """The aspects of a cluster's shown claim, whether any is contradicted, and the sources of
     independent claims outside the cluster that confirm it whole."""
@@ -276,7 +287,7 @@ def _aspect_texts(f: ClaimFeatures) -> dict[tuple[ConflictAspect, str], str]:
 
 
 def _conflicts(edges: list[tuple[ConflictAspect, int, str, str, int, str, str]],
-               shown: list[Claim], cluster_of: list[int]) -> list[Conflict]:
+               shown: list[Claim], cluster_of: Sequence[int]) -> list[Conflict]:
     """One conflict per aspect and set of clusters linked by differing values of it."""
     parent: dict[tuple[ConflictAspect, int], tuple[ConflictAspect, int]] = {}
 
