@@ -11,6 +11,7 @@ from typing import Any, Final, Generic, TypeVar
 from pydantic import TypeAdapter
 
 from briefing.backends import Backend, Candidate, Extraction, get_backend
+from briefing.heap import return_free_heap_pages
 from briefing.key_tables import share_field_names
 from briefing.schema import (
     Brief,
@@ -30,7 +31,7 @@ from briefing.text.likelihood import band_of, probability_of
 from briefing.text.names import merge_entities
 from briefing.text.periods import find_periods, resolve_period
 from briefing.text.quantities import QuantityFields, find_time_and_quantity_fields
-from briefing.text.segmentation import blocks
+from briefing.text.segmentation import blocks, forget_read_texts
 from briefing.version import __version__
 
 #: How many bullets the offline BLUF has at most (event, judgment, unknown, or lead facts).
@@ -39,6 +40,9 @@ BLUF_FACTS = 3
 _CLAIMS: Final = TypeAdapter(list[Claim])
 #: Claims validated in one call: large enough to keep that speed, small enough to free rows.
 _BATCH: Final = 512
+#: Characters from which a report's scratch is handed back to the system before its claims
+#: are made (``return_free_heap_pages``): a long report's is megabytes, a short one's nothing.
+LONG_REPORT: Final = 1_000_000
 
 
 @dataclass
@@ -145,6 +149,8 @@ def ground_extraction(source: Source, extraction: Extraction, *,
     del seen
     kept.sort(key=lambda found: found[0])  # report order (stable: candidates' order on ties)
     kept.reverse()  # taken from the end, so each is let go as its claim is made
+    if release and len(source.text) >= LONG_REPORT:
+        return_free_heap_pages()  # the scratch of reading it is freed: not to stay resident
 
     def row(start: int, end: int, method: Grounding, number: int) -> dict[str, Any]:
         candidate = pending[number]
@@ -327,6 +333,7 @@ def build_brief(
     else:  # grounded into claims: assembly needs no candidate
         results = [ground_extraction(source, chosen.extract(source), release=True)
                    for source in numbered]
+    forget_read_texts()  # the reports are read: their paragraphs and sentences are not needed
     return assemble(results, chosen, title=title, generated_at=generated_at)
 
 

@@ -102,14 +102,15 @@ def renderer(name: str, templates: str | Path | None = None, *, html: bool = Fal
 
 
 def _piece_renderer(name: str, templates: str | Path | None = None, *, html: bool = False,
-                    limits: RenderLimits | None = None) -> Callable[[dict[str, Any]], list[str]]:
+                    limits: RenderLimits | None = None
+                    ) -> Callable[[dict[str, Any]], Iterable[str]]:
     """As ``renderer``, the output in pieces of text (joined, the output)."""
     env = environment(templates, html=html)
     bounds = limits or RenderLimits.from_env()
     user = templates is not None
     template = _compile(env, name)
 
-    def render_pieces(context: dict[str, Any]) -> list[str]:
+    def render_pieces(context: dict[str, Any]) -> Iterable[str]:
         data = context if isinstance(context, PlainContext) else plain(context)
         return run_bounded_pieces(name, lambda: template.generate(**data), bounds,
                                   cap_memory=user)

@@ -320,14 +320,29 @@ def run_bounded(name: str, chunks: Callable[[], Iterator[str]], limits: RenderLi
 _PIECE_CHUNKS: Final = 4096
 
 
+def held_as_utf8(parts: list[str]) -> bytes:
+    """Template output kept until it is written, as UTF-8: a brief's text quotes its report
+    with curly quotes and dashes, and one of them in a joined piece makes the piece two bytes
+    a character as a str; UTF-8 keeps the rest of its text at one (``as_text`` reads it)."""
+    return "".join(parts).encode("utf-8", "surrogatepass")
+
+
+def as_text(pieces: list[bytes]) -> Iterator[str]:
+    """The pieces ``held_as_utf8`` kept, as text again, each let go once it is returned."""
+    pieces.reverse()
+    while pieces:
+        yield pieces.pop().decode("utf-8", "surrogatepass")
+
+
 def run_bounded_pieces(name: str, chunks: Callable[[], Iterator[str]], limits: RenderLimits,
-                       *, cap_memory: bool = False) -> list[str]:
-    """A template's whole output within the limits, as pieces of text (joined, the output);
-    every failure is one TemplateError."""
+                       *, cap_memory: bool = False) -> Iterator[str]:
+    """A template's whole output within the limits, as pieces of text (joined, the output):
+    the template has run to its end before the first piece is returned; every failure is one
+    TemplateError."""
     from jinja2 import TemplateError as JinjaTemplateError
 
     parts: list[str] = []
-    pieces: list[str] = []
+    pieces: list[bytes] = []
     written = 0
     token = _BOUND.set(limits.max_bytes)
     try:
@@ -342,7 +357,7 @@ def run_bounded_pieces(name: str, chunks: Callable[[], Iterator[str]], limits: R
                         "(the bound; set BRIEFING_TEMPLATE_MAX_BYTES to change it)")
                 parts.append(chunk)
                 if len(parts) == _PIECE_CHUNKS:
-                    pieces.append("".join(parts))
+                    pieces.append(held_as_utf8(parts))
                     parts.clear()
     except _Overtime:
         raise TemplateError(
@@ -366,5 +381,5 @@ def run_bounded_pieces(name: str, chunks: Callable[[], Iterator[str]], limits: R
                             f"{_template_line(exc, name)}: {exc}") from exc
     finally:
         _BOUND.reset(token)
-    pieces.append("".join(parts))
-    return pieces
+    pieces.append(held_as_utf8(parts))
+    return as_text(pieces)

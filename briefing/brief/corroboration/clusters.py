@@ -141,6 +141,7 @@ def corroborate(
                     citation.dependence = known.reason(citation.source_id, earlier.source_id)
                     break
             citations.append(citation)
+        citations = citations[:]  # a copy holds its items in a block of its size, not of four
         own = claims[lead].source_id
         lead_group = groups[own]
         corroborating = [c.source_id for c in citations[1:] if groups[c.source_id] != lead_group]
