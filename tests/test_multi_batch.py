@@ -103,3 +103,23 @@ def test_each_is_a_usage_error_without_outdir_or_with_reports(tmp_path: Path) ->
     assert runner.invoke(cli, ["generate", "x.txt", "--each", str(tmp_path), "-o",
                                str(tmp_path)]).exit_code == 2
     assert runner.invoke(cli, ["generate"]).exit_code == 2
+
+
+@pytest.mark.parametrize("fmt", ["json", "markdown", "html"])
+def test_each_brief_of_a_batch_is_what_generate_writes_for_its_report(tmp_path: Path,
+                                                                      fmt: str) -> None:
+    """A batch writes its briefs in pieces as one generate does (JSON made as it is written,
+    a template's data taking the claims out of the brief): the same text."""
+    from briefing.brief.assembly import build_brief
+    from briefing.io.formats import load_source
+    from briefing.rendering import render
+
+    folder = tmp_path / "in"
+    shutil.copytree(MULTI / "harbour-fire", folder)
+    result = run_batch(folder, tmp_path / "out", fmt=fmt, generated_at=FIXED_TIME,
+                       progress=False)
+    assert len(result.written) == len(list(folder.iterdir())) > 1
+    for path in result.written:
+        report = folder / f"{path.name.split('.')[0]}.md"  # a-wire.md gives a-wire.json
+        expected = render(build_brief([load_source(report)], generated_at=FIXED_TIME), fmt)
+        assert path.read_text(encoding="utf-8") == expected

@@ -20,8 +20,9 @@ from briefing.rendering.sandbox import BoundedSandbox, RenderLimits, run_bounded
 from briefing.schema import Brief
 from briefing.text.likelihood import describe
 
-__all__ = ["FORMATS", "RenderLimits", "brief_context", "brief_json", "environment", "render",
-           "render_pieces", "render_template", "renderer"]
+__all__ = ["FORMATS", "RenderLimits", "brief_context", "brief_json", "brief_json_chunks",
+           "environment", "piece_renderer", "render", "render_pieces", "render_template",
+           "renderer"]
 
 FORMATS: Final = ("markdown", "json", "html")
 _TEMPLATE_NAMES: Final = {"markdown": "brief.md.j2", "html": "brief.html.j2"}
@@ -97,14 +98,15 @@ def renderer(name: str, templates: str | Path | None = None, *, html: bool = Fal
     The context is turned into plain data first (``plain``): a pydantic model inside it reaches
     the template as its JSON data. Every failure is a TemplateError.
     """
-    pieces = _piece_renderer(name, templates, html=html, limits=limits)
+    pieces = piece_renderer(name, templates, html=html, limits=limits)
     return lambda context: "".join(pieces(context))
 
 
-def _piece_renderer(name: str, templates: str | Path | None = None, *, html: bool = False,
-                    limits: RenderLimits | None = None
-                    ) -> Callable[[dict[str, Any]], Iterable[str]]:
-    """As ``renderer``, the output in pieces of text (joined, the output)."""
+def piece_renderer(name: str, templates: str | Path | None = None, *, html: bool = False,
+                   limits: RenderLimits | None = None
+                   ) -> Callable[[dict[str, Any]], Iterable[str]]:
+    """As ``renderer``, the output in pieces of text (joined, the output), to be written one
+    after another: the template has run to its end, within its limits, before the first."""
     env = environment(templates, html=html)
     bounds = limits or RenderLimits.from_env()
     user = templates is not None
@@ -157,5 +159,5 @@ def render_pieces(brief: Brief, format: str = "markdown", templates: str | Path 
     if format not in _TEMPLATE_NAMES:
         raise TemplateError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
     html = format == "html"
-    pieces = _piece_renderer(_TEMPLATE_NAMES[format], templates, html=html, limits=limits)
+    pieces = piece_renderer(_TEMPLATE_NAMES[format], templates, html=html, limits=limits)
     return pieces(brief_context(brief, review_page=html, release=release))

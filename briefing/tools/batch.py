@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -66,16 +66,19 @@ def default_workers(backend: Backend) -> int:
     return int(getattr(settings, "concurrency", 4) or 4)
 
 
-def _renderer(fmt: str, templates: Path | None) -> Callable[[Brief], str]:
-    """A render function that compiles the template once for the whole batch, not per brief."""
-    from briefing.rendering import brief_context, brief_json, renderer
+def _renderer(fmt: str, templates: Path | None) -> Callable[[Brief], Iterable[str]]:
+    """A render function that compiles the template once for the whole batch, not per brief,
+    and gives the brief's text in pieces as a single ``generate`` does (``render_pieces`` with
+    ``release``): JSON made as it is written, a template's data taking the claims out of the
+    brief, which the batch drops once written."""
+    from briefing.rendering import brief_context, brief_json_chunks, piece_renderer
 
     if fmt == "json":
-        return brief_json
-    render_context = renderer(_TEMPLATES[fmt], templates, html=fmt == "html")
+        return brief_json_chunks
+    render_context = piece_renderer(_TEMPLATES[fmt], templates, html=fmt == "html")
 
-    def render(brief: Brief) -> str:
-        return render_context(brief_context(brief, review_page=fmt == "html"))
+    def render(brief: Brief) -> Iterable[str]:
+        return render_context(brief_context(brief, review_page=fmt == "html", release=True))
 
     return render
 
@@ -97,7 +100,7 @@ class BatchPlan:
     outdir: Path
     jobs: list[BatchJob]
     failed: list[BatchFailure]
-    render: Callable[[Brief], str]
+    render: Callable[[Brief], Iterable[str]]
 
 
 def _unique_names(files: list[Path], counts: dict[Path, int], suffix: str) -> dict[Path, list[str]]:
@@ -229,11 +232,11 @@ def run_batch(
         try:
             brief = build_brief([job.source], backend=chosen, title=title,
                                 generated_at=generated_at)
-            text = plan.render(brief)
+            pieces = plan.render(brief)
             with closing:
                 if closed:
                     return [], []
-                write_atomic(job.target, text)
+                write_atomic(job.target, pieces)
                 result.written.append(job.target.path)
         except TransportError as exc:
             if exc.unreachable:  # no answer at all (refused, silent), not a 5xx
