@@ -276,3 +276,18 @@ def test_free_heap_pages_go_back_to_the_system() -> None:
     assert return_free_heap_pages()
     assert resident() < before - 40 * 10**6
     assert len(kept) == 100
+
+
+def test_candidates_made_together_are_those_made_one_by_one() -> None:
+    from briefing.backends import Candidate
+    from briefing.backends.offline import CandidatesMadeTogether
+
+    rows = [dict(kind="fact", quote=f"Quote {n}.", statement=f"Quote {n}.",
+                 attributed_to=None if n % 2 else "the ministry",
+                 attribution_cue=None if n % 2 else "said", cue="may" if n % 3 == 0 else None,
+                 confidence="high" if n == 4 else None, hint=n * 10) for n in range(7)]
+    together = CandidatesMadeTogether()
+    for row in rows:
+        together.add(**row)
+    assert together.made() == [Candidate(**row) for row in rows]  # type: ignore[arg-type]
+    assert together.made() == []  # the columns were let go

@@ -112,7 +112,9 @@ def _paraphrases(claims: list[dict[str, Any]]) -> dict[str, str]:
         checks = claim.get("checks")
         verified = bool(checks.get("paraphrase")) if isinstance(checks, dict) else True
         if statement.rstrip(".") != quote.rstrip(".") and verified:
-            found[claim["id"]] = statement
+            # the claim's own string where it is already on one line: not a second copy
+            found[claim["id"]] = claim["statement"] if statement == claim["statement"] \
+                else statement
     return found
 
 
