@@ -127,7 +127,7 @@ _SAID: Final = r"(?:said|says|told|tells|added|adds|wrote|writes|noted|argued|ca
 #: ", adding"), a clause of time or cause after a comma (", when ..."), or a clause of
 #: another subject after ", and" (", and the council met").
 _CLAUSE_END: Final = re.compile(
-    rf",\s+(?:and|but)\s+(?={_AUX_OR_PAST})|\s+(?:and|but)\s+(?:also\s+)?(?={_SAID})"
+    rf",\s+but\s|,\s+and\s+(?={_AUX_OR_PAST})|\s+(?:and|but)\s+(?:also\s+)?(?={_SAID})"
     r"|,\s+(?:when|while|after|before|as|until|even\s+as|where|which|who|prompting|leading)\b"
     r"|,\s+and\s+(?=(?:he|she|they|it|we|I|the|his|her|their|[A-Z]\w*)\s)"
 )

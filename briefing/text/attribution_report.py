@@ -22,6 +22,7 @@ def report_relations(text: str, sentence_spans: list[list[Span]]) -> list[Relati
     found: list[Relation] = []
     for paragraph in sentence_spans:
         pending: list[Span] = []  # sentences of a quotation whose speaker is not named yet
+        owner: int | None = None  # the relation a pending quotation goes on when none follows
         quoting: int | None = None  # index in found of the relation whose quotation goes on
         for start, end in paragraph:
             sentence = text[start:end]
@@ -39,7 +40,9 @@ def report_relations(text: str, sentence_spans: list[list[Span]]) -> list[Relati
                 first = own[0]
                 if pending and first.content and first.content[0][0] == start + lead:
                     own[0] = first._replace(content=tuple(pending) + first.content)
-                pending = []
+                elif pending and owner is not None:
+                    _go_on(found, owner, pending)
+                pending, owner = [], None
                 found.extend(own)
                 last = own[-1]
                 quoted = any(text[a] in "“\"`'" for a, _ in last.content) or (
@@ -50,14 +53,27 @@ def report_relations(text: str, sentence_spans: list[list[Span]]) -> list[Relati
                 continue
             if quoting is not None and (opens or inside or text[found[quoting].cue[0]] == ":"):
                 relation = found[quoting]
+                if opens and not inside and text[relation.cue[0]] != ":" and _still_open(sentence):
+                    # a new quotation of sentences after "X said.": its own speaker may follow
+                    pending, owner, quoting = [(start + lead, end)], quoting, None
+                    continue
                 found[quoting] = relation._replace(content=(*relation.content, (start + lead, end)))
                 continue
             quoting = None
             if (opens and _still_open(sentence)) or (pending and inside):
                 pending.append((start + lead, end))
             else:
-                pending = []
+                if owner is not None:
+                    _go_on(found, owner, pending)
+                pending, owner = [], None
+        if pending and owner is not None:
+            _go_on(found, owner, pending)
     return _outermost(text, found)
+
+
+def _go_on(found: list[Relation], owner: int, pieces: list[Span]) -> None:
+    """A quotation with no speaker of its own goes on the relation before it."""
+    found[owner] = found[owner]._replace(content=(*found[owner].content, *pieces))
 
 
 def _outermost(text: str, found: list[Relation]) -> list[Relation]:
