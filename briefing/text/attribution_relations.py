@@ -93,6 +93,12 @@ _OPENER: Final = re.compile(
 )
 #: A source and cue set in the middle of their content: "The levee, she said, held".
 _ASIDE_GOES_ON: Final = re.compile(r"(?:\s+[^,;:.!?\"“”`]{1,30}?)?,\s+(?=[a-z])")
+#: What follows a source and cue set in the middle of a sentence when the sentence does not go
+#: on with their content: ", adding that ...", ", while ...", ", as the crowd booed".
+_NOT_GOING_ON: Final = re.compile(
+    r"(?:\w+ing|while|as|when|who|whose|which|after|before|according|in|on|at|with|without"
+    r"|then|and|but|though|although|because|since|even|during|for|from|referring|in)\b"
+)
 
 
 
@@ -347,7 +353,9 @@ def _verb(sentence: str, start: int, end: int, cue: str, quotes: list[Span], sto
         parts = [before_cue] if before_cue is not None else []
         parts += [q for q in quotes if q[0] > end]
         aside = _ASIDE_GOES_ON.match(rest)
-        if aside is not None and not parts[1:]:  # "The levee, she said, held": both sides
+        if (aside is not None and not parts[1:] and head[-1] == ","
+                and not _NOT_GOING_ON.match(sentence, end + aside.end())):
+            # "The levee, she said, held": both sides; not "“...,” she said, adding ..."
             after = _trimmed(sentence, end + aside.end(), stop)
             if after is not None:
                 parts.append(after)
