@@ -129,12 +129,17 @@ def _trimmed(sentence: str, start: int, end: int, single: bool = False) -> Span 
 _AUX_OR_PAST: Final = (r"(?:has|have|had|is|was|were|will|would|also|then|later|did|does"
                       r"|\w+ed|said|says|told|wrote|called)\b")
 _SAID: Final = r"(?:said|says|told|tells|added|adds|wrote|writes|noted|argued|called)\b"
+#: ", saying", ", adding", ", citing": the same subject goes on to say or think more.
+_REPORTING_PARTICIPLES: Final = "|".join(sorted(
+    (form for form in _LEMMA_OF if form.endswith("ing") and " " not in form),
+    key=len, reverse=True))
 #: Where a clause a cue governs ends: a second verb of its subject ("... and said ...",
-#: ", adding"), a clause of time or cause after a comma (", when ..."), or a clause of
+#: ", adding", ", according to"), a clause of time or cause after a comma (", when ..."), or a clause of
 #: another subject after ", and" (", and the council met").
 _CLAUSE_END: Final = re.compile(
     rf",\s+but\s|,\s+and\s+(?={_AUX_OR_PAST})|\s+(?:and|but)\s+(?:also\s+)?(?={_SAID})"
     r"|,\s+(?:when|while|after|before|as|until|even\s+as|where|which|who|prompting|leading)\b"
+    rf"|,\s+(?:{_REPORTING_PARTICIPLES}|according)\b"
     r"|,\s+and\s+(?=(?:he|she|they|it|we|I|the|his|her|their|[A-Z]\w*)\s)"
 )
 #: Where an object a cue governs ends: any comma, a second verb, a clause, a time.
