@@ -128,7 +128,12 @@ def _trimmed(sentence: str, start: int, end: int, single: bool = False) -> Span 
 
 _AUX_OR_PAST: Final = (r"(?:has|have|had|is|was|were|will|would|also|then|later|did|does"
                       r"|\w+ed|said|says|told|wrote|called)\b")
-_SAID: Final = r"(?:said|says|told|tells|added|adds|wrote|writes|noted|argued|called)\b"
+#: An inflected verb of saying, thinking or stance: "said", "warned", "insists" (not a base
+#: form, "claim" and "hope" being nouns too).
+_SAID: Final = r"(?:" + "|".join(sorted(
+    (form for form, lemma in _LEMMA_OF.items()
+     if form != lemma and not form.endswith("ing") and " " not in form),
+    key=len, reverse=True)) + r")\b"
 #: ", saying", ", adding", ", citing": the same subject goes on to say or think more.
 _REPORTING_PARTICIPLES: Final = "|".join(sorted(
     (form for form in _LEMMA_OF if form.endswith("ing") and " " not in form),
