@@ -44,12 +44,8 @@ def report_relations(text: str, sentence_spans: list[list[Span]]) -> list[Relati
                     _go_on(found, owner, pending)
                 pending, owner = [], None
                 found.extend(own)
-                last = own[-1]
-                quoted = any(text[a] in "“\"`'" for a, _ in last.content) or (
-                    last.content[-1][1] >= end - 2 and _still_open(sentence))
-                # a quotation goes on, as does a clause that ends the sentence ("X said A.
-                # “B.”") or a transcript's turn ("VARGA: A. B.")
-                quoting = len(found) - 1 if quoted or last.content[-1][1] >= end - 2 else None
+                goes_on = _going_on(text, own, sentence, end)
+                quoting = None if goes_on is None else len(found) - len(own) + goes_on
                 continue
             if quoting is not None and (opens or inside or text[found[quoting].cue[0]] == ":"):
                 relation = found[quoting]
@@ -69,6 +65,22 @@ def report_relations(text: str, sentence_spans: list[list[Span]]) -> list[Relati
         if pending and owner is not None:
             _go_on(found, owner, pending)
     return _outermost(text, found)
+
+
+def _going_on(text: str, own: list[Relation], sentence: str, end: int) -> int | None:
+    """Which of a sentence's relations a quotation in the sentences after it goes on: the last
+    whose content is a quotation, else the last when its clause ends the sentence ("X said A.
+    “B.”") or it is a transcript's turn ("VARGA: A. B."); none set inside another's content
+    ("Varga said the crews want a raise": not "want")."""
+    outer = [i for i, r in enumerate(own)
+             if not any(o is not r and any(a <= r.cue[0] < b for a, b in o.content) for o in own)]
+    if not outer:
+        return None
+    quoted = [i for i in outer if any(text[a] in "“\"`'" for a, _ in own[i].content)]
+    last = own[outer[-1]]
+    if quoted and (quoted[-1] == outer[-1] or not _still_open(sentence)):
+        return quoted[-1]
+    return outer[-1] if last.content[-1][1] >= end - 2 else None
 
 
 def _go_on(found: list[Relation], owner: int, pieces: list[Span]) -> None:
