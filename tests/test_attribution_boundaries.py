@@ -89,3 +89,30 @@ def test_a_quotation_after_never_goes_on_a_stance_inside_another_content() -> No
             "|“We are ready.”")
     found = _report(text)
     assert ["“The port is open,”", "“We are ready.”"] in found
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("In a May interview with the Corva Courier, Varga rejected the levee plan.",
+     ("rejected", "Varga", ["the levee plan"])),
+    ("Steering clear of the harbour fight, Brenn praised the pilots.",
+     ("praised", "Brenn", ["the pilots"])),
+])
+def test_a_phrase_that_leads_to_the_subject_is_no_content(
+        sentence: str, expected: tuple[str, str | None, list[str]]) -> None:
+    assert _read(sentence) == [expected]
+
+
+def test_a_clause_before_a_trailing_source_is_still_content() -> None:
+    assert _read("The levee held all night, Varga said.") == [
+        ("said", "Varga", ["The levee held all night"])]
+
+
+@pytest.mark.parametrize(("sentence", "content"), [
+    # "to" and a verb: what the cue governs, not a bridge to it
+    ("Varga refused to reopen the Halden dock, though the pilots pleaded.",
+     "to reopen the Halden dock"),
+    # "to" and whom it is addressed to: a bridge
+    ("Brenn said to reporters that the dock would reopen.", "that the dock would reopen"),
+])
+def test_to_bridges_an_addressee_never_a_verb(sentence: str, content: str) -> None:
+    assert _read(sentence)[0][2] == [content]

@@ -72,9 +72,14 @@ _DETERMINERS: Final = frozenset({
     "those", "whose", "no", "any", "every",
 })
 #: What may stand between a cue and its content: an addressee, a time, a medium, "that".
+#: After "to", whom a cue is addressed to ("said to reporters", "wrote to the Courier"), not
+#: a verb it goes on with ("refused to fight in the war, ...").
+_WHOM: Final = (r"\s+(?:the|a|an|his|her|their|its|our|my|your|this|these|those|him|them|us|me"
+                r"|[A-Z]|[a-z]+[^s\W]s\b)")
 _BRIDGE: Final = re.compile(
-    r"\s*(?:\w+ly\s+)?(?:(?:on|in|at|during|last|this|late|early|earlier|later|via|through|to"
-    r"|over)\s+[^,;:\"“”`]{1,40}?\s*(?=,|:|\bthat\b|[\"“`])|[A-Z][a-z]+day\b)?\s*[,:]?\s*"
+    r"\s*(?:\w+ly\s+)?(?:(?:on|in|at|during|last|this|late|early|earlier|later|via|through"
+    rf"|over|to(?={_WHOM}))\s+[^,;:\"“”`]{{1,40}}?\s*(?=,|:|\bthat\b|[\"“`])|[A-Z][a-z]+day\b)?"
+    r"\s*[,:]?\s*"
 )
 _THAT_SOON: Final = re.compile(r"^(?:(?!(?:he|she|they|it|we|I)\b)[^\s,;.:\"“”`]+\s){0,2}?(?=that\s)")
 _END: Final = re.compile(r"[\s.,;:!?]*$")
@@ -90,6 +95,14 @@ _OPENER: Final = re.compile(
     r"|this|late|early|earlier|later|still|however|meanwhile|yet|but|and|so|then)\b"
     r"(?:\s+\S+){0,4}|\w+ly),$",
     re.IGNORECASE,
+)
+#: A phrase that opens a sentence and leads to its subject, no content of a cue after it:
+#: "In a May interview with the Courier, Varga ...", "Given the storm, ...", "Asked about
+#: it, ...", "Steering clear of the fight, ..." (a quotation in it makes it content).
+_LEADING_PHRASE: Final = re.compile(
+    r"^(?:In|On|At|With|Without|Given|As|After|Before|During|For|From|Under|Despite|Since"
+    r"|Asked|Just|Earlier|Later|Like|Unlike|Amid|Among|Through|Throughout|Over|By"
+    r"|[A-Z][a-z]+ing|[A-Z][a-z]+ed)\b[^“\"`',]*,$"
 )
 #: A source and cue set in the middle of their content: "The levee, she said, held".
 _ASIDE_GOES_ON: Final = re.compile(r"(?:\s+[^,;:.!?\"“”`]{1,30}?)?,\s+(?=[a-z])")
@@ -143,7 +156,8 @@ _REPORTING_PARTICIPLES: Final = "|".join(sorted(
 #: another subject after ", and" (", and the council met").
 _CLAUSE_END: Final = re.compile(
     rf",\s+but\s|,\s+and\s+(?={_AUX_OR_PAST})|\s+(?:and|but)\s+(?:also\s+)?(?={_SAID})"
-    r"|,\s+(?:when|while|after|before|as|until|even\s+as|where|which|who|prompting|leading)\b"
+    r"|,\s+(?:when|while|after|before|as|until|even\s+as|where|which|who|prompting|leading"
+    r"|(?:even\s+)?though|although|despite)\b"
     rf"|,\s+(?:{_REPORTING_PARTICIPLES}|according)\b"
     r"|,\s+and\s+(?=(?:he|she|they|it|we|I|the|his|her|their|[A-Z]\w*)\s)"
 )
@@ -358,7 +372,8 @@ def _verb(sentence: str, start: int, end: int, cue: str, quotes: list[Span], sto
             return None
     head = sentence[: subject[0]].rstrip()
     if (head and head[-1] in ",”\"'" and len(head.split()) >= _MIN_CONTENT_WORDS
-            and not object_verb and TRAILING_REST.match(rest) and not _OPENER.match(head)):
+            and not object_verb and TRAILING_REST.match(rest) and not _OPENER.match(head)
+            and not _LEADING_PHRASE.match(head)):
         before_cue = _trimmed(sentence, 0, len(head))
         parts = [before_cue] if before_cue is not None else []
         parts += [q for q in quotes if q[0] > end]
