@@ -102,16 +102,13 @@ _OPENER: Final = re.compile(
 _LEADING_PHRASE: Final = re.compile(
     r"^(?:In|On|At|With|Without|Given|As|After|Before|During|For|From|Under|Despite|Since"
     r"|Asked|Just|Earlier|Later|Like|Unlike|Amid|Among|Through|Throughout|Over|By"
-    r"|[A-Z][a-z]+ing|[A-Z][a-z]+ed)\b[^“\"`',]*,$"
+    r"|Thus|So\s+far|To\s+date|[A-Z][a-z]+ing|[A-Z][a-z]+ed)\b(?:(?!'')[^“\"`,])*,$"
 )
 #: A source and cue set in the middle of their content: "The levee, she said, held".
 _ASIDE_GOES_ON: Final = re.compile(r"(?:\s+[^,;:.!?\"“”`]{1,30}?)?,\s+(?=[a-z])")
 #: What follows a source and cue set in the middle of a sentence when the sentence does not go
-#: on with their content: ", adding that ...", ", while ...", ", as the crowd booed".
-_NOT_GOING_ON: Final = re.compile(
-    r"(?:\w+ing|while|as|when|who|whose|which|after|before|according|in|on|at|with|without"
-    r"|then|and|but|though|although|because|since|even|during|for|from|referring|in)\b"
-)
+#: on with their content: ", while ...", ", as the crowd booed", ", who ...".
+_NOT_GOING_ON: Final = re.compile(r"(?:while|as|when|who|whose|which|according)\b")
 
 
 
@@ -380,7 +377,8 @@ def _verb(sentence: str, start: int, end: int, cue: str, quotes: list[Span], sto
         aside = _ASIDE_GOES_ON.match(rest)
         if (aside is not None and not parts[1:] and head[-1] == ","
                 and not _NOT_GOING_ON.match(sentence, end + aside.end())):
-            # "The levee, she said, held": both sides; not "“...,” she said, adding ..."
+            # "The levee, she said, held": both sides; not "“...,” she said, adding ..." (a
+            # quotation is whole) nor "..., she said, while the crowd watched"
             after = _trimmed(sentence, end + aside.end(), stop)
             if after is not None:
                 parts.append(after)
