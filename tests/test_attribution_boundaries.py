@@ -116,3 +116,12 @@ def test_a_clause_before_a_trailing_source_is_still_content() -> None:
 ])
 def test_to_bridges_an_addressee_never_a_verb(sentence: str, content: str) -> None:
     assert _read(sentence)[0][2] == [content]
+
+
+@pytest.mark.parametrize("sentence", [
+    "“We will rebuild the dock,” Varga said to a crowd of about 500 in Halden.",
+    "“We will rebuild the dock,” Brenn told some of the pilots.",
+    "“We will rebuild the dock,” Varga wrote last May after the Courier ran its story.",
+])
+def test_a_quotation_closed_before_its_source_is_the_content(sentence: str) -> None:
+    assert _read(sentence)[0][2] == ["“We will rebuild the dock,”"]

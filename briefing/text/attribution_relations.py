@@ -104,6 +104,9 @@ _LEADING_PHRASE: Final = re.compile(
     r"|Asked|Just|Earlier|Later|Like|Unlike|Amid|Among|Through|Throughout|Over|By"
     r"|Thus|So\s+far|To\s+date|[A-Z][a-z]+ing|[A-Z][a-z]+ed)\b(?:(?!'')[^“\"`,])*,$"
 )
+#: A quotation closed just before its source and cue: "“...,” Varga told the crowd of 500":
+#: what it says is the quotation, whatever follows the cue.
+_QUOTE_BEFORE: Final = re.compile(r"[,?!—-](?:”|\"|'')$")
 #: A source and cue set in the middle of their content: "The levee, she said, held".
 _ASIDE_GOES_ON: Final = re.compile(r"(?:\s+[^,;:.!?\"“”`]{1,30}?)?,\s+(?=[a-z])")
 #: What follows a source and cue set in the middle of a sentence when the sentence does not go
@@ -368,9 +371,10 @@ def _verb(sentence: str, start: int, end: int, cue: str, quotes: list[Span], sto
         if subject is None:
             return None
     head = sentence[: subject[0]].rstrip()
+    quoted_head = _QUOTE_BEFORE.search(head) is not None
     if (head and head[-1] in ",”\"'" and len(head.split()) >= _MIN_CONTENT_WORDS
-            and not object_verb and TRAILING_REST.match(rest) and not _OPENER.match(head)
-            and not _LEADING_PHRASE.match(head)):
+            and (quoted_head or (not object_verb and TRAILING_REST.match(rest)))
+            and not _OPENER.match(head) and not _LEADING_PHRASE.match(head)):
         before_cue = _trimmed(sentence, 0, len(head))
         parts = [before_cue] if before_cue is not None else []
         parts += [q for q in quotes if q[0] > end]
