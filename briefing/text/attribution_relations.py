@@ -224,7 +224,9 @@ def _content_after(sentence: str, cue_end: int, object_verb: bool, quotes: list[
 
 def _stops(sentence: str, quotes: list[Span]) -> list[int]:
     """Offsets where a content stops: before "; ", ", according to", ", saying"."""
-    marks = [m.start() for m in re.finditer(r";\s|,\s+according to\b", sentence)]
+    marks = [m.start() for m in re.finditer(
+        r";\s|,\s+according to\b|\s(?:[—–]|-{1,2})\s+(?=(?:and|but|even|though|although|while|as"
+        r"|which|who|where|when)\b)", sentence)]
     return [m for m in marks if not _inside(m, quotes)]
 
 
