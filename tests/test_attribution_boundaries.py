@@ -125,3 +125,17 @@ def test_to_bridges_an_addressee_never_a_verb(sentence: str, content: str) -> No
 ])
 def test_a_quotation_closed_before_its_source_is_the_content(sentence: str) -> None:
     assert _read(sentence)[0][2] == ["“We will rebuild the dock,”"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Turnout rose in the Western states this week.",
+    "Corva state Sen. Ilse Varga met the pilots.",
+    "The clip had 400,000 views by Friday.",
+])
+def test_a_word_mostly_a_noun_is_no_cue_unless_it_says_what(sentence: str) -> None:
+    assert _read(sentence) == []
+
+
+def test_states_that_is_a_cue() -> None:
+    assert _read("The Halden port authority states that the dock is closed.") == [
+        ("states", "The Halden port authority", ["that the dock is closed"])]

@@ -197,6 +197,12 @@ _NOUN_GOES_ON: Final = re.compile(
 )
 
 
+#: Forms far more often nouns than verbs in news ("Ohio state senator", "Western states",
+#: "10 million views"): verbs only before what they say ("states that ...", "stated: ...").
+MOSTLY_NOUNS: Final = frozenset({"state", "states", "view", "views"})
+_SAYS_WHAT: Final = re.compile(r"\s*(?:that\b|:|[“\"]|``|'')")
+
+
 def noun_form_is_verb(sentence: str, start: int, end: int) -> bool:
     """Whether a form that is a noun too ("report", "support", "state") is a verb where it
     stands: after a subject's last word that no noun phrase ends a modifier with (a pronoun,
@@ -204,6 +210,8 @@ def noun_form_is_verb(sentence: str, start: int, end: int) -> bool:
     goes on from it ("Varga reports ...", not "Corva state lawmakers")."""
     before = sentence[:start].split()
     previous = before[-1].lower() if before else ""
+    if sentence[start:end].lower() in MOSTLY_NOUNS:
+        return bool(_SAYS_WHAT.match(sentence, end))
     if previous in VERB_AFTER or previous in EVIDENCE or NEGATED.match(previous):
         return True
     return bool(before) and before[-1][:1].isupper() and not _NOUN_GOES_ON.match(sentence, end)
