@@ -93,6 +93,12 @@ _OPENER: Final = re.compile(
 )
 #: A source and cue set in the middle of their content: "The levee, she said, held".
 _ASIDE_GOES_ON: Final = re.compile(r"(?:\s+[^,;:.!?\"“”`]{1,30}?)?,\s+(?=[a-z])")
+#: What follows a source and cue set in the middle of a sentence when the sentence does not go
+#: on with their content: ", adding that ...", ", while ...", ", as the crowd booed".
+_NOT_GOING_ON: Final = re.compile(
+    r"(?:\w+ing|while|as|when|who|whose|which|after|before|according|in|on|at|with|without"
+    r"|then|and|but|though|although|because|since|even|during|for|from|referring|in)\b"
+)
 
 
 
@@ -122,13 +128,23 @@ def _trimmed(sentence: str, start: int, end: int, single: bool = False) -> Span 
 
 _AUX_OR_PAST: Final = (r"(?:has|have|had|is|was|were|will|would|also|then|later|did|does"
                       r"|\w+ed|said|says|told|wrote|called)\b")
-_SAID: Final = r"(?:said|says|told|tells|added|adds|wrote|writes|noted|argued|called)\b"
+#: An inflected verb of saying, thinking or stance: "said", "warned", "insists" (not a base
+#: form, "claim" and "hope" being nouns too).
+_SAID: Final = r"(?:" + "|".join(sorted(
+    (form for form, lemma in _LEMMA_OF.items()
+     if form != lemma and not form.endswith("ing") and " " not in form),
+    key=len, reverse=True)) + r")\b"
+#: ", saying", ", adding", ", citing": the same subject goes on to say or think more.
+_REPORTING_PARTICIPLES: Final = "|".join(sorted(
+    (form for form in _LEMMA_OF if form.endswith("ing") and " " not in form),
+    key=len, reverse=True))
 #: Where a clause a cue governs ends: a second verb of its subject ("... and said ...",
-#: ", adding"), a clause of time or cause after a comma (", when ..."), or a clause of
+#: ", adding", ", according to"), a clause of time or cause after a comma (", when ..."), or a clause of
 #: another subject after ", and" (", and the council met").
 _CLAUSE_END: Final = re.compile(
-    rf",\s+(?:and|but)\s+(?={_AUX_OR_PAST})|\s+(?:and|but)\s+(?:also\s+)?(?={_SAID})"
+    rf",\s+but\s|,\s+and\s+(?={_AUX_OR_PAST})|\s+(?:and|but)\s+(?:also\s+)?(?={_SAID})"
     r"|,\s+(?:when|while|after|before|as|until|even\s+as|where|which|who|prompting|leading)\b"
+    rf"|,\s+(?:{_REPORTING_PARTICIPLES}|according)\b"
     r"|,\s+and\s+(?=(?:he|she|they|it|we|I|the|his|her|their|[A-Z]\w*)\s)"
 )
 #: Where an object a cue governs ends: any comma, a second verb, a clause, a time.
@@ -347,7 +363,9 @@ def _verb(sentence: str, start: int, end: int, cue: str, quotes: list[Span], sto
         parts = [before_cue] if before_cue is not None else []
         parts += [q for q in quotes if q[0] > end]
         aside = _ASIDE_GOES_ON.match(rest)
-        if aside is not None and not parts[1:]:  # "The levee, she said, held": both sides
+        if (aside is not None and not parts[1:] and head[-1] == ","
+                and not _NOT_GOING_ON.match(sentence, end + aside.end())):
+            # "The levee, she said, held": both sides; not "“...,” she said, adding ..."
             after = _trimmed(sentence, end + aside.end(), stop)
             if after is not None:
                 parts.append(after)
