@@ -341,13 +341,16 @@ def _verb(sentence: str, start: int, end: int, cue: str, quotes: list[Span], sto
         if subject is None:
             return None
     head = sentence[: subject[0]].rstrip()
+    quoted_first = _QUOTATION_FIRST.match(head) is not None
     if (head and head[-1] in ",”\"'" and len(head.split()) >= _MIN_CONTENT_WORDS
-            and not object_verb and TRAILING_REST.match(rest) and not _OPENER.match(head)):
+            and ((not object_verb and TRAILING_REST.match(rest)) or quoted_first)
+            and not _OPENER.match(head)):
         before_cue = _trimmed(sentence, 0, len(head))
         parts = [before_cue] if before_cue is not None else []
         parts += [q for q in quotes if q[0] > end]
         aside = _ASIDE_GOES_ON.match(rest)
-        if aside is not None and not parts[1:]:  # "The levee, she said, held": both sides
+        # "The levee, she said, held": both sides (a quotation first holds all it says)
+        if aside is not None and not parts[1:] and not quoted_first:
             after = _trimmed(sentence, end + aside.end(), stop)
             if after is not None:
                 parts.append(after)
@@ -357,6 +360,12 @@ def _verb(sentence: str, start: int, end: int, cue: str, quotes: list[Span], sto
     if not content_pieces:
         return None
     return Relation((start, end), subject, content_pieces)
+
+
+#: A quotation that opens its sentence and closes with a comma, a question or an exclamation
+#: mark just before a subject: "“The levee held,” Varga said of the storm" quotes her whatever
+#: follows the verb (a topic, a manner, an audience).
+_QUOTATION_FIRST: Final = re.compile(r"^\s*(?:“|\"|``|'')(?:.(?!”|\"|''))*.[,?!](?:”|\"|'')$", re.DOTALL)
 
 
 #: Verbs whose subject is part of what they attribute, not its source: "the levee appears

@@ -42,7 +42,7 @@ _BETWEEN: Final = re.compile(
     r"|recent\s+(?:days|weeks|months|years))"
     r"|(?:last|this|next)\s+\w+|just|also|first|once|often|recently|now|then|still|again"
     r"|previously|initially|finally|both|all|only|later|earlier|himself|herself|itself|even|never"
-    r"|themselves|too|however|privately|publicly|repeatedly|later|\w+ly)\b,?)+\s*$"
+    r"|themselves|too|however|privately|publicly|repeatedly|later|[a-z]\w*ly)\b,?)+\s*$"
 )
 
 
@@ -99,7 +99,8 @@ def subject_before(sentence: str, bound: int, cue_start: int) -> Span | None:
             cue_start = opening
     words = sentence[bound:cue_start].split()
     while words and (words[-1].lower() in VERB_AUXILIARIES or words[-1].lower() in BE
-                     or NEGATED.match(words[-1].lower()) or words[-1].lower().endswith("ly")):
+                     or NEGATED.match(words[-1].lower())
+                     or (words[-1].islower() and words[-1].endswith("ly"))):  # not "Kelly"
         words.pop()
     appositive = bool(words) and words[-1].endswith(",")  # "Ada Fenn, a senator, (has) said"
     if not words:
