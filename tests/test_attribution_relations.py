@@ -282,3 +282,30 @@ def test_a_name_ending_in_ly_is_a_subject_not_an_adverb() -> None:
         ("stated", "Kelly", ["“The dam is sound,”"])]
     assert _read("Ada Fenn quickly said the dam was sound.") == [
         ("said", "Ada Fenn", ["the dam was sound"])]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # any verb or phrase before the colon: the words from the subject to the colon are the cue
+    ('Varga shot back: "The levee held through the night."',
+     ("shot back:", "Varga", ['"The levee held through the night."'])),
+    ("The Halden port office issued a blunt warning to pilots: “Stay ashore until Monday.”",
+     ("issued a blunt warning to pilots:", "The Halden port office",
+      ["“Stay ashore until Monday.”"])),
+    ("But Brenn deflected with a joke: ''The ferry floats, doesn't it?''",
+     ("deflected with a joke:", "Brenn", ["''The ferry floats, doesn't it?''"])),
+    ("She then turned to the crowd again: “Here is what I regret.",
+     ("then turned to the crowd again:", "She", ["“Here is what I regret."])),
+])
+def test_a_quotation_a_clause_introduces_with_a_colon(
+        sentence: str, expected: tuple[str, str, list[str]]) -> None:
+    assert _read(sentence) == [expected]
+
+
+def test_a_colon_quotation_a_verb_already_holds_is_read_once() -> None:
+    assert _read("The mayor said flatly: “The levee held.”") == [
+        ("said", "The mayor", ["“The levee held.”"])]
+
+
+def test_a_straight_quotation_closed_curly_is_closed() -> None:
+    assert _read('"The ferry is late again,” said Tomas Brenn, a pilot.') == [
+        ("said", "Tomas Brenn", ['"The ferry is late again,”'])]

@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import Final, NamedTuple
 
 from briefing.text.attribution_frames import noun_frames, poll_frames
+from briefing.text.attribution_introduced import colon_quotations
 from briefing.text.attribution_sources_after import (
     INVERTED_END,
     NP_AFTER,
@@ -73,7 +74,7 @@ _DETERMINERS: Final = frozenset({
 })
 #: What may stand between a cue and its content: an addressee, a time, a medium, "that".
 _BRIDGE: Final = re.compile(
-    r"\s*(?:\w+ly\s+)?(?:(?:on|in|at|during|last|this|late|early|earlier|later|via|through|to"
+    r"\s*(?:\w+ly\b\s*)?(?:(?:on|in|at|during|last|this|late|early|earlier|later|via|through|to"
     r"|over)\s+[^,;:\"“”`]{1,40}?\s*(?=,|:|\bthat\b|[\"“`])|[A-Z][a-z]+day\b)?\s*[,:]?\s*"
 )
 _THAT_SOON: Final = re.compile(r"^(?:(?!(?:he|she|they|it|we|I)\b)[^\s,;.:\"“”`]+\s){0,2}?(?=that\s)")
@@ -244,7 +245,9 @@ def relations_in(sentence: str) -> tuple[Relation, ...]:
         if main_source is None and relation.source is not None:
             main_source = relation.source
         bound = end
-    return tuple(sorted(_trailing_cut(found) + _frames(sentence, quotes)))
+    found = _trailing_cut(found) + _frames(sentence, quotes)
+    held = [piece for relation in found for piece in relation.content]
+    return tuple(sorted(found + [Relation(*frame) for frame in colon_quotations(sentence, held)]))
 
 
 def _frames(sentence: str, quotes: list[Span]) -> list[Relation]:

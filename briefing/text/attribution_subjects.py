@@ -159,8 +159,8 @@ def opening_subject(sentence: str, before: int) -> Span | None:
 _OPENING_PHRASE: Final = re.compile(r"(?:[A-Z][a-z]*\b[^,;:“\"]{0,50},\s+)?(?=[A-Z])")
 #: A subject that opens a clause: a name or a noun phrase with an article, before its verb.
 _NAME_FIRST: Final = re.compile(
-    r"(?P<np>(?:(?:Mr|Ms|Mrs|Dr|Sen|Rep|Gov|Gen)\.\s+)?(?:[A-Z][\w'’-]*\s+){0,4}[A-Z][\w'’-]*"
-    r"|(?:The|A|An)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+(?=\s+(?:\w+ly\s+)?[a-z]+(?:ed|s)\b))"
+    r"(?P<np>(?:The|A|An)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+(?=\s+(?:\w+ly\s+)?[a-z]+(?:ed|s)\b)"
+    r"|(?:(?:Mr|Ms|Mrs|Dr|Sen|Rep|Gov|Gen)\.\s+)?(?:[A-Z][\w'’-]*\s+){0,4}[A-Z][\w'’-]*)"
     r"(?=(?:,[^,]{1,60},)?\s+(?:\w+ly\s+)?[a-z])"
 )
 

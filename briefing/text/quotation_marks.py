@@ -1,5 +1,5 @@
-r"""The quotations of a sentence in every style the wire types them: curly quotes (one closed
-by a straight mark too, as copy mixes them), straight double quotes, ASCII ``...'' and
+r"""The quotations of a sentence in every style the wire types them: curly quotes and straight
+double quotes (either closed by the other's mark too, as copy mixes them), ASCII ``...'' and
 ''...''. Offsets count from the sentence's first character."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ Span = tuple[int, int]
 #: A quotation in any style the wire types it; one left open runs to the sentence's end, one
 #: closed without opening runs from its start.
 _QUOTED: Final = re.compile(
-    r"“[^“”\"]*(?:[”\"]|$)|``.*?(?:''|$)|(?<![\w.,?!])''(?=\S).*?(?:''|$)|\"[^\"]*(?:\"|$)"
+    r"“[^“”\"]*(?:[”\"]|$)|``.*?(?:''|$)|(?<![\w.,?!])''(?=\S).*?(?:''|$)|\"[^\"”]*(?:[\"”]|$)"
 )
 _CLOSED_FIRST: Final = re.compile(r"^[^“\"]*?”")
 
