@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any, Final
 
-from briefing.errors import SourceError
+from briefing.errors import ConfigurationError, SourceError
 from briefing.io.metadata import check_date, text_value
 from briefing.schema import Source
 
@@ -23,10 +23,12 @@ TEXT_SUFFIXES: Final = frozenset({".txt", ".md", ".markdown", ".text", "",
 
 
 def _max_bytes() -> int:
-    raw = os.environ.get("BRIEFING_MAX_BYTES")
-    if raw and raw.isdigit():
-        return int(raw)
-    return DEFAULT_MAX_BYTES
+    raw = os.environ.get("BRIEFING_MAX_BYTES", "").strip()
+    if not raw:
+        return DEFAULT_MAX_BYTES
+    if not raw.isdigit() or int(raw) < 1:
+        raise ConfigurationError(f"BRIEFING_MAX_BYTES must be a whole number of bytes, not {raw!r}")
+    return int(raw)
 
 
 #: Below this many bytes, an encoding guessed for non-UTF-8 text is uncertain and is named.

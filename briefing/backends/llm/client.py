@@ -53,7 +53,7 @@ from briefing.backends.llm.transport import (
     within_deadline,
 )
 from briefing.backends.llm.units import UnitChunk
-from briefing.config import Settings
+from briefing.config import Settings, check_server_url
 from briefing.errors import ConfigurationError, ModelOutputError, TransportError
 from briefing.schema import Usage
 
@@ -86,7 +86,7 @@ class ChatClient:
 
     def __init__(self, settings: Settings | None = None, prompt: Prompt | None = None) -> None:
         self.settings = settings or Settings.from_env()
-        self.server = (self.settings.base_url or OPENAI_BASE_URL).rstrip("/")
+        self.server = check_server_url(self.settings.base_url or OPENAI_BASE_URL).rstrip("/")
         self._api_key = self._key()
         self._prompt = prompt or load_prompt(EXTRACT_PROMPT)
         self._schema = answer_schema(self.settings.max_claims)
