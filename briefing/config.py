@@ -6,7 +6,7 @@ import math
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Final, Literal
 from urllib.parse import urlsplit
 
 from briefing.errors import ConfigurationError
@@ -20,6 +20,21 @@ def _env(*names: str) -> str | None:
         if value:
             return value
     return None
+
+
+#: Reports larger than this are refused (override with BRIEFING_MAX_BYTES).
+DEFAULT_MAX_BYTES: Final = 20 * 1024 * 1024
+
+
+def max_report_bytes() -> int:
+    """The largest report read, in bytes: BRIEFING_MAX_BYTES, else DEFAULT_MAX_BYTES. Text
+    unpacked from a document (Word, PDF) is held to it too."""
+    raw = os.environ.get("BRIEFING_MAX_BYTES", "").strip()
+    if not raw:
+        return DEFAULT_MAX_BYTES
+    if not raw.isdigit() or int(raw) < 1:
+        raise ConfigurationError(f"BRIEFING_MAX_BYTES must be a whole number of bytes, not {raw!r}")
+    return int(raw)
 
 
 def default_cache_dir() -> Path:

@@ -18,7 +18,7 @@ import re
 from functools import lru_cache
 from typing import Final, NamedTuple
 
-from briefing.text.attribution_frames import noun_frames, poll_frames
+from briefing.text.attribution_frames import verbless_frames
 from briefing.text.attribution_introduced import colon_quotations
 from briefing.text.attribution_sources_after import (
     INVERTED_END,
@@ -36,7 +36,7 @@ from briefing.text.attribution_subjects import (
 )
 from briefing.text.cue_forms import cue_forms, forms_of
 from briefing.text.phrases import PhraseMatcher
-from briefing.text.quotation_marks import quoted_spans
+from briefing.text.quotation_marks import quotation_only, quoted_spans
 from briefing.text.reporting_verbs import NOUNS_TOO, PARTICLE_ONLY, PARTICLES, SPEECH_LEMMAS
 
 Span = tuple[int, int]
@@ -94,6 +94,12 @@ _OPENER: Final = re.compile(
 )
 #: A source and cue set in the middle of their content: "The levee, she said, held".
 _ASIDE_GOES_ON: Final = re.compile(r"(?:\s+[^,;:.!?\"“”`]{1,30}?)?,\s+(?=[a-z])")
+#: What follows a source and cue set in the middle of a sentence when the sentence does not go
+#: on with their content: ", adding that ...", ", while ...", ", as the crowd booed".
+_NOT_GOING_ON: Final = re.compile(
+    r"(?:\w+ing|while|as|when|who|whose|which|after|before|according|in|on|at|with|without"
+    r"|then|and|but|though|although|because|since|even|during|for|from|referring|in)\b"
+)
 
 
 
@@ -123,13 +129,23 @@ def _trimmed(sentence: str, start: int, end: int, single: bool = False) -> Span 
 
 _AUX_OR_PAST: Final = (r"(?:has|have|had|is|was|were|will|would|also|then|later|did|does"
                       r"|\w+ed|said|says|told|wrote|called)\b")
-_SAID: Final = r"(?:said|says|told|tells|added|adds|wrote|writes|noted|argued|called)\b"
+#: An inflected verb of saying, thinking or stance: "said", "warned", "insists" (not a base
+#: form, "claim" and "hope" being nouns too).
+_SAID: Final = r"(?:" + "|".join(sorted(
+    (form for form, lemma in _LEMMA_OF.items()
+     if form != lemma and not form.endswith("ing") and " " not in form),
+    key=len, reverse=True)) + r")\b"
+#: ", saying", ", adding", ", citing": the same subject goes on to say or think more.
+_REPORTING_PARTICIPLES: Final = "|".join(sorted(
+    (form for form in _LEMMA_OF if form.endswith("ing") and " " not in form),
+    key=len, reverse=True))
 #: Where a clause a cue governs ends: a second verb of its subject ("... and said ...",
-#: ", adding"), a clause of time or cause after a comma (", when ..."), or a clause of
+#: ", adding", ", according to"), a clause of time or cause after a comma (", when ..."), or a clause of
 #: another subject after ", and" (", and the council met").
 _CLAUSE_END: Final = re.compile(
-    rf",\s+(?:and|but)\s+(?={_AUX_OR_PAST})|\s+(?:and|but)\s+(?:also\s+)?(?={_SAID})"
+    rf",\s+but\s|,\s+and\s+(?={_AUX_OR_PAST})|\s+(?:and|but)\s+(?:also\s+)?(?={_SAID})"
     r"|,\s+(?:when|while|after|before|as|until|even\s+as|where|which|who|prompting|leading)\b"
+    rf"|,\s+(?:{_REPORTING_PARTICIPLES}|according)\b"
     r"|,\s+and\s+(?=(?:he|she|they|it|we|I|the|his|her|their|[A-Z]\w*)\s)"
 )
 #: Where an object a cue governs ends: any comma, a second verb, a clause, a time.
@@ -245,16 +261,9 @@ def relations_in(sentence: str) -> tuple[Relation, ...]:
         if main_source is None and relation.source is not None:
             main_source = relation.source
         bound = end
-    found = _trailing_cut(found) + _frames(sentence, quotes)
+    found = _trailing_cut(found) + [Relation(*f) for f in verbless_frames(sentence, quotes)]
     held = [piece for relation in found for piece in relation.content]
     return tuple(sorted(found + [Relation(*frame) for frame in colon_quotations(sentence, held)]))
-
-
-def _frames(sentence: str, quotes: list[Span]) -> list[Relation]:
-    """The attributions with no verb of saying: polls, nouns with "that", "For X, ..."."""
-    return [Relation(cue, source, content)
-            for kind in (poll_frames, noun_frames)
-            for cue, source, content in kind(sentence) if not _inside(cue[0], quotes)]
 
 
 def _trailing_cut(found: list[Relation]) -> list[Relation]:
@@ -344,7 +353,7 @@ def _verb(sentence: str, start: int, end: int, cue: str, quotes: list[Span], sto
         if subject is None:
             return None
     head = sentence[: subject[0]].rstrip()
-    quoted_first = _QUOTATION_FIRST.match(head) is not None
+    quoted_first = quotation_only(head)  # "“The levee held,” Varga said of the storm"
     if (head and head[-1] in ",”\"'" and len(head.split()) >= _MIN_CONTENT_WORDS
             and ((not object_verb and TRAILING_REST.match(rest)) or quoted_first)
             and not _OPENER.match(head)):
@@ -352,8 +361,9 @@ def _verb(sentence: str, start: int, end: int, cue: str, quotes: list[Span], sto
         parts = [before_cue] if before_cue is not None else []
         parts += [q for q in quotes if q[0] > end]
         aside = _ASIDE_GOES_ON.match(rest)
-        # "The levee, she said, held": both sides (a quotation first holds all it says)
-        if aside is not None and not parts[1:] and not quoted_first:
+        if (aside is not None and not parts[1:] and head[-1] == ","
+                and not _NOT_GOING_ON.match(sentence, end + aside.end())):
+            # "The levee, she said, held": both sides; not "“...,” she said, adding ..."
             after = _trimmed(sentence, end + aside.end(), stop)
             if after is not None:
                 parts.append(after)
@@ -363,12 +373,6 @@ def _verb(sentence: str, start: int, end: int, cue: str, quotes: list[Span], sto
     if not content_pieces:
         return None
     return Relation((start, end), subject, content_pieces)
-
-
-#: A quotation that opens its sentence and closes with a comma, a question or an exclamation
-#: mark just before a subject: "“The levee held,” Varga said of the storm" quotes her whatever
-#: follows the verb (a topic, a manner, an audience).
-_QUOTATION_FIRST: Final = re.compile(r"^\s*(?:“|\"|``|'')(?:.(?!”|\"|''))*.[,?!](?:”|\"|'')$", re.DOTALL)
 
 
 #: Verbs whose subject is part of what they attribute, not its source: "the levee appears

@@ -24,3 +24,14 @@ def quoted_spans(sentence: str) -> list[Span]:
     if first is not None and (not spans or spans[0][0] >= first.end()):
         spans.insert(0, (0, first.end()))
     return spans
+
+
+#: A quotation, and only it, that closes with a comma, a question or an exclamation mark.
+_QUOTATION_ONLY: Final = re.compile(r"\s*(?:“|\"|``|'')(?:.(?!”|\"|''))*.[,?!](?:”|\"|'')",
+                                    re.DOTALL)
+
+
+def quotation_only(words: str) -> bool:
+    """Whether words are one quotation closed by a comma, "?" or "!" ("“The levee held,”"):
+    what precedes a speaker and verb ("“...,” Varga said of the storm"), all that was said."""
+    return _QUOTATION_ONLY.fullmatch(words) is not None
