@@ -249,3 +249,63 @@ def test_according_to_inside_parentheses_holds_what_they_hold() -> None:
                   "Audit Office).")
     assert ("cites", "Brenn", ["his own figure"]) in found
     assert ("according to", "the Halden Audit Office", ["the true one is lower"]) in found
+
+
+def test_a_straight_quotation_over_sentences_closes_where_its_speaker_is_named() -> None:
+    # the sentence that names the speaker opens with the quotation's words: its straight
+    # mark closes the quotation, and what follows it is no quotation
+    text = '"The ferry is safe. |The crew checked every hull," said pilot Tomas Brenn.'
+    assert _report(text) == [['"The ferry is safe.', 'The crew checked every hull,"']]
+    text = 'Crews worked all night. |"The levee held. |We sail at dawn," Varga said.'
+    assert _report(text) == [['"The levee held.', 'We sail at dawn,"']]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # what follows the verb is a topic, a manner, an audience or a medium: the quotation is
+    # what was said
+    ("“The levee held,” Varga said of the storm.",
+     ("said", "Varga", ["“The levee held,”"])),
+    ('"The tolls will fall," Brenn told 300 pilots gathered at the Halden docks.',
+     ("told", "Brenn", ['"The tolls will fall,"'])),
+    ("''We never closed the port,'' Ms. Orlan said with a shrug.",
+     ("said", "Ms. Orlan", ["''We never closed the port,''"])),
+    ("“Is the channel clear?” Varga asked about the dredging, her voice rising.",
+     ("asked", "Varga", ["“Is the channel clear?”"])),
+])
+def test_a_quotation_first_is_what_its_speaker_said_whatever_follows(
+        sentence: str, expected: tuple[str, str, list[str]]) -> None:
+    assert _read(sentence) == [expected]
+
+
+def test_a_name_ending_in_ly_is_a_subject_not_an_adverb() -> None:
+    assert _read("“The dam is sound,” Kelly stated in her report.") == [
+        ("stated", "Kelly", ["“The dam is sound,”"])]
+    assert _read("Ada Fenn quickly said the dam was sound.") == [
+        ("said", "Ada Fenn", ["the dam was sound"])]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # any verb or phrase before the colon: the words from the subject to the colon are the cue
+    ('Varga shot back: "The levee held through the night."',
+     ("shot back:", "Varga", ['"The levee held through the night."'])),
+    ("The Halden port office issued a blunt warning to pilots: “Stay ashore until Monday.”",
+     ("issued a blunt warning to pilots:", "The Halden port office",
+      ["“Stay ashore until Monday.”"])),
+    ("But Brenn deflected with a joke: ''The ferry floats, doesn't it?''",
+     ("deflected with a joke:", "Brenn", ["''The ferry floats, doesn't it?''"])),
+    ("She then turned to the crowd again: “Here is what I regret.",
+     ("then turned to the crowd again:", "She", ["“Here is what I regret."])),
+])
+def test_a_quotation_a_clause_introduces_with_a_colon(
+        sentence: str, expected: tuple[str, str, list[str]]) -> None:
+    assert _read(sentence) == [expected]
+
+
+def test_a_colon_quotation_a_verb_already_holds_is_read_once() -> None:
+    assert _read("The mayor said flatly: “The levee held.”") == [
+        ("said", "The mayor", ["“The levee held.”"])]
+
+
+def test_a_straight_quotation_closed_curly_is_closed() -> None:
+    assert _read('"The ferry is late again,” said Tomas Brenn, a pilot.') == [
+        ("said", "Tomas Brenn", ['"The ferry is late again,”'])]

@@ -22,7 +22,7 @@ WHOM: Final = (r"\s+(?:the|a|an|his|her|their|its|our|my|your|this|these|those|h
                r"|[A-Z]|[a-z]+[^s\W]s\b)")
 #: What may stand between a cue and its content: an addressee, a time, a medium, "that".
 BRIDGE: Final = re.compile(
-    r"\s*(?:\w+ly\s+)?(?:(?:on|in|at|during|last|this|late|early|earlier|later|via|through"
+    r"\s*(?:\w+ly\b\s*)?(?:(?:on|in|at|during|last|this|late|early|earlier|later|via|through"
     rf"|over|to(?={WHOM}))\s+[^,;:\"“”`]{{1,40}}?\s*(?=,|:|\bthat\b|[\"“`])|[A-Z][a-z]+day\b)?"
     r"\s*[,:]?\s*"
 )

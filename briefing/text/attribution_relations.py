@@ -30,7 +30,8 @@ from briefing.text.attribution_boundaries import (
     QUOTE_BEFORE,
     SUBORDINATE_FIRST,
 )
-from briefing.text.attribution_frames import noun_frames, poll_frames
+from briefing.text.attribution_frames import verbless_frames
+from briefing.text.attribution_introduced import colon_quotations
 from briefing.text.attribution_sources_after import (
     INVERTED_END,
     NP_AFTER,
@@ -47,7 +48,7 @@ from briefing.text.attribution_subjects import (
 )
 from briefing.text.cue_forms import cue_forms, forms_of
 from briefing.text.phrases import PhraseMatcher
-from briefing.text.quotation_marks import quoted_spans
+from briefing.text.quotation_marks import quotation_only, quoted_spans
 from briefing.text.reporting_verbs import NOUNS_TOO, PARTICLE_ONLY, PARTICLES, SPEECH_LEMMAS
 
 Span = tuple[int, int]
@@ -212,14 +213,9 @@ def relations_in(sentence: str) -> tuple[Relation, ...]:
         if main_source is None and relation.source is not None:
             main_source = relation.source
         bound = end
-    return tuple(sorted(_trailing_cut(found) + _frames(sentence, quotes)))
-
-
-def _frames(sentence: str, quotes: list[Span]) -> list[Relation]:
-    """The attributions with no verb of saying: polls, nouns with "that", "For X, ..."."""
-    return [Relation(cue, source, content)
-            for kind in (poll_frames, noun_frames)
-            for cue, source, content in kind(sentence) if not _inside(cue[0], quotes)]
+    found = _trailing_cut(found) + [Relation(*f) for f in verbless_frames(sentence, quotes)]
+    held = [piece for relation in found for piece in relation.content]
+    return tuple(sorted(found + [Relation(*frame) for frame in colon_quotations(sentence, held)]))
 
 
 def _trailing_cut(found: list[Relation]) -> list[Relation]:
@@ -309,7 +305,8 @@ def _verb(sentence: str, start: int, end: int, cue: str, quotes: list[Span], sto
         if subject is None:
             return None
     head = sentence[: subject[0]].rstrip()
-    quoted_head = QUOTE_BEFORE.search(head) is not None
+    # "“The levee held,” Varga said of the storm", "“...,” Varga told the crowd of 500"
+    quoted_head = QUOTE_BEFORE.search(head) is not None or quotation_only(head)
     if (head and head[-1] in ",”\"'" and len(head.split()) >= _MIN_CONTENT_WORDS
             and (quoted_head or (not object_verb and TRAILING_REST.match(rest)))
             and not OPENER.match(head) and not LEADING_PHRASE.match(head)):

@@ -28,10 +28,11 @@ def report_relations(text: str, sentence_spans: list[list[Span]]) -> list[Relati
             sentence = text[start:end]
             lead = len(sentence) - len(sentence.lstrip())
             end -= len(sentence) - len(sentence.rstrip())
-            own = [_shifted(r, start) for r in relations_in(sentence)]
             opened = pending[0][0] if pending else (
                 _quote_start(text, found[quoting]) if quoting is not None else None)
             inside = opened is not None and _still_open(text[opened:start])
+            read = _closed_straight(sentence) if inside else sentence
+            own = [_shifted(r, start) for r in relations_in(read)]
             if inside and own:  # "I think" inside a quotation is the quotation's
                 close = _first_close(sentence)
                 own = [r for r in own if close is not None and r.cue[0] > start + close]
@@ -106,6 +107,16 @@ def _quote_start(text: str, relation: Relation) -> int:
         if marks:
             return min(marks)  # the first mark of the piece opens its quotation
     return relation.content[-1][0]
+
+
+def _closed_straight(sentence: str) -> str:
+    """A sentence inside an open quotation, its first straight double quote written as the
+    closing mark it is there ("We sail," Varga said.), so that what follows it is no quotation;
+    the same length, so offsets hold."""
+    first = next((at for at, char in enumerate(sentence) if char in "“”\""), None)
+    if first is None or sentence[first] != '"':
+        return sentence
+    return sentence[:first] + "”" + sentence[first + 1 :]
 
 
 def _first_close(sentence: str) -> int | None:

@@ -42,7 +42,7 @@ _BETWEEN: Final = re.compile(
     r"|recent\s+(?:days|weeks|months|years))"
     r"|(?:last|this|next)\s+\w+|just|also|first|once|often|recently|now|then|still|again"
     r"|previously|initially|finally|both|all|only|later|earlier|himself|herself|itself|even|never"
-    r"|themselves|too|however|privately|publicly|repeatedly|later|\w+ly)\b,?)+\s*$"
+    r"|themselves|too|however|privately|publicly|repeatedly|later|[a-z]\w*ly)\b,?)+\s*$"
 )
 
 
@@ -99,7 +99,8 @@ def subject_before(sentence: str, bound: int, cue_start: int) -> Span | None:
             cue_start = opening
     words = sentence[bound:cue_start].split()
     while words and (words[-1].lower() in VERB_AUXILIARIES or words[-1].lower() in BE
-                     or NEGATED.match(words[-1].lower()) or words[-1].lower().endswith("ly")):
+                     or NEGATED.match(words[-1].lower())
+                     or (words[-1].islower() and words[-1].endswith("ly"))):  # not "Kelly"
         words.pop()
     appositive = bool(words) and words[-1].endswith(",")  # "Ada Fenn, a senator, (has) said"
     if not words:
@@ -158,8 +159,8 @@ def opening_subject(sentence: str, before: int) -> Span | None:
 _OPENING_PHRASE: Final = re.compile(r"(?:[A-Z][a-z]*\b[^,;:“\"]{0,50},\s+)?(?=[A-Z])")
 #: A subject that opens a clause: a name or a noun phrase with an article, before its verb.
 _NAME_FIRST: Final = re.compile(
-    r"(?P<np>(?:(?:Mr|Ms|Mrs|Dr|Sen|Rep|Gov|Gen)\.\s+)?(?:[A-Z][\w'’-]*\s+){0,4}[A-Z][\w'’-]*"
-    r"|(?:The|A|An)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+(?=\s+(?:\w+ly\s+)?[a-z]+(?:ed|s)\b))"
+    r"(?P<np>(?:The|A|An)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+(?=\s+(?:\w+ly\s+)?[a-z]+(?:ed|s)\b)"
+    r"|(?:(?:Mr|Ms|Mrs|Dr|Sen|Rep|Gov|Gen)\.\s+)?(?:[A-Z][\w'’-]*\s+){0,4}[A-Z][\w'’-]*)"
     r"(?=(?:,[^,]{1,60},)?\s+(?:\w+ly\s+)?[a-z])"
 )
 

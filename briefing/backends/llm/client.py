@@ -10,7 +10,7 @@ import hashlib
 import random
 import threading
 import time
-from typing import TYPE_CHECKING, Any, Final, Literal
+from typing import TYPE_CHECKING, Any, Final, Literal, TypeGuard
 
 from pydantic import ValidationError
 from tenacity import (
@@ -76,6 +76,12 @@ PLACEHOLDER_MODEL: Final = "local-model"
 PLACEHOLDER_KEY: Final = "not-needed"
 #: Seconds a server that could not be reached is not asked again.
 UNREACHABLE_SECONDS: Final = 60.0
+
+
+def _plausible_model_name(name: object) -> TypeGuard[str]:
+    """A model id a server listed that can be sent back and printed: short, printable text."""
+    return isinstance(name, str) and 0 < len(name) <= 256 and name.isprintable() \
+        and bool(name.strip())
 
 
 class ChatClient:
@@ -144,9 +150,10 @@ class ChatClient:
             listed = self._client().models.list()
         except openai.APIError:
             return PLACEHOLDER_MODEL
-        for item in listed.data:
-            if item.id:
-                return item.id
+        for item in getattr(listed, "data", None) or []:
+            name = getattr(item, "id", None)
+            if _plausible_model_name(name):
+                return name
         return PLACEHOLDER_MODEL
 
     @property
@@ -259,11 +266,17 @@ class ChatClient:
                     f"{self.server} withheld the answer (finish_reason content_filter)",
                     attempts=attempt, last_output=content,
                 )
-            try:
-                answer = Answer.model_validate_json(strip_fence(content or ""))
-            except ValidationError as exc:
-                error = describe(exc)
+            if not isinstance(content, str) or not content.strip():
+                error = ("no text in the answer (" + ("no choices" if choice is None else
+                         f"finish_reason {finish}") + ")")
+                answer = None
             else:
+                try:
+                    answer = Answer.model_validate_json(strip_fence(content))
+                except ValidationError as exc:
+                    error = describe(exc)
+                    answer = None
+            if answer is not None:
                 if cache is not None:
                     cache.put(key, {"answer": answer.model_dump(mode="json")})
                 return answer
