@@ -309,3 +309,21 @@ def test_a_colon_quotation_a_verb_already_holds_is_read_once() -> None:
 def test_a_straight_quotation_closed_curly_is_closed() -> None:
     assert _read('"The ferry is late again,” said Tomas Brenn, a pilot.') == [
         ("said", "Tomas Brenn", ['"The ferry is late again,”'])]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a second verb of the same subject, after "and"/"but" and an auxiliary or an adverb
+    ("Brenn praised the crews and has said that the levee will hold.",
+     ("said", "Brenn", ["that the levee will hold"])),
+    ("Varga did not name the pilots but did note that the channel was clear.",
+     ("note", "Varga", ["that the channel was clear"])),
+    # the subject a pronoun after an opening phrase
+    ("Last year, she toured the docks and reportedly argued that the tolls were too high.",
+     ("argued", "she", ["that the tolls were too high"])),
+    # a relative clause's subject: the name before its comma, a "Jr." kept
+    ("The plan drew a reply from Tomas Brenn Jr., who suggested in an interview that the port "
+     "should close.", ("suggested", "Tomas Brenn Jr.", ["that the port should close"])),
+])
+def test_a_verb_whose_subject_stands_before_another_clause(
+        sentence: str, expected: tuple[str, str, list[str]]) -> None:
+    assert expected in _read(sentence)
