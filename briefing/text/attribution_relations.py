@@ -28,6 +28,7 @@ from briefing.text.attribution_sources_after import (
 )
 from briefing.text.attribution_subjects import (
     BE,
+    joined_verb,
     noun_form_is_verb,
     noun_phrase,
     opening_subject,
@@ -344,7 +345,7 @@ def _verb(sentence: str, start: int, end: int, cue: str, quotes: list[Span], sto
         inverted = _inverted(sentence, start, end, quotes)
         if inverted is not None:
             return inverted
-    if subject is None and _JOINED.search(sentence, 0, start):  # "Varga defended it and (has) said"
+    if subject is None and joined_verb(sentence, start):  # "Varga defended it and (has) said"
         subject = main_source or opening_subject(sentence, start)
     if subject is None:
         if cue not in _SPEECH_FORMS or not previous or previous[-1] in ",;:":
@@ -373,12 +374,6 @@ def _verb(sentence: str, start: int, end: int, cue: str, quotes: list[Span], sto
     if not content_pieces:
         return None
     return Relation((start, end), subject, content_pieces)
-
-
-#: A verb joined to its subject's verb before it: "and said", "but did note", "and has
-#: reportedly argued".
-_JOINED: Final = re.compile(
-    r"\b(?:and|but)(?:\s+(?:has|have|had|did|does|do|will|would|also|then|later|[a-z]+ly))*\s+$")
 
 
 #: Verbs whose subject is part of what they attribute, not its source: "the levee appears

@@ -139,6 +139,17 @@ def subject_before(sentence: str, bound: int, cue_start: int) -> Span | None:
     return (at, at + len(holder)) if at >= 0 else None
 
 
+#: A verb joined to its subject's verb before it: "and said", "but did note", "and has
+#: reportedly argued".
+_JOINED: Final = re.compile(
+    r"\b(?:and|but)(?:\s+(?:has|have|had|did|does|do|will|would|also|then|later|[a-z]+ly))*\s+$")
+
+
+def joined_verb(sentence: str, verb_start: int) -> bool:
+    """Whether the verb at ``verb_start`` goes on with the subject of a verb before it."""
+    return _JOINED.search(sentence, 0, verb_start) is not None
+
+
 #: A name that ends where a relative clause's comma opens: "from Sen. Ada Fenn Jr.".
 _NAME_BEFORE: Final = re.compile(
     r"(?<![\w.'’-])(?P<np>(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]*\.?)\s*$")
