@@ -23,6 +23,7 @@ from briefing.text.attribution_introduced import colon_quotations
 from briefing.text.attribution_sources_after import (
     INVERTED_END,
     NP_AFTER,
+    TO_WHOM,
     TRAILING_REST,
     source_head,
 )
@@ -75,8 +76,9 @@ _DETERMINERS: Final = frozenset({
 })
 #: What may stand between a cue and its content: an addressee, a time, a medium, "that".
 _BRIDGE: Final = re.compile(
-    r"\s*(?:\w+ly\b\s*)?(?:(?:on|in|at|during|last|this|late|early|earlier|later|via|through|to"
-    r"|over)\s+[^,;:\"“”`]{1,40}?\s*(?=,|:|\bthat\b|[\"“`])|[A-Z][a-z]+day\b)?\s*[,:]?\s*"
+    r"\s*(?:\w+ly\b\s*)?(?:(?:on|in|at|during|last|this|late|early|earlier|later|via|through"
+    rf"|over|{TO_WHOM})\s+[^,;:\"“”`]{{1,40}}?\s*(?=,|:|\bthat\b|[\"“`])|[A-Z][a-z]+day\b)?"
+    r"\s*[,:]?\s*"
 )
 _THAT_SOON: Final = re.compile(r"^(?:(?!(?:he|she|they|it|we|I)\b)[^\s,;.:\"“”`]+\s){0,2}?(?=that\s)")
 _END: Final = re.compile(r"[\s.,;:!?]*$")
@@ -88,7 +90,7 @@ _ACCORDING: Final = "according to"
 _MIN_CONTENT_WORDS: Final = 2
 #: A phrase that opens a sentence before its subject, no content: "On Wednesday,".
 _OPENER: Final = re.compile(
-    r"^(?:(?:on|in|at|during|after|before|since|by|for|from|with|without|under|over|last"
+    r"^(?:(?:on|in|at|during|after|before|since|by|for|from|with|without|under|over|last|through|via"
     r"|this|late|early|earlier|later|still|however|meanwhile|yet|but|and|so|then)\b"
     r"(?:\s+\S+){0,4}|\w+ly),$",
     re.IGNORECASE,

@@ -220,6 +220,11 @@ _NOUN_GOES_ON: Final = re.compile(
 )
 
 
+#: A plural noun: "voters", "critics", "officials" (not "press", "news", "its").
+_PLURAL: Final = re.compile(r"^(?!(?:news|this|its|was|has|his|does|goes|less|unless|thus|plus)$)"
+                            r"[a-z]{2,}(?<![su]s)(?<!ic)s$")
+
+
 def noun_form_is_verb(sentence: str, start: int, end: int) -> bool:
     """Whether a form that is a noun too ("report", "support", "state") is a verb where it
     stands: after a subject's last word that no noun phrase ends a modifier with (a pronoun,
@@ -229,4 +234,7 @@ def noun_form_is_verb(sentence: str, start: int, end: int) -> bool:
     previous = before[-1].lower() if before else ""
     if previous in VERB_AFTER or previous in EVIDENCE or NEGATED.match(previous):
         return True
+    if (_PLURAL.match(previous) and not sentence[start:end].endswith("s")
+            and not _NOUN_GOES_ON.match(sentence, end)):
+        return True  # a plain form after a plural subject: "voters want", "critics charge"
     return bool(before) and before[-1][:1].isupper() and not _NOUN_GOES_ON.match(sentence, end)
