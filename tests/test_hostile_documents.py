@@ -70,3 +70,16 @@ def test_a_document_under_the_limits_is_read(tmp_path: Path) -> None:
     result = run_cli("generate", str(path), env={"BRIEFING_MAX_BYTES": str(LIMIT)})
     assert result.returncode == 0, result.stderr
     assert "40 passengers" in result.stdout
+
+
+def test_an_email_nested_past_the_parser_is_one_error_line(tmp_path: Path) -> None:
+    depth = 5000
+    opening = "".join(f'Content-Type: multipart/mixed; boundary="b{i}"\n\n--b{i}\n'
+                      for i in range(depth))
+    closing = "".join(f"--b{i}--\n" for i in reversed(range(depth)))
+    path = tmp_path / "deep.eml"
+    path.write_text("From: desk@pellgrad.example\nSubject: Ferries\nMIME-Version: 1.0\n"
+                    + opening + "Content-Type: text/plain\n\nThe ferry left Osk at dawn.\n"
+                    + closing, encoding="utf-8")
+    line = error_line(run_cli("generate", str(path)))
+    assert "deep.eml nests its parts too deeply" in line, line

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from briefing.text.attribution_sources_after import TO_WHOM
 from briefing.text.cue_forms import cue_forms
 
 #: Each single-word form of a verb of saying, thinking or stance, with its lemma.
@@ -16,20 +17,16 @@ LEMMA_OF: Final = {form: lemma for kind in ("reporting", "reporting-object")
                    for lemma, forms in cue_forms().get(kind, {}).items() for form in forms
                    if " " not in form}
 
-#: After "to", whom a cue is addressed to ("said to reporters", "wrote to the Courier"), not
-#: a verb it goes on with ("refused to fight in the war, ...").
-WHOM: Final = (r"\s+(?:the|a|an|his|her|their|its|our|my|your|this|these|those|him|them|us|me"
-               r"|[A-Z]|[a-z]+[^s\W]s\b)")
 #: What may stand between a cue and its content: an addressee, a time, a medium, "that".
 BRIDGE: Final = re.compile(
     r"\s*(?:\w+ly\b\s*)?(?:(?:on|in|at|during|last|this|late|early|earlier|later|via|through"
-    rf"|over|to(?={WHOM}))\s+[^,;:\"“”`]{{1,40}}?\s*(?=,|:|\bthat\b|[\"“`])|[A-Z][a-z]+day\b)?"
+    rf"|over|{TO_WHOM})\s+[^,;:\"“”`]{{1,40}}?\s*(?=,|:|\bthat\b|[\"“`])|[A-Z][a-z]+day\b)?"
     r"\s*[,:]?\s*"
 )
 #: A phrase that opens a sentence before its subject, no content: "On Wednesday,".
 OPENER: Final = re.compile(
     r"^(?:(?:on|in|at|during|after|before|since|by|for|from|with|without|under|over|last"
-    r"|this|late|early|earlier|later|still|however|meanwhile|yet|but|and|so|then)\b"
+    r"|through|via|this|late|early|earlier|later|still|however|meanwhile|yet|but|and|so|then)\b"
     r"(?:\s+\S+){0,4}|\w+ly),$",
     re.IGNORECASE,
 )

@@ -40,6 +40,7 @@ from briefing.text.attribution_sources_after import (
 )
 from briefing.text.attribution_subjects import (
     BE,
+    joined_verb,
     noun_form_is_verb,
     noun_phrase,
     opening_subject,
@@ -296,7 +297,7 @@ def _verb(sentence: str, start: int, end: int, cue: str, quotes: list[Span], sto
         inverted = _inverted(sentence, start, end, quotes)
         if inverted is not None:
             return inverted
-    if subject is None and previous in {"and", "but"}:  # "Varga defended it and said ..."
+    if subject is None and joined_verb(sentence, start):  # "Varga defended it and (has) said"
         subject = main_source or opening_subject(sentence, start)
     if subject is None:
         if cue not in _SPEECH_FORMS or not previous or previous[-1] in ",;:":
