@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import math
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Final, Literal
+from urllib.parse import urlsplit
+
+from briefing.errors import ConfigurationError
 
 BackendName = Literal["offline", "llm"]
 
@@ -16,6 +20,21 @@ def _env(*names: str) -> str | None:
         if value:
             return value
     return None
+
+
+#: Reports larger than this are refused (override with BRIEFING_MAX_BYTES).
+DEFAULT_MAX_BYTES: Final = 20 * 1024 * 1024
+
+
+def max_report_bytes() -> int:
+    """The largest report read, in bytes: BRIEFING_MAX_BYTES, else DEFAULT_MAX_BYTES. Text
+    unpacked from a document (Word, PDF) is held to it too."""
+    raw = os.environ.get("BRIEFING_MAX_BYTES", "").strip()
+    if not raw:
+        return DEFAULT_MAX_BYTES
+    if not raw.isdigit() or int(raw) < 1:
+        raise ConfigurationError(f"BRIEFING_MAX_BYTES must be a whole number of bytes, not {raw!r}")
+    return int(raw)
 
 
 def default_cache_dir() -> Path:
@@ -39,6 +58,39 @@ _NUMBER_ENV: dict[str, tuple[str, type[int] | type[float]]] = {
     "BRIEFING_MAX_CLAIMS": ("max_claims", int),
     "BRIEFING_CACHE_LOCK_SECONDS": ("cache_lock_seconds", float),
 }
+
+
+#: The least value each numeric setting takes; NaN, infinities and smaller values are refused
+#: (an infinite timeout would let a stalled server hold a run for ever).
+_LEAST: dict[str, float] = {
+    "timeout": 0.1, "max_attempts": 1, "max_retry_seconds": 0, "concurrency": 1,
+    "max_tokens_total": 1, "cache_lock_seconds": 0, "retry_initial_wait": 0,
+    "retry_max_wait": 0, "max_reasks": 0, "max_output_tokens": 1, "chunk_tokens": 1,
+    "chunk_overlap_tokens": 0, "requests_per_minute": 0.001, "max_claims": 1,
+}
+_OPTIONAL: frozenset[str] = frozenset({"max_tokens_total", "requests_per_minute"})
+#: How a user names each setting in an error: its environment variable.
+_SETTING_NAMES: dict[str, str] = {key: name for name, (key, _) in _NUMBER_ENV.items()}
+
+
+def _named(key: str) -> str:
+    env = _SETTING_NAMES.get(key)
+    return f"{key} ({env})" if env else key
+
+
+def check_server_url(url: str) -> str:
+    """The URL of a model server, refused with a ConfigurationError unless it is http(s) with a
+    host: a typo must fail before the first request, not after every retry."""
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 -- raises ValueError for a port that is not a number
+    except ValueError as exc:
+        raise ConfigurationError(f"the model server URL {url!r} is not a valid URL ({exc})"
+                                 ) from None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        raise ConfigurationError(f"the model server URL {url!r} must start with http:// or "
+                                 "https:// and name a host, e.g. http://127.0.0.1:8080/v1")
+    return url
 
 
 @dataclass
@@ -69,6 +121,16 @@ class Settings:
     #: configure the llm backend once it is chosen, and never choose it.
     borrowed: frozenset[str] = frozenset()
 
+    def __post_init__(self) -> None:
+        for key, least in _LEAST.items():
+            value = getattr(self, key)
+            if value is None and key in _OPTIONAL:
+                continue
+            if not isinstance(value, int | float) or not math.isfinite(value) or value < least:
+                raise ConfigurationError(
+                    f"{_named(key)} must be a finite number of at least {least}, not {value!r}"
+                )
+
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
         """Settings from BRIEFING_* plus explicit values.
@@ -93,8 +155,6 @@ class Settings:
                 try:
                     values[key] = kind(raw)
                 except ValueError:
-                    from briefing.errors import ConfigurationError
-
                     raise ConfigurationError(f"{name} must be a number, not {raw!r}") from None
         given = {k: v for k, v in overrides.items() if v is not None}
         values.update(given)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, NonNegativeInt
 
 SCHEMA_VERSION = "1"
 
@@ -25,6 +25,16 @@ EntityType = Literal["person", "organization", "country", "location", "weapon", 
 Reliability = Literal["A", "B", "C", "D", "E", "F"]
 Credibility = Literal[1, 2, 3, 4, 5, 6]
 ConflictAspect = Literal["quantity", "date", "place", "actor", "stance"]
+
+
+def _ordered(span: tuple[int, int]) -> tuple[int, int]:
+    if span[0] > span[1]:
+        raise ValueError(f"a span must not end before it starts: ({span[0]}, {span[1]})")
+    return span
+
+
+#: A half-open character range [start, end) into a source text: both ends non-negative, in order.
+Span = Annotated[tuple[NonNegativeInt, NonNegativeInt], AfterValidator(_ordered)]
 
 
 class StrictModel(BaseModel):
@@ -82,7 +92,7 @@ class Citation(_Model):
     """One report's words for a claim: where they are, and whether that report is independent."""
 
     source_id: str
-    span: tuple[int, int] = Field(description="Half-open character range of the quote.")
+    span: Span = Field(description="Half-open character range of the quote.")
     quote: str = Field(description="Verbatim text of that report at span.")
     grounding: Grounding
     paragraph: int | None = None
@@ -162,7 +172,7 @@ class Claim(_Model):
     statement: str = Field(description="The claim as a self-contained sentence.")
     quote: str = Field(description="Verbatim text of the report that supports the claim.")
     source_id: str
-    span: tuple[int, int] = Field(description="Half-open character range of the quote in the source text.")
+    span: Span = Field(description="Half-open character range of the quote in the source text.")
     grounding: Grounding = Field(description="How the quote was aligned with the source text.")
     paragraph: int | None = Field(default=None, description="1-based paragraph of the source.")
     page: int | None = Field(default=None, description="1-based page of a paged source (PDF).")

@@ -249,3 +249,104 @@ def test_according_to_inside_parentheses_holds_what_they_hold() -> None:
                   "Audit Office).")
     assert ("cites", "Brenn", ["his own figure"]) in found
     assert ("according to", "the Halden Audit Office", ["the true one is lower"]) in found
+
+
+def test_a_straight_quotation_over_sentences_closes_where_its_speaker_is_named() -> None:
+    # the sentence that names the speaker opens with the quotation's words: its straight
+    # mark closes the quotation, and what follows it is no quotation
+    text = '"The ferry is safe. |The crew checked every hull," said pilot Tomas Brenn.'
+    assert _report(text) == [['"The ferry is safe.', 'The crew checked every hull,"']]
+    text = 'Crews worked all night. |"The levee held. |We sail at dawn," Varga said.'
+    assert _report(text) == [['"The levee held.', 'We sail at dawn,"']]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # what follows the verb is a topic, a manner, an audience or a medium: the quotation is
+    # what was said
+    ("“The levee held,” Varga said of the storm.",
+     ("said", "Varga", ["“The levee held,”"])),
+    ('"The tolls will fall," Brenn told 300 pilots gathered at the Halden docks.',
+     ("told", "Brenn", ['"The tolls will fall,"'])),
+    ("''We never closed the port,'' Ms. Orlan said with a shrug.",
+     ("said", "Ms. Orlan", ["''We never closed the port,''"])),
+    ("“Is the channel clear?” Varga asked about the dredging, her voice rising.",
+     ("asked", "Varga", ["“Is the channel clear?”"])),
+])
+def test_a_quotation_first_is_what_its_speaker_said_whatever_follows(
+        sentence: str, expected: tuple[str, str, list[str]]) -> None:
+    assert _read(sentence) == [expected]
+
+
+def test_a_name_ending_in_ly_is_a_subject_not_an_adverb() -> None:
+    assert _read("“The dam is sound,” Kelly stated in her report.") == [
+        ("stated", "Kelly", ["“The dam is sound,”"])]
+    assert _read("Ada Fenn quickly said the dam was sound.") == [
+        ("said", "Ada Fenn", ["the dam was sound"])]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # any verb or phrase before the colon: the words from the subject to the colon are the cue
+    ('Varga shot back: "The levee held through the night."',
+     ("shot back:", "Varga", ['"The levee held through the night."'])),
+    ("The Halden port office issued a blunt warning to pilots: “Stay ashore until Monday.”",
+     ("issued a blunt warning to pilots:", "The Halden port office",
+      ["“Stay ashore until Monday.”"])),
+    ("But Brenn deflected with a joke: ''The ferry floats, doesn't it?''",
+     ("deflected with a joke:", "Brenn", ["''The ferry floats, doesn't it?''"])),
+    ("She then turned to the crowd again: “Here is what I regret.",
+     ("then turned to the crowd again:", "She", ["“Here is what I regret."])),
+])
+def test_a_quotation_a_clause_introduces_with_a_colon(
+        sentence: str, expected: tuple[str, str, list[str]]) -> None:
+    assert _read(sentence) == [expected]
+
+
+def test_a_colon_quotation_a_verb_already_holds_is_read_once() -> None:
+    assert _read("The mayor said flatly: “The levee held.”") == [
+        ("said", "The mayor", ["“The levee held.”"])]
+
+
+def test_a_straight_quotation_closed_curly_is_closed() -> None:
+    assert _read('"The ferry is late again,” said Tomas Brenn, a pilot.') == [
+        ("said", "Tomas Brenn", ['"The ferry is late again,”'])]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a second verb of the same subject, after "and"/"but" and an auxiliary or an adverb
+    ("Brenn praised the crews and has said that the levee will hold.",
+     ("said", "Brenn", ["that the levee will hold"])),
+    ("Varga did not name the pilots but did note that the channel was clear.",
+     ("note", "Varga", ["that the channel was clear"])),
+    # the subject a pronoun after an opening phrase
+    ("Last year, she toured the docks and reportedly argued that the tolls were too high.",
+     ("argued", "she", ["that the tolls were too high"])),
+    # a relative clause's subject: the name before its comma, a "Jr." kept
+    ("The plan drew a reply from Tomas Brenn Jr., who suggested in an interview that the port "
+     "should close.", ("suggested", "Tomas Brenn Jr.", ["that the port should close"])),
+])
+def test_a_verb_whose_subject_stands_before_another_clause(
+        sentence: str, expected: tuple[str, str, list[str]]) -> None:
+    assert expected in _read(sentence)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # an infinitive is what a verb of wish, promise or refusal holds, a comma after it or not
+    ("Varga has vowed to reopen the Halden docks, while conceding it will take months.",
+     ("vowed", "Varga", ["to reopen the Halden docks"])),
+    ("Through a spokesman, Brenn declined to comment on the audit.",
+     ("declined", "Brenn", ["to comment on the audit"])),
+    # a plain verb form that is a noun too, after a plural subject: a verb
+    ("Across the valley, ferry pilots want to keep the tolls.",
+     ("want", "ferry pilots", ["to keep the tolls"])),
+    # "to" before whom something was said is no content
+    ("Varga said to reporters on Tuesday that the docks would reopen.",
+     ("said", "Varga", ["that the docks would reopen"])),
+])
+def test_an_infinitive_a_verb_holds(sentence: str, expected: tuple[str, str, list[str]]) -> None:
+    assert _read(sentence) == [expected]
+
+
+def test_a_noun_form_after_a_word_ending_in_s_that_is_no_plural_stays_a_noun() -> None:
+    # "news" is no plural subject: "report" is the noun the verb "said" follows
+    assert [cue for cue, _, _ in _read("The Halden news report said the docks would close.")] == [
+        "said"]

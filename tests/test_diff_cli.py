@@ -160,3 +160,19 @@ def test_help_carries_an_example() -> None:
     assert result.exit_code == 0
     assert "briefing diff monday.json tuesday.json" in result.stdout
     assert "--exit-code" in result.stdout and "--backend" in result.stdout
+
+
+@pytest.mark.parametrize(("span", "message"), [
+    ([40, 12], "must not end before it starts"),
+    ([-3, 12], "greater than or equal to 0"),
+])
+def test_a_brief_whose_span_is_no_range_is_not_a_valid_brief(tmp_path: Path, span: list[int],
+                                                             message: str) -> None:
+    path = Path(brief_file(tmp_path, pair("firmed-up")[0], "old.json"))
+    brief = json.loads(path.read_text(encoding="utf-8"))
+    brief["claims"][0]["span"] = span
+    path.write_text(json.dumps(brief), encoding="utf-8")
+    result = invoke("diff", str(path), pair("firmed-up")[1])
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("Error:")]
+    assert len(errors) == 1 and "is not a valid brief" in errors[0] and message in errors[0]

@@ -59,7 +59,18 @@ def _attachments(message: EmailMessage) -> list[str]:
 
 
 def read_eml(data: bytes, name: str) -> Extracted:
-    """The e-mail's body and headers; attachments are not read, only named in ``not_read``."""
+    """The e-mail's body and headers; attachments are not read, only named in ``not_read``.
+
+    A message whose parts nest deeper than the standard library's parser recurses is refused
+    with a SourceError, never read in part."""
+    try:
+        return _read_message(data, name)
+    except RecursionError:
+        raise SourceError(f"{name} nests its parts too deeply to be read (a crafted message?)"
+                          ) from None
+
+
+def _read_message(data: bytes, name: str) -> Extracted:
     message = email.message_from_bytes(data, policy=policy.default)
     if not isinstance(message, EmailMessage) or not (message.get("from") or message.get("subject")
                                                       or message.get("date")):

@@ -12,6 +12,7 @@ from typing import Any, Final, Literal
 
 from briefing.errors import SourceError
 from briefing.io.documents import DOCUMENT_SUFFIXES, document_format, read_document
+from briefing.io.html_pages import html_document
 from briefing.io.sources import (
     METADATA_KEYS,
     TEXT_SUFFIXES,
@@ -37,9 +38,6 @@ _HTML_START: Final = re.compile(
     r"\A(?:\ufeff)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|article|main)\b",
     re.IGNORECASE | re.DOTALL,
 )
-#: Levels of nesting the HTML parser reads (libxml2 with its huge-tree option).
-HTML_MAX_DEPTH: Final = 2048
-_HTML_TAG: Final = re.compile(r"<[A-Za-z]")
 #: Keys of a brief (a file `briefing generate --format json` wrote), to refuse it politely.
 _BRIEF_KEYS: Final = frozenset({"schema_version", "claims", "generator"})
 
@@ -92,42 +90,12 @@ def _text_reports(text: str, name: str, path: str, encoding: str | None) -> list
     return [Report(body, metadata, path, encoding)]
 
 
-def _too_deep(parser: Any) -> bool:
-    """Whether an lxml parser stopped early because the page nests deeper than it reads."""
-    return any("Excessive depth" in entry.message for entry in parser.error_log)
-
-
-def _html_document(text: str, name: str) -> Any:
-    """The page as trafilatura should read it: the text itself, or a tree parsed without the
-    default depth limit (256) when the content nests deeper; a page deeper than even that
-    parser reads (2048 levels) is refused, never read in part."""
-    import lxml.etree
-    import lxml.html
-
-    if not _HTML_TAG.search(text):
-        return text
-    data = text.encode("utf-8", "surrogatepass")
-    parser = lxml.html.HTMLParser(encoding="utf-8")
-    try:
-        lxml.html.document_fromstring(data, parser=parser)
-    except (lxml.etree.LxmlError, ValueError):  # trafilatura says what it makes of these
-        return text
-    if not _too_deep(parser):
-        return text
-    deep = lxml.html.HTMLParser(encoding="utf-8", huge_tree=True)
-    tree = lxml.html.document_fromstring(data, parser=deep)
-    if _too_deep(deep):
-        raise SourceError(f"{name} nests its content more than {HTML_MAX_DEPTH} levels deep, "
-                          "deeper than the HTML parser reads; refusing to read it in part")
-    return tree
-
-
 def _html_reports(text: str, name: str, path: str, encoding: str | None) -> list[Report]:
     """Main text and metadata of a web page, without navigation, ads and boilerplate."""
     import trafilatura
 
     document = trafilatura.bare_extraction(
-        _html_document(text, name),
+        html_document(text, name),
         with_metadata=True,
         include_comments=False,
         include_images=False,

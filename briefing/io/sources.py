@@ -3,30 +3,21 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import sys
 from pathlib import Path
 from typing import Any, Final
 
+from briefing.config import max_report_bytes
 from briefing.errors import SourceError
 from briefing.io.metadata import check_date, text_value
 from briefing.schema import Source
 
-#: Reports larger than this are refused (override with BRIEFING_MAX_BYTES).
-DEFAULT_MAX_BYTES: Final = 20 * 1024 * 1024
 _FRONT_MATTER: Final = re.compile(r"\A---[ \t]*\r?\n(?P<yaml>.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 METADATA_KEYS: Final[tuple[str, ...]] = ("title", "publisher", "published", "url", "reliability")
 _RELIABILITY: Final = frozenset("ABCDEF")
 TEXT_SUFFIXES: Final = frozenset({".txt", ".md", ".markdown", ".text", "",
                                    ".html", ".htm", ".json", ".jsonl", ".pdf", ".docx", ".eml"})
-
-
-def _max_bytes() -> int:
-    raw = os.environ.get("BRIEFING_MAX_BYTES")
-    if raw and raw.isdigit():
-        return int(raw)
-    return DEFAULT_MAX_BYTES
 
 
 #: Below this many bytes, an encoding guessed for non-UTF-8 text is uncertain and is named.
@@ -37,10 +28,10 @@ def check_size(data: bytes, name: str) -> None:
     """Refuse an empty report, or one over the size limit (BRIEFING_MAX_BYTES)."""
     if not data.strip():
         raise SourceError(f"{name} is empty")
-    if len(data) > _max_bytes():
+    if len(data) > max_report_bytes():
         raise SourceError(
-            f"{name} is {len(data) / 1e6:.1f} MB, over the limit of {_max_bytes() / 1e6:.0f} MB "
-            "(set BRIEFING_MAX_BYTES to raise it)"
+            f"{name} is {len(data) / 1e6:.1f} MB, over the limit of "
+            f"{max_report_bytes() / 1e6:.0f} MB (set BRIEFING_MAX_BYTES to raise it)"
         )
 
 

@@ -101,10 +101,11 @@ def read_docx(data: bytes, name: str) -> Extracted:
     """The document's text, one paragraph a line; its title from the document properties."""
     import docx
     from docx.opc.exceptions import PackageNotFoundError
+    from lxml.etree import LxmlError
 
     try:
         document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, LxmlError) as exc:
         raise SourceError(f"{name} is not a readable Word document: {exc}") from exc
     text = "\n".join(_blocks(document))
     if not text.strip():

@@ -159,5 +159,7 @@ def render_pieces(brief: Brief, format: str = "markdown", templates: str | Path 
     if format not in _TEMPLATE_NAMES:
         raise TemplateError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
     html = format == "html"
-    pieces = piece_renderer(_TEMPLATE_NAMES[format], templates, html=html, limits=limits)
+    bounds = (limits or RenderLimits.from_env()).for_reports(
+        sum(len(source.text) for source in brief.sources))
+    pieces = piece_renderer(_TEMPLATE_NAMES[format], templates, html=html, limits=bounds)
     return pieces(brief_context(brief, review_page=html, release=release))

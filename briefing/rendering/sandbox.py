@@ -51,33 +51,55 @@ _SEQUENCE_METHODS: Final = frozenset({"count", "index"})
 _FORMAT_WIDTH: Final = re.compile(r"%[-#0 +]*(\d+|\*)?(?:\.(\d+|\*))?")
 
 
+#: How the default bounds grow with the reports briefed: a review page of a long report is
+#: rightly larger and slower than one of a short one, so the defaults are floors. Bounds set
+#: explicitly (environment or ``RenderLimits(...)``) are used as they are.
+BYTES_PER_REPORT_BYTE: Final = 16
+SECONDS_PER_REPORT_MB: Final = 5.0
+
+
 @dataclass(frozen=True)
 class RenderLimits:
-    """How long one render may run and how much it may write (UTF-8 bytes)."""
+    """How long one render may run and how much it may write (UTF-8 bytes).
+
+    ``scales`` is true for the defaults: ``for_reports`` then raises them for long reports.
+    """
 
     seconds: float = DEFAULT_SECONDS
     max_bytes: int = DEFAULT_MAX_BYTES
+    scales: bool = False
 
     @classmethod
     def from_env(cls) -> RenderLimits:
-        """The defaults, or BRIEFING_TEMPLATE_TIMEOUT (seconds) and BRIEFING_TEMPLATE_MAX_BYTES."""
+        """The defaults (growing with the reports), or BRIEFING_TEMPLATE_TIMEOUT (seconds) and
+        BRIEFING_TEMPLATE_MAX_BYTES as they are."""
         seconds, max_bytes = DEFAULT_SECONDS, DEFAULT_MAX_BYTES
-        raw = os.environ.get("BRIEFING_TEMPLATE_TIMEOUT")
-        if raw:
+        raw_seconds = os.environ.get("BRIEFING_TEMPLATE_TIMEOUT")
+        if raw_seconds:
             try:
-                seconds = float(raw)
+                seconds = float(raw_seconds)
             except ValueError:
-                raise TemplateError(f"BRIEFING_TEMPLATE_TIMEOUT must be a number of seconds, "
-                                    f"not {raw!r}") from None
-        raw = os.environ.get("BRIEFING_TEMPLATE_MAX_BYTES")
-        if raw:
-            if not raw.isdigit():
-                raise TemplateError(f"BRIEFING_TEMPLATE_MAX_BYTES must be a whole number of "
-                                    f"bytes, not {raw!r}")
-            max_bytes = int(raw)
-        if seconds <= 0 or max_bytes <= 0:
-            raise TemplateError("template time and size bounds must be positive")
-        return cls(seconds, max_bytes)
+                seconds = math.nan
+            if not math.isfinite(seconds) or seconds <= 0:
+                raise TemplateError(f"BRIEFING_TEMPLATE_TIMEOUT must be a positive number of "
+                                    f"seconds, not {raw_seconds!r}")
+        raw_bytes = os.environ.get("BRIEFING_TEMPLATE_MAX_BYTES")
+        if raw_bytes:
+            if not raw_bytes.isdigit() or int(raw_bytes) <= 0:
+                raise TemplateError(f"BRIEFING_TEMPLATE_MAX_BYTES must be a positive whole number "
+                                    f"of bytes, not {raw_bytes!r}")
+            max_bytes = int(raw_bytes)
+        return cls(seconds, max_bytes, scales=not raw_seconds and not raw_bytes)
+
+    def for_reports(self, report_chars: int) -> RenderLimits:
+        """These limits for a brief of reports holding ``report_chars`` characters: defaults
+        grow to BYTES_PER_REPORT_BYTE bytes and SECONDS_PER_REPORT_MB seconds a megabyte of
+        report when that is more; explicit limits stay as they are."""
+        if not self.scales:
+            return self
+        return RenderLimits(max(self.seconds, SECONDS_PER_REPORT_MB * report_chars / 1e6),
+                            max(self.max_bytes, BYTES_PER_REPORT_BYTE * report_chars),
+                            scales=False)
 
 
 #: The bound that the checks of the render running in this context use.

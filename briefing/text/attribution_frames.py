@@ -88,3 +88,10 @@ def noun_frames(sentence: str) -> list[Frame]:
         if content is not None:
             found.append((match.span("cue"), source, (content,)))
     return found
+
+
+def verbless_frames(sentence: str, quotes: list[Span]) -> list[Frame]:
+    """The attributions with no verb of saying (polls, nouns with "that") whose cue stands
+    outside the sentence's quotations ``quotes``."""
+    return [frame for kind in (poll_frames, noun_frames) for frame in kind(sentence)
+            if not any(a < frame[0][0] < b for a, b in quotes)]

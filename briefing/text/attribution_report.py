@@ -22,15 +22,17 @@ def report_relations(text: str, sentence_spans: list[list[Span]]) -> list[Relati
     found: list[Relation] = []
     for paragraph in sentence_spans:
         pending: list[Span] = []  # sentences of a quotation whose speaker is not named yet
+        owner: int | None = None  # the relation a pending quotation goes on when none follows
         quoting: int | None = None  # index in found of the relation whose quotation goes on
         for start, end in paragraph:
             sentence = text[start:end]
             lead = len(sentence) - len(sentence.lstrip())
             end -= len(sentence) - len(sentence.rstrip())
-            own = [_shifted(r, start) for r in relations_in(sentence)]
             opened = pending[0][0] if pending else (
                 _quote_start(text, found[quoting]) if quoting is not None else None)
             inside = opened is not None and _still_open(text[opened:start])
+            read = _closed_straight(sentence) if inside else sentence
+            own = [_shifted(r, start) for r in relations_in(read)]
             if inside and own:  # "I think" inside a quotation is the quotation's
                 close = _first_close(sentence)
                 own = [r for r in own if close is not None and r.cue[0] > start + close]
@@ -39,25 +41,52 @@ def report_relations(text: str, sentence_spans: list[list[Span]]) -> list[Relati
                 first = own[0]
                 if pending and first.content and first.content[0][0] == start + lead:
                     own[0] = first._replace(content=tuple(pending) + first.content)
-                pending = []
+                elif pending and owner is not None:
+                    _go_on(found, owner, pending)
+                pending, owner = [], None
                 found.extend(own)
-                last = own[-1]
-                quoted = any(text[a] in "“\"`'" for a, _ in last.content) or (
-                    last.content[-1][1] >= end - 2 and _still_open(sentence))
-                # a quotation goes on, as does a clause that ends the sentence ("X said A.
-                # “B.”") or a transcript's turn ("VARGA: A. B.")
-                quoting = len(found) - 1 if quoted or last.content[-1][1] >= end - 2 else None
+                goes_on = _going_on(text, own, sentence, end)
+                quoting = None if goes_on is None else len(found) - len(own) + goes_on
                 continue
             if quoting is not None and (opens or inside or text[found[quoting].cue[0]] == ":"):
                 relation = found[quoting]
+                if opens and not inside and text[relation.cue[0]] != ":" and _still_open(sentence):
+                    # a new quotation of sentences after "X said.": its own speaker may follow
+                    pending, owner, quoting = [(start + lead, end)], quoting, None
+                    continue
                 found[quoting] = relation._replace(content=(*relation.content, (start + lead, end)))
                 continue
             quoting = None
             if (opens and _still_open(sentence)) or (pending and inside):
                 pending.append((start + lead, end))
             else:
-                pending = []
+                if owner is not None:
+                    _go_on(found, owner, pending)
+                pending, owner = [], None
+        if pending and owner is not None:
+            _go_on(found, owner, pending)
     return _outermost(text, found)
+
+
+def _going_on(text: str, own: list[Relation], sentence: str, end: int) -> int | None:
+    """Which of a sentence's relations a quotation in the sentences after it goes on: the last
+    whose content is a quotation, else the last when its clause ends the sentence ("X said A.
+    “B.”") or it is a transcript's turn ("VARGA: A. B."); none set inside another's content
+    ("Varga said the crews want a raise": not "want")."""
+    outer = [i for i, r in enumerate(own)
+             if not any(o is not r and any(a <= r.cue[0] < b for a, b in o.content) for o in own)]
+    if not outer:
+        return None
+    quoted = [i for i in outer if any(text[a] in "“\"`'" for a, _ in own[i].content)]
+    last = own[outer[-1]]
+    if quoted and (quoted[-1] == outer[-1] or not _still_open(sentence)):
+        return quoted[-1]
+    return outer[-1] if last.content[-1][1] >= end - 2 else None
+
+
+def _go_on(found: list[Relation], owner: int, pieces: list[Span]) -> None:
+    """A quotation with no speaker of its own goes on the relation before it."""
+    found[owner] = found[owner]._replace(content=(*found[owner].content, *pieces))
 
 
 def _outermost(text: str, found: list[Relation]) -> list[Relation]:
@@ -78,6 +107,16 @@ def _quote_start(text: str, relation: Relation) -> int:
         if marks:
             return min(marks)  # the first mark of the piece opens its quotation
     return relation.content[-1][0]
+
+
+def _closed_straight(sentence: str) -> str:
+    """A sentence inside an open quotation, its first straight double quote written as the
+    closing mark it is there ("We sail," Varga said.), so that what follows it is no quotation;
+    the same length, so offsets hold."""
+    first = next((at for at, char in enumerate(sentence) if char in "“”\""), None)
+    if first is None or sentence[first] != '"':
+        return sentence
+    return sentence[:first] + "”" + sentence[first + 1 :]
 
 
 def _first_close(sentence: str) -> int | None:

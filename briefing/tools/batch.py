@@ -70,15 +70,20 @@ def _renderer(fmt: str, templates: Path | None) -> Callable[[Brief], Iterable[st
     """A render function that compiles the template once for the whole batch, not per brief,
     and gives the brief's text in pieces as a single ``generate`` does (``render_pieces`` with
     ``release``): JSON made as it is written, a template's data taking the claims out of the
-    brief, which the batch drops once written."""
-    from briefing.rendering import brief_context, brief_json_chunks, piece_renderer
+    brief, which the batch drops once written; the template's bounds grow with the report as
+    they do for ``generate`` (``RenderLimits.for_reports``)."""
+    from briefing.rendering import RenderLimits, brief_context, brief_json_chunks, piece_renderer
 
     if fmt == "json":
         return brief_json_chunks
-    render_context = piece_renderer(_TEMPLATES[fmt], templates, html=fmt == "html")
+    html = fmt == "html"
+    piece_renderer(_TEMPLATES[fmt], templates, html=html)  # compiled (and checked) here, once
+    limits = RenderLimits.from_env()
 
     def render(brief: Brief) -> Iterable[str]:
-        return render_context(brief_context(brief, review_page=fmt == "html", release=True))
+        bounds = limits.for_reports(sum(len(source.text) for source in brief.sources))
+        render_context = piece_renderer(_TEMPLATES[fmt], templates, html=html, limits=bounds)
+        return render_context(brief_context(brief, review_page=html, release=True))
 
     return render
 

@@ -10,7 +10,7 @@ import hashlib
 import random
 import threading
 import time
-from typing import TYPE_CHECKING, Any, Final, Literal
+from typing import TYPE_CHECKING, Any, Final, Literal, TypeGuard
 
 from pydantic import ValidationError
 from tenacity import (
@@ -53,7 +53,7 @@ from briefing.backends.llm.transport import (
     within_deadline,
 )
 from briefing.backends.llm.units import UnitChunk
-from briefing.config import Settings
+from briefing.config import Settings, check_server_url
 from briefing.errors import ConfigurationError, ModelOutputError, TransportError
 from briefing.schema import Usage
 
@@ -78,6 +78,12 @@ PLACEHOLDER_KEY: Final = "not-needed"
 UNREACHABLE_SECONDS: Final = 60.0
 
 
+def _plausible_model_name(name: object) -> TypeGuard[str]:
+    """A model id a server listed that can be sent back and printed: short, printable text."""
+    return isinstance(name, str) and 0 < len(name) <= 256 and name.isprintable() \
+        and bool(name.strip())
+
+
 class ChatClient:
     """One server, one model, one prompt: asks for a chunk's answer and returns it validated.
 
@@ -86,7 +92,7 @@ class ChatClient:
 
     def __init__(self, settings: Settings | None = None, prompt: Prompt | None = None) -> None:
         self.settings = settings or Settings.from_env()
-        self.server = (self.settings.base_url or OPENAI_BASE_URL).rstrip("/")
+        self.server = check_server_url(self.settings.base_url or OPENAI_BASE_URL).rstrip("/")
         self._api_key = self._key()
         self._prompt = prompt or load_prompt(EXTRACT_PROMPT)
         self._schema = answer_schema(self.settings.max_claims)
@@ -144,9 +150,10 @@ class ChatClient:
             listed = self._client().models.list()
         except openai.APIError:
             return PLACEHOLDER_MODEL
-        for item in listed.data:
-            if item.id:
-                return item.id
+        for item in getattr(listed, "data", None) or []:
+            name = getattr(item, "id", None)
+            if _plausible_model_name(name):
+                return name
         return PLACEHOLDER_MODEL
 
     @property
@@ -259,11 +266,17 @@ class ChatClient:
                     f"{self.server} withheld the answer (finish_reason content_filter)",
                     attempts=attempt, last_output=content,
                 )
-            try:
-                answer = Answer.model_validate_json(strip_fence(content or ""))
-            except ValidationError as exc:
-                error = describe(exc)
+            if not isinstance(content, str) or not content.strip():
+                error = ("no text in the answer (" + ("no choices" if choice is None else
+                         f"finish_reason {finish}") + ")")
+                answer = None
             else:
+                try:
+                    answer = Answer.model_validate_json(strip_fence(content))
+                except ValidationError as exc:
+                    error = describe(exc)
+                    answer = None
+            if answer is not None:
                 if cache is not None:
                     cache.put(key, {"answer": answer.model_dump(mode="json")})
                 return answer

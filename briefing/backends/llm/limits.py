@@ -8,7 +8,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from briefing.backends.llm.chunking import estimate_tokens
 from briefing.errors import BudgetExceededError
@@ -82,12 +82,26 @@ class Run:
         self.cancelled.wait(seconds)
 
 
+#: More tokens than any one answer can hold: a server reporting more is not believed.
+_MOST_TOKENS: Final = 10**8
+
+
+def _count(value: object) -> int | None:
+    """A token count a server reported, or None when it is none: not a whole number, negative
+    or past belief (a server that lies about usage must not free or exhaust a token budget)."""
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= _MOST_TOKENS:
+        return value
+    return None
+
+
 def count_tokens(completion: ChatCompletion, prompt_estimate: int, usage: Usage) -> int:
     """Add a response's tokens to usage (estimated when the server reports none)."""
-    if completion.usage is not None:
-        prompt, answer = completion.usage.prompt_tokens, completion.usage.completion_tokens
-    else:
-        text = "".join(c.message.content or "" for c in completion.choices)
+    reported = completion.usage
+    prompt = _count(getattr(reported, "prompt_tokens", None))
+    answer = _count(getattr(reported, "completion_tokens", None))
+    if prompt is None or answer is None:  # none reported, or a count that is no count
+        text = "".join(c.message.content or "" for c in completion.choices
+                       if isinstance(getattr(c.message, "content", None), str | None))
         prompt, answer = prompt_estimate, estimate_tokens(text)
     usage.prompt_tokens += prompt
     usage.completion_tokens += answer

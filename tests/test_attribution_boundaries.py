@@ -1,0 +1,141 @@
+"""Where an attribution's content starts and ends, as news annotators mark it: each rule on
+sentences written here about fictional people and places."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.text.attribution_relations import relations_in
+from briefing.text.attribution_report import report_relations
+
+
+def _read(sentence: str) -> list[tuple[str, str | None, list[str]]]:
+    """(cue, source, contents) of each relation, as text."""
+    return [(sentence[r.cue[0] : r.cue[1]],
+             sentence[r.source[0] : r.source[1]] if r.source else None,
+             [sentence[a:b] for a, b in r.content])
+            for r in relations_in(sentence)]
+
+
+def _report(text: str) -> list[list[str]]:
+    """The contents of a paragraph's relations; "|" marks where its sentences end."""
+    spans = []
+    at = 0
+    for sentence in text.split("|"):
+        spans.append((at, at + len(sentence)))
+        at += len(sentence)
+    plain = text.replace("|", "")
+    return [[plain[a:b] for a, b in r.content] for r in report_relations(plain, [spans])]
+
+
+@pytest.mark.parametrize(("sentence", "content"), [
+    # a second clause after ", but" is the writer's, not the speaker's
+    ("Varga said the levee would hold, but the river rose all night.",
+     "the levee would hold"),
+    # the subject goes on to say more: a participle of a reporting verb
+    ("Brenn said the ferry was safe, adding that the crews had checked it.",
+     "the ferry was safe"),
+    ("Brenn said the ferry was safe, citing the port's own figures.", "the ferry was safe"),
+    # a second verb of saying or stance of the same subject, with or without a comma
+    ("Varga said the tolls would fall and warned against new fees.", "the tolls would fall"),
+    ("Varga says the tolls will fall but insists the fees stay.", "the tolls will fall"),
+])
+def test_a_clause_ends_where_its_subject_goes_on(sentence: str, content: str) -> None:
+    assert _read(sentence)[0][2] == [content]
+
+
+def test_a_second_predicate_that_is_no_verb_of_saying_stays() -> None:
+    assert _read("Brenn said the pilots were tired and slept badly.")[0][2] == [
+        "the pilots were tired and slept badly"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "“The levee held,” Varga said, adding that the pumps had failed.",
+    "“The levee held,” Varga said, pointing at the river.",
+    "The ferry sank at dawn, Brenn said, while the crowd watched.",
+])
+def test_what_follows_a_trailing_source_as_an_aside_is_no_content(sentence: str) -> None:
+    said = next(r for r in _read(sentence) if r[0] == "said")
+    assert len(said[2]) == 1
+
+
+def test_a_source_set_in_the_middle_still_has_both_sides() -> None:
+    assert _read("The levee, she said, held through the night.") == [
+        ("said", "she", ["The levee", "held through the night"])]
+
+
+def test_a_new_quotation_of_sentences_waits_for_its_own_speaker() -> None:
+    text = ("“The levee held,” Varga said. |“The pumps failed. |We lost the east dock,” "
+            "Brenn said.")
+    assert _report(text) == [["“The levee held,”"],
+                             ["“The pumps failed.", "We lost the east dock,”"]]
+
+
+def test_a_new_quotation_with_no_speaker_of_its_own_goes_on_the_one_before() -> None:
+    text = "“The levee held,” Varga said. |“The pumps failed. |We lost the east dock.”"
+    assert _report(text) == [["“The levee held,”", "“The pumps failed.",
+                              "We lost the east dock.”"]]
+
+
+def test_a_quotation_after_goes_on_the_quoted_relation_not_a_later_clause() -> None:
+    text = ("“The channel is clear,” said Ilse Varga, who knows the harbour. "
+            "|“We sail at dawn.”")
+    found = _report(text)
+    assert ["“The channel is clear,”", "“We sail at dawn.”"] in found
+
+
+def test_a_quotation_after_never_goes_on_a_stance_inside_another_content() -> None:
+    text = ("“The port is open,” Brenn said, noting he would back the pilots if they struck. "
+            "|“We are ready.”")
+    found = _report(text)
+    assert ["“The port is open,”", "“We are ready.”"] in found
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("In a May interview with the Corva Courier, Varga rejected the levee plan.",
+     ("rejected", "Varga", ["the levee plan"])),
+    ("Steering clear of the harbour fight, Brenn praised the pilots.",
+     ("praised", "Brenn", ["the pilots"])),
+])
+def test_a_phrase_that_leads_to_the_subject_is_no_content(
+        sentence: str, expected: tuple[str, str | None, list[str]]) -> None:
+    assert _read(sentence) == [expected]
+
+
+def test_a_clause_before_a_trailing_source_is_still_content() -> None:
+    assert _read("The levee held all night, Varga said.") == [
+        ("said", "Varga", ["The levee held all night"])]
+
+
+@pytest.mark.parametrize(("sentence", "content"), [
+    # "to" and a verb: what the cue governs, not a bridge to it
+    ("Varga refused to reopen the Halden dock, though the pilots pleaded.",
+     "to reopen the Halden dock"),
+    # "to" and whom it is addressed to: a bridge
+    ("Brenn said to reporters that the dock would reopen.", "that the dock would reopen"),
+])
+def test_to_bridges_an_addressee_never_a_verb(sentence: str, content: str) -> None:
+    assert _read(sentence)[0][2] == [content]
+
+
+@pytest.mark.parametrize("sentence", [
+    "“We will rebuild the dock,” Varga said to a crowd of about 500 in Halden.",
+    "“We will rebuild the dock,” Brenn told some of the pilots.",
+    "“We will rebuild the dock,” Varga wrote last May after the Courier ran its story.",
+])
+def test_a_quotation_closed_before_its_source_is_the_content(sentence: str) -> None:
+    assert _read(sentence)[0][2] == ["“We will rebuild the dock,”"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Turnout rose in the Western states this week.",
+    "Corva state Sen. Ilse Varga met the pilots.",
+    "The clip had 400,000 views by Friday.",
+])
+def test_a_word_mostly_a_noun_is_no_cue_unless_it_says_what(sentence: str) -> None:
+    assert _read(sentence) == []
+
+
+def test_states_that_is_a_cue() -> None:
+    assert _read("The Halden port authority states that the dock is closed.") == [
+        ("states", "The Halden port authority", ["that the dock is closed"])]
