@@ -50,11 +50,13 @@ def with_shared_keys(values: dict[str, Any]) -> dict[str, Any]:
     every dict made here of the same keys; ``values`` itself if its keys are not all strings
     or no shared table is to be had."""
     keys = tuple(values)
-    if not all(type(key) is str for key in keys):
-        return values
-    table = _table(keys)
+    table = _TABLES.get(keys)
     if table is None:
-        return values
+        if not all(type(key) is str for key in keys):
+            return values
+        table = _table(keys)
+        if table is None:
+            return values
     shared = table.copy()
     shared.update(values)  # every key is in the table already: the values go in its slots
     return shared

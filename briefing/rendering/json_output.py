@@ -20,8 +20,9 @@ from briefing.schema import Brief
 _ENCODER: Final = json.JSONEncoder(indent=2, ensure_ascii=False)
 #: The lists written an item at a time; the other fields of a brief are small.
 _STREAMED: Final = ("sources", "claims")
-#: Characters of a report's text encoded at once.
-_TEXT_SLICE: Final = 1 << 20
+#: Characters of a report's text encoded at once (the slice, its JSON and its UTF-8 are in
+#: memory together while it is written: about 0.5 MB, beside a long report's claims).
+_TEXT_SLICE: Final = 1 << 16
 
 
 def _encoded(value: Any, depth: int) -> Iterator[str]:

@@ -200,6 +200,7 @@ def _quantity_fields(
 ) -> list[tuple[int, int, QuantityFields]]:
     masked, reopened = _blank(text, skip)
     out: list[tuple[int, int, QuantityFields]] = []
+    units: dict[str, str] = {}
     resume = 0
     for at in _starts(masked, opened, reopened):  # as _QUANTITY.finditer(masked) would
         if at < resume or not (match := _QUANTITY.match(masked, at)):
@@ -254,5 +255,7 @@ def _quantity_fields(
                    else match.end("scale" if scale else "digits" if digits else "word"))
         while end > start and text[end - 1].isspace():
             end -= 1
+        if unit is not None:  # a report names few units many times: one string for each
+            unit = units.setdefault(unit, unit)
         out.append((start, end, {"text": text[start:end], "value": value, "unit": unit}))
     return out
