@@ -350,3 +350,21 @@ def test_a_noun_form_after_a_word_ending_in_s_that_is_no_plural_stays_a_noun() -
     # "news" is no plural subject: "report" is the noun the verb "said" follows
     assert [cue for cue, _, _ in _read("The Halden news report said the docks would close.")] == [
         "said"]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a phrase before the subject is no content said first: the verb's clause is
+    ("Despite losing the vote on the harbour tolls, Varga said if elected she would cut them.",
+     ("said", "Varga", ["if elected she would cut them"])),
+    ("Pressed by reporters about the audit, Brenn said on Friday that the books were sound.",
+     ("said", "Brenn", ["that the books were sound"])),
+    # a noun phrase whose appositive is the subject
+    ("A port spokesman, Tomas Brenn, said on Monday that the ferry would sail.",
+     ("said", "Tomas Brenn", ["that the ferry would sail"])),
+    # a clause before the subject is still what was said
+    ("Shifting tides in the Halden channel could strand the ferry, Varga said.",
+     ("said", "Varga", ["Shifting tides in the Halden channel could strand the ferry"])),
+])
+def test_what_stands_before_a_subject_and_its_verb(
+        sentence: str, expected: tuple[str, str, list[str]]) -> None:
+    assert _read(sentence) == [expected]

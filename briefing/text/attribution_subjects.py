@@ -150,6 +150,31 @@ def joined_verb(sentence: str, verb_start: int) -> bool:
     return _JOINED.search(sentence, 0, verb_start) is not None
 
 
+#: A phrase that opens a sentence before its subject and holds no statement: "On Wednesday,",
+#: "Despite the warnings from the port,", "Courted by both parties,", "Still,"; its comma
+#: not included.
+_OPENING_ONLY: Final = re.compile(
+    r"(?i:(?:on|in|at|during|by|for|from|with|without|under|over|through|via|despite|amid"
+    r"|among|unlike|following)\b[^,;:\"“”`]*"
+    r"|(?:after|before|since|last|this|late|early|earlier|later|still|however|meanwhile|yet|but"
+    r"|and|so|then)\b(?:\s+\S+){0,4}|\w+ly)"
+    r"|[A-Z][a-z]+(?:ed|ing)\s+(?:by|in|at|on|to|with|about|from|for|after|during|over|through"
+    r"|into|as)\b[^,;:\"“”`]*"
+)
+#: A noun phrase set before a name as its appositive: "A harbour spokesman, Tomas Brenn,".
+_APPOSITIVE_FIRST: Final = re.compile(r"(?:A|An|The)(?:\s+[^\s,;:\"“”`]+){1,4},")
+
+
+def opens_before_subject(head: str, after_subject: str) -> bool:
+    """Whether the words before a subject (``head``, its comma kept) open the sentence with no
+    statement of their own: a phrase of time, place or manner, or a noun phrase the subject
+    is an appositive of (``after_subject``, what stands between the subject and its verb,
+    then opens with a comma)."""
+    if head.endswith(",") and _OPENING_ONLY.fullmatch(head[:-1]):
+        return True
+    return after_subject.lstrip().startswith(",") and _APPOSITIVE_FIRST.fullmatch(head) is not None
+
+
 #: A name that ends where a relative clause's comma opens: "from Sen. Ada Fenn Jr.".
 _NAME_BEFORE: Final = re.compile(
     r"(?<![\w.'’-])(?P<np>(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]*\.?)\s*$")
