@@ -90,8 +90,6 @@ _PARTICIPLE_BEFORE: Final = re.compile(r",\s+(?:\w+ly\s+|and\s+)?$")
 _ACCORDING: Final = "according to"
 _MIN_CONTENT_WORDS: Final = 2
 #: A phrase that opens a sentence before its subject, no content: "On Wednesday,".
-#: A "that"-clause just after a verb: its content, not a trailing "..., X said on Tuesday".
-_THAT_NEXT: Final = re.compile(r"(?:\s+(?:on|in|at|during)\b[^,;:\"“”`]{0,40}?)?\s+that\s")
 #: A source and cue set in the middle of their content: "The levee, she said, held".
 _ASIDE_GOES_ON: Final = re.compile(r"(?:\s+[^,;:.!?\"“”`]{1,30}?)?,\s+(?=[a-z])")
 #: What follows a source and cue set in the middle of a sentence when the sentence does not go
@@ -355,8 +353,7 @@ def _verb(sentence: str, start: int, end: int, cue: str, quotes: list[Span], sto
     head = sentence[: subject[0]].rstrip()
     quoted_first = quotation_only(head)  # "“The levee held,” Varga said of the storm"
     if (head and head[-1] in ",”\"'" and len(head.split()) >= _MIN_CONTENT_WORDS
-            and ((not object_verb and TRAILING_REST.match(rest) and not _THAT_NEXT.match(rest))
-                 or quoted_first)
+            and ((not object_verb and TRAILING_REST.match(rest)) or quoted_first)
             and not opens_before_subject(head, sentence[subject[1] : start])):
         before_cue = _trimmed(sentence, 0, len(head))
         parts = [before_cue] if before_cue is not None else []
