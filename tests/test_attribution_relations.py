@@ -368,3 +368,18 @@ def test_a_noun_form_after_a_word_ending_in_s_that_is_no_plural_stays_a_noun() -
 def test_what_stands_before_a_subject_and_its_verb(
         sentence: str, expected: tuple[str, str, list[str]]) -> None:
     assert _read(sentence) == [expected]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a time between the subject and its verb
+    ("Port spokesman Tomas Brenn on Thursday evening said the ferry would sail.",
+     ("said", "Port spokesman Tomas Brenn", ["the ferry would sail"])),
+    ("The pilots have in the past said the channel was too shallow.",
+     ("said", "The pilots", ["the channel was too shallow"])),
+    # a pronoun with its auxiliary is a subject, not a possessive
+    ("While she's said she will run again, Varga has not filed.",
+     ("said", "she", ["she will run again"])),
+])
+def test_a_subject_set_apart_from_its_verb(sentence: str,
+                                           expected: tuple[str, str, list[str]]) -> None:
+    assert expected in _read(sentence)

@@ -29,6 +29,7 @@ from briefing.text.attribution_sources_after import (
 )
 from briefing.text.attribution_subjects import (
     BE,
+    contracted_pronoun,
     joined_verb,
     noun_form_is_verb,
     noun_phrase,
@@ -309,7 +310,8 @@ def _verb(sentence: str, start: int, end: int, cue: str, quotes: list[Span], sto
     """A relation of a reporting verb, in the form the words around it take."""
     before = sentence[:start].split()
     previous = before[-1].lower() if before else ""
-    if previous in _DETERMINERS or (previous.endswith(("'s", "’s")) and previous not in BE):
+    if previous in _DETERMINERS or (previous.endswith(("'s", "’s")) and previous not in BE
+                                    and not contracted_pronoun(previous)):
         return None  # a noun: "the report", "Varga's claim"
     object_verb = cue in _OBJECT_FORMS
     if _LEMMA_OF.get(cue) == "continue" and _GOES_ON.match(sentence, end):

@@ -35,11 +35,18 @@ _LEADING_JOINER: Final = re.compile(
     re.IGNORECASE,
 )
 
+#: A pronoun with its auxiliary: "he's", "who've", "they’d".
+_CONTRACTED: Final = re.compile(r"(?P<pronoun>(?i:he|she|it|they|we|i|you|who))['’](?:s|ve|d)$")
+def contracted_pronoun(word: str) -> bool:
+    """Whether a word is a pronoun with its auxiliary ("he's", "who’ve"), not a possessive."""
+    return _CONTRACTED.match(word) is not None
+
+
 #: A time or adverb between a subject and its verb: "Varga on Tuesday said", "Varga also".
 _BETWEEN: Final = re.compile(
     r"(?:\s+(?:(?:on|at|in|during|earlier|late)\s+(?:the\s+)?(?:time|[A-Z][a-z]+day|\w+day"
     r"|week(?:end)?|morning|afternoon|evening|night|interviews?|a\s+statement|an\s+interview"
-    r"|recent\s+(?:days|weeks|months|years))"
+    r"|recent\s+(?:days|weeks|months|years)|past)(?:\s+(?:morning|afternoon|evening|night))?"
     r"|(?:last|this|next)\s+\w+|just|also|first|once|often|recently|now|then|still|again"
     r"|previously|initially|finally|both|all|only|later|earlier|himself|herself|itself|even|never"
     r"|themselves|too|however|privately|publicly|repeatedly|later|[a-z]\w*ly)\b,?)+\s*$"
@@ -98,6 +105,9 @@ def subject_before(sentence: str, bound: int, cue_start: int) -> Span | None:
         if opening > bound:
             cue_start = opening
     words = sentence[bound:cue_start].split()
+    contracted = _CONTRACTED.match(words[-1]) if words else None
+    if contracted is not None:  # "he's said", "who've said": the pronoun
+        words[-1] = contracted.group("pronoun")
     while words and (words[-1].lower() in VERB_AUXILIARIES or words[-1].lower() in BE
                      or NEGATED.match(words[-1].lower())
                      or (words[-1].islower() and words[-1].endswith("ly"))):  # not "Kelly"
