@@ -383,3 +383,24 @@ def test_what_stands_before_a_subject_and_its_verb(
 def test_a_subject_set_apart_from_its_verb(sentence: str,
                                            expected: tuple[str, str, list[str]]) -> None:
     assert expected in _read(sentence)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a verb of saying in any form, a quotation just after it
+    ("Brenn praised the crews but went on to say, “The levee will not hold another storm.”",
+     ("say", "Brenn", ["“The levee will not hold another storm.”"])),
+    ("A 2019 memo has Varga saying, “We close the docks at dawn.”",
+     ("saying", "Varga", ["“We close the docks at dawn.”"])),
+    ("Varga wrote to the pilots, telling them, “The channel is yours again.”",
+     ("telling", "Varga", ["“The channel is yours again.”"])),
+])
+def test_a_quotation_just_after_a_verb_of_saying_in_any_form(
+        sentence: str, expected: tuple[str, str, list[str]]) -> None:
+    assert expected in _read(sentence)
+
+
+def test_a_quotation_first_closed_by_its_speaker_and_any_verb() -> None:
+    assert _read("“The docks will reopen by June,” Varga gushed.") == [
+        ("gushed", "Varga", ["“The docks will reopen by June,”"])]
+    assert _read("''We sail at dawn,'' she quipped.") == [
+        ("quipped", "she", ["''We sail at dawn,''"])]
