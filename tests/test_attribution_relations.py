@@ -309,3 +309,44 @@ def test_a_colon_quotation_a_verb_already_holds_is_read_once() -> None:
 def test_a_straight_quotation_closed_curly_is_closed() -> None:
     assert _read('"The ferry is late again,” said Tomas Brenn, a pilot.') == [
         ("said", "Tomas Brenn", ['"The ferry is late again,”'])]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a second verb of the same subject, after "and"/"but" and an auxiliary or an adverb
+    ("Brenn praised the crews and has said that the levee will hold.",
+     ("said", "Brenn", ["that the levee will hold"])),
+    ("Varga did not name the pilots but did note that the channel was clear.",
+     ("note", "Varga", ["that the channel was clear"])),
+    # the subject a pronoun after an opening phrase
+    ("Last year, she toured the docks and reportedly argued that the tolls were too high.",
+     ("argued", "she", ["that the tolls were too high"])),
+    # a relative clause's subject: the name before its comma, a "Jr." kept
+    ("The plan drew a reply from Tomas Brenn Jr., who suggested in an interview that the port "
+     "should close.", ("suggested", "Tomas Brenn Jr.", ["that the port should close"])),
+])
+def test_a_verb_whose_subject_stands_before_another_clause(
+        sentence: str, expected: tuple[str, str, list[str]]) -> None:
+    assert expected in _read(sentence)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # an infinitive is what a verb of wish, promise or refusal holds, a comma after it or not
+    ("Varga has vowed to reopen the Halden docks, while conceding it will take months.",
+     ("vowed", "Varga", ["to reopen the Halden docks"])),
+    ("Through a spokesman, Brenn declined to comment on the audit.",
+     ("declined", "Brenn", ["to comment on the audit"])),
+    # a plain verb form that is a noun too, after a plural subject: a verb
+    ("Across the valley, ferry pilots want to keep the tolls.",
+     ("want", "ferry pilots", ["to keep the tolls"])),
+    # "to" before whom something was said is no content
+    ("Varga said to reporters on Tuesday that the docks would reopen.",
+     ("said", "Varga", ["that the docks would reopen"])),
+])
+def test_an_infinitive_a_verb_holds(sentence: str, expected: tuple[str, str, list[str]]) -> None:
+    assert _read(sentence) == [expected]
+
+
+def test_a_noun_form_after_a_word_ending_in_s_that_is_no_plural_stays_a_noun() -> None:
+    # "news" is no plural subject: "report" is the noun the verb "said" follows
+    assert [cue for cue, _, _ in _read("The Halden news report said the docks would close.")] == [
+        "said"]

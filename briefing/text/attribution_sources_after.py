@@ -20,9 +20,14 @@ NP_AFTER: Final = re.compile(
     rf"\s*(?P<np>(?:[^,;:.!?\"“”`)]|(?<=[A-Z])\.(?!\s*$)|{_TITLE_STOP}(?!\s*$)|\.(?=\w)){{2,160}}?)"
     rf"\s*(?=[,;:!?\"“”`()]|(?<![A-Z]){_NOT_TITLE}\.|\.\s*$|''|$)"
 )
+#: "to" before whom something was said ("said to reporters", "told to the Courier"), not
+#: before an infinitive ("vowed to win back trust").
+TO_WHOM: Final = (r"to(?=\s+(?:the|a|an|his|her|their|its|our|my|him|them|us|me|[A-Z]|reporters"
+                  r"|journalists|supporters|voters|lawmakers|members|students|delegates|donors"
+                  r"|workers)\b)")
 #: The trailing content-first form: ", X said" with no clause after it.
 _TRAILING_ITEM: Final = (
-    r"(?:(?:on|in|at|during|late|last|this|earlier|later|to|via|through|from)\b"
+    rf"(?:(?:on|in|at|during|late|last|this|earlier|later|via|through|from|{TO_WHOM})\b"
     r"[^,;:!?\"“”`]{0,60}?|[A-Z][a-z]+day|[A-Z][\w.'’&-]*(?:\s*(?:and\s+|of\s+|the\s+)?[A-Z][\w.'’&-]*){0,4}"
     r"|(?:[A-Z][\w'’-]*\s+)?(?:[a-z]+\s+){1,2}(?:station|network|channel|newspaper|paper|magazine|radio|show)"
     r"\s+[A-Z][\w'’&-]*|reporters|journalists"

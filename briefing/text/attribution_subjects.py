@@ -124,6 +124,9 @@ def subject_before(sentence: str, bound: int, cue_start: int) -> Span | None:
         at = sentence.rfind(np, start, end + 1)
         return (at, at + len(np))
     if np in {"who", "which"}:  # "Varga, who said": the name before the comma
+        name = _NAME_BEFORE.search(sentence, bound, start - 1) if start - 1 > bound else None
+        if name is not None:  # "a response from Donald Trump Jr., who said"
+            return name.span("np")
         return subject_before(sentence, bound, start - 1) if start - 1 > bound else None
     if np.endswith(" who"):
         np = np[: -len(" who")]
@@ -134,6 +137,22 @@ def subject_before(sentence: str, bound: int, cue_start: int) -> Span | None:
         return None
     at = sentence.rfind(holder, start, end + 1)
     return (at, at + len(holder)) if at >= 0 else None
+
+
+#: A verb joined to its subject's verb before it: "and said", "but did note", "and has
+#: reportedly argued".
+_JOINED: Final = re.compile(
+    r"\b(?:and|but)(?:\s+(?:has|have|had|did|does|do|will|would|also|then|later|[a-z]+ly))*\s+$")
+
+
+def joined_verb(sentence: str, verb_start: int) -> bool:
+    """Whether the verb at ``verb_start`` goes on with the subject of a verb before it."""
+    return _JOINED.search(sentence, 0, verb_start) is not None
+
+
+#: A name that ends where a relative clause's comma opens: "from Sen. Ada Fenn Jr.".
+_NAME_BEFORE: Final = re.compile(
+    r"(?<![\w.'’-])(?P<np>(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]*\.?)\s*$")
 
 
 def opening_subject(sentence: str, before: int) -> Span | None:
@@ -148,7 +167,7 @@ def opening_subject(sentence: str, before: int) -> Span | None:
     opener = _OPENING_PHRASE.match(sentence)
     if opener is not None:
         start = opener.end()
-    name = _NAME_FIRST.match(sentence, start)
+    name = _PRONOUN_FIRST.match(sentence, start) or _NAME_FIRST.match(sentence, start)
     if name is None or name.end() > before:
         return None
     return name.span("np")
@@ -156,7 +175,10 @@ def opening_subject(sentence: str, before: int) -> Span | None:
 
 #: A phrase of time, place or manner before a sentence's subject: "On Sunday, ", "Back in
 #: 1999, ", "For months, ".
-_OPENING_PHRASE: Final = re.compile(r"(?:[A-Z][a-z]*\b[^,;:“\"]{0,50},\s+)?(?=[A-Z])")
+_OPENING_PHRASE: Final = re.compile(
+    r"(?:[A-Z][a-z]*\b[^,;:“\"]{0,50},\s+)?(?=[A-Z]|(?:he|she|they|we)\s)")
+#: A pronoun subject: "Last year, he played it down and argued ...".
+_PRONOUN_FIRST: Final = re.compile(r"(?P<np>[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)(?=\s+[a-z])")
 #: A subject that opens a clause: a name or a noun phrase with an article, before its verb.
 _NAME_FIRST: Final = re.compile(
     r"(?P<np>(?:The|A|An)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+(?=\s+(?:\w+ly\s+)?[a-z]+(?:ed|s)\b)"
@@ -198,6 +220,15 @@ _NOUN_GOES_ON: Final = re.compile(
 )
 
 
+#: Forms far more often nouns than verbs in news ("Ohio state senator", "Western states",
+#: "10 million views"): verbs only before what they say ("states that ...", "stated: ...").
+MOSTLY_NOUNS: Final = frozenset({"state", "states", "view", "views"})
+_SAYS_WHAT: Final = re.compile(r"\s*(?:that\b|:|[“\"]|``|'')")
+#: A plural noun: "voters", "critics", "officials" (not "press", "news", "its").
+_PLURAL: Final = re.compile(r"^(?!(?:news|this|its|was|has|his|does|goes|less|unless|thus|plus)$)"
+                            r"[a-z]{2,}(?<![su]s)(?<!ic)s$")
+
+
 def noun_form_is_verb(sentence: str, start: int, end: int) -> bool:
     """Whether a form that is a noun too ("report", "support", "state") is a verb where it
     stands: after a subject's last word that no noun phrase ends a modifier with (a pronoun,
@@ -205,6 +236,11 @@ def noun_form_is_verb(sentence: str, start: int, end: int) -> bool:
     goes on from it ("Varga reports ...", not "Corva state lawmakers")."""
     before = sentence[:start].split()
     previous = before[-1].lower() if before else ""
+    if sentence[start:end].lower() in MOSTLY_NOUNS:
+        return bool(_SAYS_WHAT.match(sentence, end))
     if previous in VERB_AFTER or previous in EVIDENCE or NEGATED.match(previous):
         return True
+    if (_PLURAL.match(previous) and not sentence[start:end].endswith("s")
+            and not _NOUN_GOES_ON.match(sentence, end)):
+        return True  # a plain form after a plural subject: "voters want", "critics charge"
     return bool(before) and before[-1][:1].isupper() and not _NOUN_GOES_ON.match(sentence, end)
