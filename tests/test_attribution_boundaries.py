@@ -89,3 +89,53 @@ def test_a_quotation_after_never_goes_on_a_stance_inside_another_content() -> No
             "|“We are ready.”")
     found = _report(text)
     assert ["“The port is open,”", "“We are ready.”"] in found
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("In a May interview with the Corva Courier, Varga rejected the levee plan.",
+     ("rejected", "Varga", ["the levee plan"])),
+    ("Steering clear of the harbour fight, Brenn praised the pilots.",
+     ("praised", "Brenn", ["the pilots"])),
+])
+def test_a_phrase_that_leads_to_the_subject_is_no_content(
+        sentence: str, expected: tuple[str, str | None, list[str]]) -> None:
+    assert _read(sentence) == [expected]
+
+
+def test_a_clause_before_a_trailing_source_is_still_content() -> None:
+    assert _read("The levee held all night, Varga said.") == [
+        ("said", "Varga", ["The levee held all night"])]
+
+
+@pytest.mark.parametrize(("sentence", "content"), [
+    # "to" and a verb: what the cue governs, not a bridge to it
+    ("Varga refused to reopen the Halden dock, though the pilots pleaded.",
+     "to reopen the Halden dock"),
+    # "to" and whom it is addressed to: a bridge
+    ("Brenn said to reporters that the dock would reopen.", "that the dock would reopen"),
+])
+def test_to_bridges_an_addressee_never_a_verb(sentence: str, content: str) -> None:
+    assert _read(sentence)[0][2] == [content]
+
+
+@pytest.mark.parametrize("sentence", [
+    "“We will rebuild the dock,” Varga said to a crowd of about 500 in Halden.",
+    "“We will rebuild the dock,” Brenn told some of the pilots.",
+    "“We will rebuild the dock,” Varga wrote last May after the Courier ran its story.",
+])
+def test_a_quotation_closed_before_its_source_is_the_content(sentence: str) -> None:
+    assert _read(sentence)[0][2] == ["“We will rebuild the dock,”"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Turnout rose in the Western states this week.",
+    "Corva state Sen. Ilse Varga met the pilots.",
+    "The clip had 400,000 views by Friday.",
+])
+def test_a_word_mostly_a_noun_is_no_cue_unless_it_says_what(sentence: str) -> None:
+    assert _read(sentence) == []
+
+
+def test_states_that_is_a_cue() -> None:
+    assert _read("The Halden port authority states that the dock is closed.") == [
+        ("states", "The Halden port authority", ["that the dock is closed"])]

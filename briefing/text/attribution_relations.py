@@ -18,6 +18,18 @@ import re
 from functools import lru_cache
 from typing import Final, NamedTuple
 
+from briefing.text.attribution_boundaries import (
+    ASIDE_GOES_ON,
+    BRIDGE,
+    CLAUSE_END,
+    LEADING_PHRASE,
+    NOT_GOING_ON,
+    OBJECT_END,
+    OPENER,
+    PHRASE_ONLY,
+    QUOTE_BEFORE,
+    SUBORDINATE_FIRST,
+)
 from briefing.text.attribution_frames import verbless_frames
 from briefing.text.attribution_introduced import (
     closing_speakers,
@@ -27,7 +39,6 @@ from briefing.text.attribution_introduced import (
 from briefing.text.attribution_sources_after import (
     INVERTED_END,
     NP_AFTER,
-    TO_WHOM,
     TRAILING_REST,
     according_to,
     source_head,
@@ -81,12 +92,6 @@ _DETERMINERS: Final = frozenset({
     "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these",
     "those", "whose", "no", "any", "every",
 })
-#: What may stand between a cue and its content: an addressee, a time, a medium, "that".
-_BRIDGE: Final = re.compile(
-    r"\s*(?:\w+ly\b\s*)?(?:(?:on|in|at|during|last|this|late|early|earlier|later|via|through"
-    rf"|over|{TO_WHOM})\s+[^,;:\"“”`]{{1,40}}?\s*(?=,|:|\bthat\b|[\"“`])|[A-Z][a-z]+day\b)?"
-    r"\s*[,:]?\s*"
-)
 _THAT_SOON: Final = re.compile(r"^(?:(?!(?:he|she|they|it|we|I)\b)[^\s,;.:\"“”`]+\s){0,2}?(?=that\s)")
 _END: Final = re.compile(r"[\s.,;:!?]*$")
 #: What follows "continue" when it goes on with a deed, not with words.
@@ -95,16 +100,6 @@ _GOES_ON: Final = re.compile(r"\s+(?:to\s|[a-z]+ing\b)")
 _PARTICIPLE_BEFORE: Final = re.compile(r",\s+(?:\w+ly\s+|and\s+)?$")
 _ACCORDING: Final = "according to"
 _MIN_CONTENT_WORDS: Final = 2
-#: A phrase that opens a sentence before its subject, no content: "On Wednesday,".
-#: A source and cue set in the middle of their content: "The levee, she said, held".
-_ASIDE_GOES_ON: Final = re.compile(r"(?:\s+[^,;:.!?\"“”`]{1,30}?)?,\s+(?=[a-z])")
-#: What follows a source and cue set in the middle of a sentence when the sentence does not go
-#: on with their content: ", adding that ...", ", while ...", ", as the crowd booed".
-_NOT_GOING_ON: Final = re.compile(
-    r"(?:\w+ing|while|as|when|who|whose|which|after|before|according|in|on|at|with|without"
-    r"|then|and|but|though|although|because|since|even|during|for|from|referring|in)\b"
-)
-
 
 
 def speech_cue(cue: str) -> bool:
@@ -131,35 +126,6 @@ def _trimmed(sentence: str, start: int, end: int, single: bool = False) -> Span 
     return (start, end)
 
 
-_AUX_OR_PAST: Final = (r"(?:has|have|had|is|was|were|will|would|also|then|later|did|does"
-                      r"|\w+ed|said|says|told|wrote|called)\b")
-#: An inflected verb of saying, thinking or stance: "said", "warned", "insists" (not a base
-#: form, "claim" and "hope" being nouns too).
-_SAID: Final = r"(?:" + "|".join(sorted(
-    (form for form, lemma in _LEMMA_OF.items()
-     if form != lemma and not form.endswith("ing") and " " not in form),
-    key=len, reverse=True)) + r")\b"
-#: ", saying", ", adding", ", citing": the same subject goes on to say or think more.
-_REPORTING_PARTICIPLES: Final = "|".join(sorted(
-    (form for form in _LEMMA_OF if form.endswith("ing") and " " not in form),
-    key=len, reverse=True))
-#: Where a clause a cue governs ends: a second verb of its subject ("... and said ...",
-#: ", adding", ", according to"), a clause of time or cause after a comma (", when ..."), or a clause of
-#: another subject after ", and" (", and the council met").
-_CLAUSE_END: Final = re.compile(
-    rf",\s+but\s|,\s+and\s+(?={_AUX_OR_PAST})|\s+(?:and|but)\s+(?:also\s+)?(?={_SAID})"
-    r"|,\s+(?:when|while|after|before|as|until|even\s+as|where|which|who|prompting|leading)\b"
-    rf"|,\s+(?:{_REPORTING_PARTICIPLES}|according)\b"
-    r"|,\s+and\s+(?=(?:he|she|they|it|we|I|the|his|her|their|[A-Z]\w*)\s)"
-)
-#: Where an object a cue governs ends: any comma, a second verb, a clause, a time.
-_OBJECT_END: Final = re.compile(
-    rf"[,;(]|\s+(?:and|but)\s+(?={_AUX_OR_PAST})|\s+(?:when|while|after|before|because"
-    r"|until|during|despite|on\s+[A-Z]\w+day|last\s+\w+|this\s+(?:week|month|year)|earlier|later"
-    r"|in\s+(?:a|an|his|her|their|its)\s+(?:statement|speech|interview|letter|tweet))\b"
-)
-
-
 #: Whom a verb of telling addresses, before what it tells: "reporters", "the Corva Courier".
 _ADDRESSEE: Final = re.compile(
     r"\s+(?:(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*|reporters|journalists|him|her"
@@ -168,18 +134,6 @@ _ADDRESSEE: Final = re.compile(
 )
 _TELLING: Final = frozenset({"tell", "inform", "assure", "remind", "warn", "advise", "ask",
                              "urge", "promise"})
-#: A content that is only a phrase of place, time or manner: no statement.
-_PHRASE_ONLY: Final = re.compile(
-    r"(?:during|at|as|before|after|while|when|in|on|with|from|amid|outside"
-    r"|inside|of)\b(?:\s+[^\s,;“\"`]+){1,5}$"
-)
-
-
-#: A sentence that opens with a subordinate clause: a cue's content in it ends at its comma.
-_SUBORDINATE_FIRST: Final = re.compile(
-    r"\s*(?:If|When|While|Although|Though|Because|As|After|Before|Since|Unless|Once|Whether"
-    r"|Even\s+(?:if|though|as))\b"
-)
 
 
 def _content_after(sentence: str, cue_end: int, object_verb: bool, quotes: list[Span],
@@ -190,7 +144,7 @@ def _content_after(sentence: str, cue_end: int, object_verb: bool, quotes: list[
         told = _ADDRESSEE.match(sentence, start)
         if told is not None:
             start = told.end()
-    bridge = _BRIDGE.match(sentence, start)
+    bridge = BRIDGE.match(sentence, start)
     start = bridge.end() if bridge is not None else start
     after = [q for q in quotes if start <= q[0] < stop]
     if after and after[0][0] - start <= 2:
@@ -198,24 +152,26 @@ def _content_after(sentence: str, cue_end: int, object_verb: bool, quotes: list[
     that = _THAT_SOON.match(sentence[start:stop])
     if that is not None and not object_verb:
         start += that.end()
-    if _SUBORDINATE_FIRST.match(sentence) and sentence.find(", ", 0, cue_end) < 0:
+    if SUBORDINATE_FIRST.match(sentence) and sentence.find(", ", 0, cue_end) < 0:
         # "If the files show that A, B": A ends at the comma that closes the clause
         comma = sentence.find(", ", start, stop)
         if comma > start:
             stop = comma
-    for cut in (_OBJECT_END if object_verb else _CLAUSE_END).finditer(sentence, start, stop):
+    for cut in (OBJECT_END if object_verb else CLAUSE_END).finditer(sentence, start, stop):
         if not _inside(cut.start(), quotes) and cut.start() > start:
             stop = cut.start()
             break
     span = _trimmed(sentence, start, stop, single=object_verb)
-    if span is None or (not object_verb and _PHRASE_ONLY.match(sentence, *span)):
+    if span is None or (not object_verb and PHRASE_ONLY.match(sentence, *span)):
         return ()  # "said to cheers", "said during a debate": no clause is said
     return (span,)
 
 
 def _stops(sentence: str, quotes: list[Span]) -> list[int]:
     """Offsets where a content stops: before "; ", ", according to", ", saying"."""
-    marks = [m.start() for m in re.finditer(r";\s|,\s+according to\b", sentence)]
+    marks = [m.start() for m in re.finditer(
+        r";\s|,\s+according to\b|\s(?:[—–]|-{1,2})\s+(?=(?:and|but|even|though|although|while|as"
+        r"|which|who|where|when)\b)", sentence)]
     return [m for m in marks if not _inside(m, quotes)]
 
 
@@ -352,17 +308,20 @@ def _verb_frame(sentence: str, start: int, end: int, cue: str, quotes: list[Span
         if subject is None:
             return None
     head = sentence[: subject[0]].rstrip()
-    quoted_first = quotation_only(head)  # "“The levee held,” Varga said of the storm"
+    # "“The levee held,” Varga said of the storm", "“...,” Varga told the crowd of 500"
+    quoted_head = QUOTE_BEFORE.search(head) is not None or quotation_only(head)
     if (head and head[-1] in ",”\"'" and len(head.split()) >= _MIN_CONTENT_WORDS
-            and ((not object_verb and TRAILING_REST.match(rest)) or quoted_first)
+            and (quoted_head or (not object_verb and TRAILING_REST.match(rest)))
+            and not OPENER.match(head) and not LEADING_PHRASE.match(head)
             and not opens_before_subject(head, sentence[subject[1] : start])):
         before_cue = _trimmed(sentence, 0, len(head))
         parts = [before_cue] if before_cue is not None else []
         parts += [q for q in quotes if q[0] > end]
-        aside = _ASIDE_GOES_ON.match(rest)
+        aside = ASIDE_GOES_ON.match(rest)
         if (aside is not None and not parts[1:] and head[-1] == ","
-                and not _NOT_GOING_ON.match(sentence, end + aside.end())):
-            # "The levee, she said, held": both sides; not "“...,” she said, adding ..."
+                and not NOT_GOING_ON.match(sentence, end + aside.end())):
+            # "The levee, she said, held": both sides; not "“...,” she said, adding ..." (a
+            # quotation is whole) nor "..., she said, while the crowd watched"
             after = _trimmed(sentence, end + aside.end(), stop)
             if after is not None:
                 parts.append(after)

@@ -255,6 +255,10 @@ _NOUN_GOES_ON: Final = re.compile(
 )
 
 
+#: Forms far more often nouns than verbs in news ("Ohio state senator", "Western states",
+#: "10 million views"): verbs only before what they say ("states that ...", "stated: ...").
+MOSTLY_NOUNS: Final = frozenset({"state", "states", "view", "views"})
+_SAYS_WHAT: Final = re.compile(r"\s*(?:that\b|:|[“\"]|``|'')")
 #: A plural noun: "voters", "critics", "officials" (not "press", "news", "its").
 _PLURAL: Final = re.compile(r"^(?!(?:news|this|its|was|has|his|does|goes|less|unless|thus|plus)$)"
                             r"[a-z]{2,}(?<![su]s)(?<!ic)s$")
@@ -267,6 +271,8 @@ def noun_form_is_verb(sentence: str, start: int, end: int) -> bool:
     goes on from it ("Varga reports ...", not "Corva state lawmakers")."""
     before = sentence[:start].split()
     previous = before[-1].lower() if before else ""
+    if sentence[start:end].lower() in MOSTLY_NOUNS:
+        return bool(_SAYS_WHAT.match(sentence, end))
     if previous in VERB_AFTER or previous in EVIDENCE or NEGATED.match(previous):
         return True
     if (_PLURAL.match(previous) and not sentence[start:end].endswith("s")
