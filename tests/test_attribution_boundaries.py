@@ -139,3 +139,20 @@ def test_a_word_mostly_a_noun_is_no_cue_unless_it_says_what(sentence: str) -> No
 def test_states_that_is_a_cue() -> None:
     assert _read("The Halden port authority states that the dock is closed.") == [
         ("states", "The Halden port authority", ["that the dock is closed"])]
+
+
+@pytest.mark.parametrize(("sentence", "content"), [
+    # a preposition opens what the verb is about; it is no part of the content
+    ("Varga complained about the ferry tolls.", "the ferry tolls"),
+    ("Brenn testified against the harbour master.", "the harbour master"),
+    # a light verb says it through its noun: the content is what the noun is about
+    ("Varga expressed concern about the ferry tolls.", "the ferry tolls"),
+    ("Brenn continued his attacks on the harbour master.", "the harbour master"),
+])
+def test_what_a_verb_is_about(sentence: str, content: str) -> None:
+    assert _read(sentence)[0][2] == [content]
+
+
+def test_a_full_verb_keeps_its_noun() -> None:
+    assert _read("Varga praised the crews of the Halden ferry.")[0][2] == [
+        "the crews of the Halden ferry"]

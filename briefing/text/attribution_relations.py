@@ -20,13 +20,16 @@ from typing import Final, NamedTuple
 
 from briefing.text.attribution_boundaries import (
     ASIDE_GOES_ON,
+    ATTITUDE_OF,
     BRIDGE,
     CLAUSE_END,
     LEADING_PHRASE,
+    LIGHT_VERBS,
     NOT_GOING_ON,
     OBJECT_END,
     OPENER,
     PHRASE_ONLY,
+    PREPOSITION_FIRST,
     QUOTE_BEFORE,
     SUBORDINATE_FIRST,
 )
@@ -130,8 +133,9 @@ _TELLING: Final = frozenset({"tell", "inform", "assure", "remind", "warn", "advi
 
 
 def _content_after(sentence: str, cue_end: int, object_verb: bool, quotes: list[Span],
-                   stop: int, addressee: bool = False) -> tuple[Span, ...]:
-    """What a cue governs: the quotations after it, or the clause from it to ``stop``."""
+                   stop: int, addressee: bool = False, light: bool = False) -> tuple[Span, ...]:
+    """What a cue governs: the quotations after it, or the clause from it to ``stop``; of a
+    ``light`` verb ("expressed", "voiced"), what the noun after it is about."""
     start = cue_end
     if addressee:  # "told reporters the channel was clear"
         told = _ADDRESSEE.match(sentence, start)
@@ -145,6 +149,11 @@ def _content_after(sentence: str, cue_end: int, object_verb: bool, quotes: list[
     that = _THAT_SOON.match(sentence[start:stop])
     if that is not None and not object_verb:
         start += that.end()
+    # "complained about the tolls", "voiced concern about the tolls": what it is about
+    object_of = (PREPOSITION_FIRST.match(sentence, start, stop)
+                 or (ATTITUDE_OF.match(sentence, start, stop) if light else None))
+    if object_of is not None:
+        start = object_of.end()
     if SUBORDINATE_FIRST.match(sentence) and sentence.find(", ", 0, cue_end) < 0:
         # "If the files show that A, B": A ends at the comma that closes the clause
         comma = sentence.find(", ", start, stop)
@@ -324,7 +333,8 @@ def _verb(sentence: str, start: int, end: int, cue: str, quotes: list[Span], sto
                 parts.append(after)
         return Relation((start, end), subject, tuple(parts)) if parts else None
     content_pieces = _content_after(sentence, end, object_verb, quotes, stop,
-                                    addressee=_LEMMA_OF.get(cue) in _TELLING)
+                                    addressee=_LEMMA_OF.get(cue) in _TELLING,
+                                    light=_LEMMA_OF.get(cue) in LIGHT_VERBS)
     if not content_pieces:
         return None
     return Relation((start, end), subject, content_pieces)
