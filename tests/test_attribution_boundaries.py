@@ -156,3 +156,13 @@ def test_what_a_verb_is_about(sentence: str, content: str) -> None:
 def test_a_full_verb_keeps_its_noun() -> None:
     assert _read("Varga praised the crews of the Halden ferry.")[0][2] == [
         "the crews of the Halden ferry"]
+
+
+def test_a_quotation_led_in_by_a_colon_starts_after_it() -> None:
+    sentence = "Brenn kept silent for years: “My crew did not know, my sons did not know,” she said."
+    assert ("said", "she", ["“My crew did not know, my sons did not know,”"]) in _read(sentence)
+
+
+def test_whom_a_verb_of_telling_addresses_before_that() -> None:
+    sentence = "Varga told harbour radio host Tomas Brenn on Monday that the dock was safe."
+    assert _read(sentence)[0][2] == ["that the dock was safe"]

@@ -99,3 +99,9 @@ ATTITUDE_OF: Final = re.compile(
     r"|growing|renewed|emotional|strident|serious|sharp|harsh)\s+){0,2}[a-z]+\s+"
     r"(?:about|of|for|against|on|over|with|toward|towards)\s+(?=\S)"
 )
+#: Whom a verb of telling addresses when a "that" follows it: "told conservative radio host
+#: Ilse Varga on Wednesday that ..." (the content opens at "that").
+TOLD_THAT: Final = re.compile(r"[^,;:“\"`]{1,80}?(?=\s+that\s)")
+#: The writer's lead-in to a quotation, the colon or dash just before it opens: "Varga put
+#: it bluntly: “...”" (matched up to the quotation's first mark).
+LEAD_IN: Final = re.compile(r"(?::|\s[—–]|\s-{1,2})\s+$")

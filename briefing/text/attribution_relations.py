@@ -23,6 +23,7 @@ from briefing.text.attribution_boundaries import (
     ATTITUDE_OF,
     BRIDGE,
     CLAUSE_END,
+    LEAD_IN,
     LEADING_PHRASE,
     LIGHT_VERBS,
     NOT_GOING_ON,
@@ -32,6 +33,7 @@ from briefing.text.attribution_boundaries import (
     PREPOSITION_FIRST,
     QUOTE_BEFORE,
     SUBORDINATE_FIRST,
+    TOLD_THAT,
 )
 from briefing.text.attribution_frames import verbless_frames
 from briefing.text.attribution_introduced import colon_quotations
@@ -138,7 +140,7 @@ def _content_after(sentence: str, cue_end: int, object_verb: bool, quotes: list[
     ``light`` verb ("expressed", "voiced"), what the noun after it is about."""
     start = cue_end
     if addressee:  # "told reporters the channel was clear"
-        told = _ADDRESSEE.match(sentence, start)
+        told = _ADDRESSEE.match(sentence, start) or TOLD_THAT.match(sentence, start, stop)
         if told is not None:
             start = told.end()
     bridge = BRIDGE.match(sentence, start)
@@ -320,7 +322,8 @@ def _verb(sentence: str, start: int, end: int, cue: str, quotes: list[Span], sto
     if (head and head[-1] in ",”\"'" and len(head.split()) >= _MIN_CONTENT_WORDS
             and (quoted_head or (not object_verb and TRAILING_REST.match(rest)))
             and not OPENER.match(head) and not LEADING_PHRASE.match(head)):
-        before_cue = _trimmed(sentence, 0, len(head))
+        before_cue = _trimmed(sentence, _lead_in_end(sentence, quotes, len(head))
+                              if quoted_head else 0, len(head))
         parts = [before_cue] if before_cue is not None else []
         parts += [q for q in quotes if q[0] > end]
         aside = ASIDE_GOES_ON.match(rest)
@@ -338,6 +341,16 @@ def _verb(sentence: str, start: int, end: int, cue: str, quotes: list[Span], sto
     if not content_pieces:
         return None
     return Relation((start, end), subject, content_pieces)
+
+
+def _lead_in_end(sentence: str, quotes: list[Span], end: int) -> int:
+    """Where a quotation closed before its source opens after the writer's lead-in to it:
+    "Varga put it bluntly: “We sail,” she said" (0 when no colon or dash leads in)."""
+    last = next((q for q in reversed(quotes) if q[1] <= end + 1), None)
+    if last is None:
+        return 0
+    lead = LEAD_IN.search(sentence, 0, last[0])
+    return lead.end() if lead is not None and not _inside(lead.start(), quotes) else 0
 
 
 #: Verbs whose subject is part of what they attribute, not its source: "the levee appears
