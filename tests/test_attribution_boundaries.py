@@ -166,3 +166,9 @@ def test_a_quotation_led_in_by_a_colon_starts_after_it() -> None:
 def test_whom_a_verb_of_telling_addresses_before_that() -> None:
     sentence = "Varga told harbour radio host Tomas Brenn on Monday that the dock was safe."
     assert _read(sentence)[0][2] == ["that the dock was safe"]
+
+
+def test_according_to_after_a_relative_clause_holds_the_clause() -> None:
+    sentence = ("Varga did well in the port towns, which hold most of the votes, according to "
+                "the Halden Ledger.")
+    assert ("according to", "the Halden Ledger", ["which hold most of the votes"]) in _read(sentence)

@@ -257,9 +257,11 @@ def _according(sentence: str, start: int, end: int, quotes: list[Span],
         return None
     source = source_head(sentence, np.span("np"))
     pieces = []
-    opening = max((sentence.rfind(mark, 0, start) + len(mark) if mark in sentence[:start] else 0)
-                  for mark in ("(", "; ", " — ", " - "))
-    before = _trimmed(sentence, opening, start)  # "(C, according to X)", "A — C, according to X"
+    # "(C, according to X)", "A — C, according to X", "A, who C, according to X"
+    opening = max((sentence.rfind(mark, 0, start) + skip if mark in sentence[:start] else 0)
+                  for mark, skip in (("(", 1), ("; ", 2), (" — ", 3), (" - ", 3),
+                                     (", who ", 2), (", which ", 2)))  # "who" opens its clause
+    before = _trimmed(sentence, opening, start)
     if before is not None:
         pieces.append(before)
     after = _trimmed(sentence, np.end(), len(sentence))
