@@ -172,3 +172,9 @@ def test_according_to_after_a_relative_clause_holds_the_clause() -> None:
     sentence = ("Varga did well in the port towns, which hold most of the votes, according to "
                 "the Halden Ledger.")
     assert ("according to", "the Halden Ledger", ["which hold most of the votes"]) in _read(sentence)
+
+
+def test_a_belief_inside_what_was_said_that_says_much_the_same_is_no_relation_of_its_own() -> None:
+    # what "believes" holds is more than half of what "told" holds: one attribution
+    assert _report("Varga told the Courier that she believes the dock will reopen in May.") == [
+        ["that she believes the dock will reopen in May"]]
