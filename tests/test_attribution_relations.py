@@ -351,3 +351,57 @@ def test_a_noun_form_after_a_word_ending_in_s_that_is_no_plural_stays_a_noun() -
     # "news" is no plural subject: "report" is the noun the verb "said" follows
     assert [cue for cue, _, _ in _read("The Halden news report said the docks would close.")] == [
         "said"]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a phrase before the subject is no content said first: the verb's clause is
+    ("Despite losing the vote on the harbour tolls, Varga said if elected she would cut them.",
+     ("said", "Varga", ["if elected she would cut them"])),
+    ("Pressed by reporters about the audit, Brenn said on Friday that the books were sound.",
+     ("said", "Brenn", ["that the books were sound"])),
+    # a noun phrase whose appositive is the subject
+    ("A port spokesman, Tomas Brenn, said on Monday that the ferry would sail.",
+     ("said", "Tomas Brenn", ["that the ferry would sail"])),
+    # a clause before the subject is still what was said
+    ("Shifting tides in the Halden channel could strand the ferry, Varga said.",
+     ("said", "Varga", ["Shifting tides in the Halden channel could strand the ferry"])),
+])
+def test_what_stands_before_a_subject_and_its_verb(
+        sentence: str, expected: tuple[str, str, list[str]]) -> None:
+    assert _read(sentence) == [expected]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a time between the subject and its verb
+    ("Port spokesman Tomas Brenn on Thursday evening said the ferry would sail.",
+     ("said", "Port spokesman Tomas Brenn", ["the ferry would sail"])),
+    ("The pilots have in the past said the channel was too shallow.",
+     ("said", "The pilots", ["the channel was too shallow"])),
+    # a pronoun with its auxiliary is a subject, not a possessive
+    ("While she's said she will run again, Varga has not filed.",
+     ("said", "she", ["she will run again"])),
+])
+def test_a_subject_set_apart_from_its_verb(sentence: str,
+                                           expected: tuple[str, str, list[str]]) -> None:
+    assert expected in _read(sentence)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a verb of saying in any form, a quotation just after it
+    ("Brenn praised the crews but went on to say, “The levee will not hold another storm.”",
+     ("say", "Brenn", ["“The levee will not hold another storm.”"])),
+    ("A 2019 memo has Varga saying, “We close the docks at dawn.”",
+     ("saying", "Varga", ["“We close the docks at dawn.”"])),
+    ("Varga wrote to the pilots, telling them, “The channel is yours again.”",
+     ("telling", "Varga", ["“The channel is yours again.”"])),
+])
+def test_a_quotation_just_after_a_verb_of_saying_in_any_form(
+        sentence: str, expected: tuple[str, str, list[str]]) -> None:
+    assert expected in _read(sentence)
+
+
+def test_a_quotation_first_closed_by_its_speaker_and_any_verb() -> None:
+    assert _read("“The docks will reopen by June,” Varga gushed.") == [
+        ("gushed", "Varga", ["“The docks will reopen by June,”"])]
+    assert _read("''We sail at dawn,'' she quipped.") == [
+        ("quipped", "she", ["''We sail at dawn,''"])]

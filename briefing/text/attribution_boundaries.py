@@ -32,11 +32,13 @@ OPENER: Final = re.compile(
 )
 #: A phrase that opens a sentence and leads to its subject, no content of a cue after it:
 #: "In a May interview with the Courier, Varga ...", "Given the storm, ...", "Asked about
-#: it, ...", "Steering clear of the fight, ..." (a quotation in it makes it content).
+#: it, ...", "Speaking to the crew, ..." (a quotation in it makes it content, and so does a
+#: clause with a gerund subject: "Shifting tides could strand the ferry, Varga said").
 LEADING_PHRASE: Final = re.compile(
     r"^(?:In|On|At|With|Without|Given|As|After|Before|During|For|From|Under|Despite|Since"
     r"|Asked|Just|Earlier|Later|Like|Unlike|Amid|Among|Through|Throughout|Over|By"
-    r"|Thus|So\s+far|To\s+date|[A-Z][a-z]+ing|[A-Z][a-z]+ed)\b(?:(?!'')[^“\"`,])*,$"
+    r"|Thus|So\s+far|To\s+date|[A-Z][a-z]+(?:ing|ed)\s+(?:by|in|at|on|to|with|about|from|for"
+    r"|after|during|over|through|into|as|out|up|down|back|off))\b(?:(?!'')[^“\"`,])*,$"
 )
 #: A quotation closed just before its source and cue: "“...,” Varga told the crowd of 500":
 #: what it says is the quotation, whatever follows the cue.

@@ -36,19 +36,26 @@ from briefing.text.attribution_boundaries import (
     TOLD_THAT,
 )
 from briefing.text.attribution_frames import verbless_frames
-from briefing.text.attribution_introduced import colon_quotations
+from briefing.text.attribution_introduced import (
+    closing_speakers,
+    colon_quotations,
+    quotation_after_verb,
+)
 from briefing.text.attribution_sources_after import (
     INVERTED_END,
     NP_AFTER,
     TRAILING_REST,
+    according_to,
     source_head,
 )
 from briefing.text.attribution_subjects import (
     BE,
+    contracted_pronoun,
     joined_verb,
     noun_form_is_verb,
     noun_phrase,
     opening_subject,
+    opens_before_subject,
     rough_subject,
     subject_before,
 )
@@ -211,7 +218,8 @@ def relations_in(sentence: str) -> tuple[Relation, ...]:
         cue = match.group(0)
         stop = next((s for s in stops if s > end), len(sentence))
         if cue.lower() == _ACCORDING:
-            relation = _according(sentence, start, end, quotes, stops)
+            frame = according_to(sentence, start, end)
+            relation = Relation(*frame) if frame is not None else None
         elif cue in ("asked", "Asked") and (asked := _ASKED_WHETHER.match(sentence, end)) and (
                 _WHEN_ASKED.search(sentence, 0, start)):  # "When asked whether it held, ..."
             question = _trimmed(sentence, asked.start("q"),
@@ -227,7 +235,8 @@ def relations_in(sentence: str) -> tuple[Relation, ...]:
         bound = end
     found = _trailing_cut(found) + [Relation(*f) for f in verbless_frames(sentence, quotes)]
     held = [piece for relation in found for piece in relation.content]
-    return tuple(sorted(found + [Relation(*frame) for frame in colon_quotations(sentence, held)]))
+    found += [Relation(*frame) for frame in colon_quotations(sentence, held)]
+    return tuple(sorted(found + [Relation(*frame) for frame in closing_speakers(sentence, held)]))
 
 
 def _trailing_cut(found: list[Relation]) -> list[Relation]:
@@ -249,35 +258,25 @@ def _trailing_cut(found: list[Relation]) -> list[Relation]:
     return [r for r in result if r.content]
 
 
-def _according(sentence: str, start: int, end: int, quotes: list[Span],
-               stops: list[int]) -> Relation | None:
-    """"According to X, C." / "C, according to X." / "C, according to X, C2"."""
-    np = NP_AFTER.match(sentence, end)
-    if np is None:
-        return None
-    source = source_head(sentence, np.span("np"))
-    pieces = []
-    # "(C, according to X)", "A — C, according to X", "A, who C, according to X"
-    opening = max((sentence.rfind(mark, 0, start) + skip if mark in sentence[:start] else 0)
-                  for mark, skip in (("(", 1), ("; ", 2), (" — ", 3), (" - ", 3),
-                                     (", who ", 2), (", which ", 2)))  # "who" opens its clause
-    before = _trimmed(sentence, opening, start)
-    if before is not None:
-        pieces.append(before)
-    after = _trimmed(sentence, np.end(), len(sentence))
-    if after is not None:
-        pieces.append(after)
-    if not pieces:
-        return None
-    return Relation((start, end), source, tuple(pieces))
-
-
 def _verb(sentence: str, start: int, end: int, cue: str, quotes: list[Span], stop: int,
           bound: int, main_source: Span | None) -> Relation | None:
-    """A relation of a reporting verb, in the form the words around it take."""
+    """A relation of a reporting verb, in the form the words around it take; else, for a verb
+    of saying in any form, the quotation just after it ("went on to say, “...”")."""
+    found = _verb_frame(sentence, start, end, cue, quotes, stop, bound, main_source)
+    if found is not None or cue not in _SPEECH_FORMS:
+        return found
+    frame = quotation_after_verb(sentence, (start, end), quotes, _LEMMA_OF.get(cue) in _TELLING,
+                                 main_source)
+    return Relation(*frame) if frame is not None else None
+
+
+def _verb_frame(sentence: str, start: int, end: int, cue: str, quotes: list[Span], stop: int,
+                bound: int, main_source: Span | None) -> Relation | None:
+    """A relation of a reporting verb in a frame the rules read."""
     before = sentence[:start].split()
     previous = before[-1].lower() if before else ""
-    if previous in _DETERMINERS or (previous.endswith(("'s", "’s")) and previous not in BE):
+    if previous in _DETERMINERS or (previous.endswith(("'s", "’s")) and previous not in BE
+                                    and not contracted_pronoun(previous)):
         return None  # a noun: "the report", "Varga's claim"
     object_verb = cue in _OBJECT_FORMS
     if _LEMMA_OF.get(cue) == "continue" and _GOES_ON.match(sentence, end):
@@ -297,7 +296,8 @@ def _verb(sentence: str, start: int, end: int, cue: str, quotes: list[Span], sto
     if cue.endswith("ing") and previous not in BE:
         if _PARTICIPLE_BEFORE.search(sentence, 0, start) is None:
             return None  # a gerund: "after saying", "Speaking to"
-        pieces = _content_after(sentence, end, object_verb, quotes, stop)
+        pieces = _content_after(sentence, end, object_verb, quotes, stop,
+                                addressee=_LEMMA_OF.get(cue) in _TELLING)
         if not pieces:
             return None
         return Relation((start, end), main_source or opening_subject(sentence, start), pieces)
@@ -323,7 +323,8 @@ def _verb(sentence: str, start: int, end: int, cue: str, quotes: list[Span], sto
     quoted_head = QUOTE_BEFORE.search(head) is not None or quotation_only(head)
     if (head and head[-1] in ",”\"'" and len(head.split()) >= _MIN_CONTENT_WORDS
             and (quoted_head or (not object_verb and TRAILING_REST.match(rest)))
-            and not OPENER.match(head) and not LEADING_PHRASE.match(head)):
+            and not OPENER.match(head) and not LEADING_PHRASE.match(head)
+            and not opens_before_subject(head, sentence[subject[1] : start])):
         before_cue = _trimmed(sentence, _lead_in_end(sentence, quotes, len(head))
                               if quoted_head else 0, len(head))
         parts = [before_cue] if before_cue is not None else []
