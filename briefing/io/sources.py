@@ -172,16 +172,29 @@ def make_source(
     )
 
 
-def read_bytes(path: str) -> bytes:
-    """Bytes of a report file, or of stdin for "-", with one clear error when unreadable."""
+def read_bytes(path: str, limit: int | None = None) -> bytes:
+    """Bytes of a report file, or of stdin for "-", with one clear error when unreadable.
+
+    Reads no more than ``limit`` bytes (default: the report limit, BRIEFING_MAX_BYTES) and one
+    more: a file past it is refused without being read whole, so a link to /dev/zero or an
+    endless pipe costs a few megabytes, not the machine's memory.
+    """
+    most = max_report_bytes() if limit is None else limit
+    name = "standard input" if path == "-" else path
     if path == "-":
-        return sys.stdin.buffer.read()
-    file = Path(path)
-    if not file.exists():
-        raise SourceError(f"{path}: no such file")
-    if file.is_dir():
-        raise SourceError(f"{path} is a directory, not a report file")
-    try:
-        return file.read_bytes()
-    except OSError as exc:
-        raise SourceError(f"{path} cannot be read: {exc.strerror or exc}") from exc
+        data = sys.stdin.buffer.read(most + 1)
+    else:
+        file = Path(path)
+        if not file.exists():
+            raise SourceError(f"{path}: no such file")
+        if file.is_dir():
+            raise SourceError(f"{path} is a directory, not a report file")
+        try:
+            with file.open("rb") as stream:
+                data = stream.read(most + 1)
+        except OSError as exc:
+            raise SourceError(f"{path} cannot be read: {exc.strerror or exc}") from exc
+    if len(data) > most:
+        raise SourceError(f"{name} is over the limit of {most / 1e6:.0f} MB "
+                          "(set BRIEFING_MAX_BYTES to raise it)")
+    return data

@@ -88,3 +88,22 @@ SUBORDINATE_FIRST: Final = re.compile(
     r"\s*(?:If|When|While|Although|Though|Because|As|After|Before|Since|Unless|Once|Whether"
     r"|Even\s+(?:if|though|as))\b"
 )
+#: A preposition that opens what a verb is about: "complained about the tolls", "testified
+#: against the mayor" (the preposition is no part of the content).
+PREPOSITION_FIRST: Final = re.compile(r"(?:about|of|against|on|over)\s+(?=\S)")
+#: Verbs that say little but through their noun: "expressed concern about", "voiced doubts".
+LIGHT_VERBS: Final = frozenset({"express", "voice", "show", "offer", "continue", "raise",
+                                "register", "signal"})
+#: The noun of a light verb and its preposition: "(deep) concern about", "his attacks on",
+#: "no sign of" (what follows is the content).
+ATTITUDE_OF: Final = re.compile(
+    r"(?:(?:a|an|the|his|her|their|its|no|some|any|little|limited|deep|strong|fresh|new"
+    r"|growing|renewed|emotional|strident|serious|sharp|harsh)\s+){0,2}[a-z]+\s+"
+    r"(?:about|of|for|against|on|over|with|toward|towards)\s+(?=\S)"
+)
+#: Whom a verb of telling addresses when a "that" follows it: "told conservative radio host
+#: Ilse Varga on Wednesday that ..." (the content opens at "that").
+TOLD_THAT: Final = re.compile(r"[^,;:“\"`]{1,80}?(?=\s+that\s)")
+#: The writer's lead-in to a quotation, the colon or dash just before it opens: "Varga put
+#: it bluntly: “...”" (matched up to the quotation's first mark).
+LEAD_IN: Final = re.compile(r"(?::|\s[—–]|\s-{1,2})\s+$")

@@ -20,15 +20,20 @@ from typing import Final, NamedTuple
 
 from briefing.text.attribution_boundaries import (
     ASIDE_GOES_ON,
+    ATTITUDE_OF,
     BRIDGE,
     CLAUSE_END,
+    LEAD_IN,
     LEADING_PHRASE,
+    LIGHT_VERBS,
     NOT_GOING_ON,
     OBJECT_END,
     OPENER,
     PHRASE_ONLY,
+    PREPOSITION_FIRST,
     QUOTE_BEFORE,
     SUBORDINATE_FIRST,
+    TOLD_THAT,
 )
 from briefing.text.attribution_frames import verbless_frames
 from briefing.text.attribution_headlines import headline_frames
@@ -138,11 +143,12 @@ _TELLING: Final = frozenset({"tell", "inform", "assure", "remind", "warn", "advi
 
 
 def _content_after(sentence: str, cue_end: int, object_verb: bool, quotes: list[Span],
-                   stop: int, addressee: bool = False) -> tuple[Span, ...]:
-    """What a cue governs: the quotations after it, or the clause from it to ``stop``."""
+                   stop: int, addressee: bool = False, light: bool = False) -> tuple[Span, ...]:
+    """What a cue governs: the quotations after it, or the clause from it to ``stop``; of a
+    ``light`` verb ("expressed", "voiced"), what the noun after it is about."""
     start = cue_end
     if addressee:  # "told reporters the channel was clear"
-        told = _ADDRESSEE.match(sentence, start)
+        told = _ADDRESSEE.match(sentence, start) or TOLD_THAT.match(sentence, start, stop)
         if told is not None:
             start = told.end()
     bridge = BRIDGE.match(sentence, start)
@@ -153,6 +159,11 @@ def _content_after(sentence: str, cue_end: int, object_verb: bool, quotes: list[
     that = _THAT_SOON.match(sentence[start:stop])
     if that is not None and not object_verb:
         start += that.end()
+    # "complained about the tolls", "voiced concern about the tolls": what it is about
+    object_of = (PREPOSITION_FIRST.match(sentence, start, stop)
+                 or (ATTITUDE_OF.match(sentence, start, stop) if light else None))
+    if object_of is not None:
+        start = object_of.end()
     if SUBORDINATE_FIRST.match(sentence) and sentence.find(", ", 0, cue_end) < 0:
         # "If the files show that A, B": A ends at the comma that closes the clause
         comma = sentence.find(", ", start, stop)
@@ -316,7 +327,8 @@ def _verb_frame(sentence: str, start: int, end: int, cue: str, quotes: list[Span
             and (quoted_head or (not object_verb and TRAILING_REST.match(rest)))
             and not OPENER.match(head) and not LEADING_PHRASE.match(head)
             and not opens_before_subject(head, sentence[subject[1] : start])):
-        before_cue = _trimmed(sentence, 0, len(head))
+        before_cue = _trimmed(sentence, _lead_in_end(sentence, quotes, len(head))
+                              if quoted_head else 0, len(head))
         parts = [before_cue] if before_cue is not None else []
         parts += [q for q in quotes if q[0] > end]
         aside = ASIDE_GOES_ON.match(rest)
@@ -329,10 +341,21 @@ def _verb_frame(sentence: str, start: int, end: int, cue: str, quotes: list[Span
                 parts.append(after)
         return Relation((start, end), subject, tuple(parts)) if parts else None
     content_pieces = _content_after(sentence, end, object_verb, quotes, stop,
-                                    addressee=_LEMMA_OF.get(cue) in _TELLING)
+                                    addressee=_LEMMA_OF.get(cue) in _TELLING,
+                                    light=_LEMMA_OF.get(cue) in LIGHT_VERBS)
     if not content_pieces:
         return None
     return Relation((start, end), subject, content_pieces)
+
+
+def _lead_in_end(sentence: str, quotes: list[Span], end: int) -> int:
+    """Where a quotation closed before its source opens after the writer's lead-in to it:
+    "Varga put it bluntly: “We sail,” she said" (0 when no colon or dash leads in)."""
+    last = next((q for q in reversed(quotes) if q[1] <= end + 1), None)
+    if last is None:
+        return 0
+    lead = LEAD_IN.search(sentence, 0, last[0])
+    return lead.end() if lead is not None and not _inside(lead.start(), quotes) else 0
 
 
 #: Verbs whose subject is part of what they attribute, not its source: "the levee appears

@@ -105,11 +105,21 @@ def _go_on(found: list[Relation], owner: int, pieces: list[Span]) -> None:
 
 def _outermost(text: str, found: list[Relation]) -> list[Relation]:
     """The relations without those of stance, wish or evidence set inside another's content
-    ("Varga said the crews want a raise": "want" is part of what she said)."""
+    ("Varga said the crews want a raise": "want" is part of what she said), nor those of
+    saying or thinking there that hold much the same words (``_much_the_same``)."""
     return [r for r in found
-            if speech_cue(text[r.cue[0] : r.cue[1]])
-            or not any(other is not r and any(a <= r.cue[0] < b for a, b in other.content)
+            if not any(other is not r and any(a <= r.cue[0] < b for a, b in other.content)
+                       and (not speech_cue(text[r.cue[0] : r.cue[1]])
+                            or _much_the_same(r.content, other.content))
                        for other in found)]
+
+
+def _much_the_same(inner: tuple[Span, ...], outer: tuple[Span, ...]) -> bool:
+    """Whether a relation inside another's content says much the same: its content at least
+    half of the other's ("Varga told us she believes the dock is safe": what "believes" holds
+    is nearly all that "told" does)."""
+    shared = sum(max(0, min(b, d) - max(a, c)) for a, b in inner for c, d in outer)
+    return shared * 2 >= sum(d - c for c, d in outer)
 
 
 def _quote_start(text: str, relation: Relation) -> int:

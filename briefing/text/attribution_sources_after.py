@@ -68,9 +68,11 @@ def according_to(sentence: str, start: int, end: int) -> Frame | None:
         return None
     source = source_head(sentence, np.span("np"))
     pieces = []
-    opening = max((sentence.rfind(mark, 0, start) + len(mark) if mark in sentence[:start] else 0)
-                  for mark in ("(", "; ", " — ", " - "))
-    before = trim_content(sentence, opening, start)  # "(C, according to X)", "A — C, according to X"
+    # "(C, according to X)", "A — C, according to X", "A, who C, according to X"
+    opening = max((sentence.rfind(mark, 0, start) + skip if mark in sentence[:start] else 0)
+                  for mark, skip in (("(", 1), ("; ", 2), (" — ", 3), (" - ", 3),
+                                     (", who ", 2), (", which ", 2)))  # "who" opens its clause
+    before = trim_content(sentence, opening, start)
     if before is not None:
         pieces.append(before)
     after = trim_content(sentence, np.end(), len(sentence))

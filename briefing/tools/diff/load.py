@@ -53,8 +53,9 @@ def load_brief_or_report(path: str, backend: BackendChoice = None,
     from briefing.io.sources import check_size, decode, read_bytes
 
     name = "standard input" if path == "-" else path
-    raw = read_bytes(path)
-    text, encoding = decode(raw, name, limit=BRIEF_SIZE_RATIO * max_report_bytes())
+    most = BRIEF_SIZE_RATIO * max_report_bytes()
+    raw = read_bytes(path, most)
+    text, encoding = decode(raw, name, limit=most)
     stripped = text.lstrip("\ufeff").lstrip()
     if stripped.startswith("{"):
         try:
