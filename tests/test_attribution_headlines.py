@@ -35,3 +35,9 @@ def test_a_title_case_headline_with_a_verb_of_saying(
 ])
 def test_no_headline_attribution(sentence: str) -> None:
     assert _read(sentence) == []
+
+
+def test_a_source_of_words_set_apart_by_more_than_one_space_is_read_where_it_stands() -> None:
+    headline = "Halden  Harbour Master,  Ret.  Says Levee Will Hold"
+    [(cue, source, content)] = _read(headline)
+    assert (cue, source, content) == ("Says", "Halden  Harbour Master,  Ret", ["Levee Will Hold"])

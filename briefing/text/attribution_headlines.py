@@ -45,17 +45,16 @@ def headline_frames(sentence: str) -> list[Frame]:
         if cue.group(0) not in _TITLE_CUES:
             continue
         start = _OPENING.match(sentence).end()  # type: ignore[union-attr]
-        words = sentence[start : cue.start()].split()
-        while words and words[-1] in _ADVERBS:  # "Varga Just Said"
+        words = list(_WORD.finditer(sentence, start, cue.start()))
+        while words and words[-1].group(0) in _ADVERBS:  # "Varga Just Said"
             words.pop()
-        if not 1 <= len(words) <= _MAX_SOURCE_WORDS or not words[0][0].isupper() or (
-                words[0] in _QUESTION_WORDS):
+        if not 1 <= len(words) <= _MAX_SOURCE_WORDS or not words[0].group(0)[0].isupper() or (
+                words[0].group(0) in _QUESTION_WORDS):
             return []  # "How Varga Thinks About Tolls": no saying reported
-        source = " ".join(words)
-        at = sentence.index(source, start)
+        source = (words[0].start(), words[-1].end())
         content_start = cue.end() + len(sentence[cue.end() :]) - len(sentence[cue.end() :].lstrip())
         content_end = len(sentence.rstrip().rstrip("."))
         if len(sentence[content_start:content_end].split()) < 2:
             return []
-        return [(cue.span(), (at, at + len(source)), ((content_start, content_end),))]
+        return [(cue.span(), source, ((content_start, content_end),))]
     return []
