@@ -40,6 +40,7 @@ from briefing.text.attribution_headlines import headline_frames
 from briefing.text.attribution_introduced import (
     closing_speakers,
     colon_quotations,
+    named_speaker,
     quotation_after_verb,
 )
 from briefing.text.attribution_sources_after import (
@@ -319,7 +320,14 @@ def _verb_frame(sentence: str, start: int, end: int, cue: str, quotes: list[Span
             return None
         subject = rough_subject(sentence, bound, start)
         if subject is None:
-            return None
+            pieces = _content_after(sentence, end, object_verb, quotes, stop,
+                                    addressee=_LEMMA_OF.get(cue) in _TELLING)
+            if not pieces:
+                return None
+            source = opening_subject(sentence, start)  # "X, who ..., has said": X, if a name
+            if source is None or not named_speaker(sentence[slice(*source)]):
+                return None
+            return Relation((start, end), source, pieces)
     head = sentence[: subject[0]].rstrip()
     # "“The levee held,” Varga said of the storm", "“...,” Varga told the crowd of 500"
     quoted_head = QUOTE_BEFORE.search(head) is not None or quotation_only(head)
