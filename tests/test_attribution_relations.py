@@ -417,10 +417,11 @@ def test_a_whole_quotation_whose_speaker_is_named_in_the_next_sentence() -> None
     assert _report("“We sail at dawn,” Brenn said. |Varga disagreed.") == [["“We sail at dawn,”"]]
 
 
-def test_a_subject_set_apart_by_a_long_relative_clause_is_the_name_that_opens_the_sentence() -> None:
-    sentence = ("Mayor Ilse Varga, who stayed in the 2019 race against Brenn until June despite his "
-                "lead and calls for her to quit, has said she will not resign.")
-    assert _read(sentence) == [("said", "Mayor Ilse Varga", ["she will not resign"])]
+def test_a_subject_the_rules_cannot_read_is_the_name_that_opens_the_sentence() -> None:
+    # words between the subject and its verb that no subject rule reads past
+    assert ("said", "Varga", ["she would reopen the docks"]) in _read(
+        "Varga has since said she would reopen the docks.")
+    assert ("believe", "Tomas Brenn", ["he gets to pilot the ferry again"]) in _read(
+        "Tomas Brenn can barely believe he gets to pilot the ferry again.")
     # no name opens the sentence: no source, no relation
-    assert _read("Even after the vote in the harbour hall, and despite the long strike by the "
-                 "ferry crews and pilots, has said the levee held.") == []
+    assert _read("Even after the vote in the harbour hall, has since said the levee held.") == []
