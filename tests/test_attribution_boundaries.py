@@ -178,3 +178,17 @@ def test_a_belief_inside_what_was_said_that_says_much_the_same_is_no_relation_of
     # what "believes" holds is more than half of what "told" holds: one attribution
     assert _report("Varga told the Courier that she believes the dock will reopen in May.") == [
         ["that she believes the dock will reopen in May"]]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Correction: An earlier version of this story misspelled the name of the Halden mayor.",
+    "Contributing: Ilse Varga and Tomas Brenn, Corva Courier.",
+    "A: I think the dock will reopen in May.",
+])
+def test_a_newsroom_label_before_a_colon_is_no_speaker(sentence: str) -> None:
+    assert ":" not in [cue for cue, _, _ in _read(sentence)]
+
+
+def test_a_speaker_before_a_colon_is_one() -> None:
+    assert (":", "VARGA", ["The dock will reopen in May"]) in _read(
+        "VARGA: The dock will reopen in May.")

@@ -107,3 +107,10 @@ TOLD_THAT: Final = re.compile(r"[^,;:“\"`]{1,80}?(?=\s+that\s)")
 #: The writer's lead-in to a quotation, the colon or dash just before it opens: "Varga put
 #: it bluntly: “...”" (matched up to the quotation's first mark).
 LEAD_IN: Final = re.compile(r"(?::|\s[—–]|\s-{1,2})\s+$")
+#: A newsroom's label before a colon, no speaker: "Correction: ...", "Contributing: ...",
+#: "Editor's Note: ...", "Breaking: ...", "Q: ..." and "A: ..." of an interview.
+NEWSROOM_LABEL: Final = re.compile(
+    r"(?i:correction|clarification|update|updated|contributing|editor['’]s\s+note|breaking"
+    r"|breaking\s+news|byline|paid\s+notice|revealed|wow|boom|plus|watch|read\s+more|related"
+    r"|photos?|video|source|sources|note|stat\s+of\s+the\s+week|[QA])"
+)

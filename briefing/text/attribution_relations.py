@@ -26,6 +26,7 @@ from briefing.text.attribution_boundaries import (
     LEAD_IN,
     LEADING_PHRASE,
     LIGHT_VERBS,
+    NEWSROOM_LABEL,
     NOT_GOING_ON,
     OBJECT_END,
     OPENER,
@@ -202,7 +203,8 @@ def relations_in(sentence: str) -> tuple[Relation, ...]:
     """Every attribution relation of one sentence, in the order of their cues."""
     found: list[Relation] = []
     speaker = _SPEAKER_COLON.match(sentence) if ":" in sentence[:60] else None
-    if speaker is not None:  # "Varga: The levee held." (a headline), "VARGA: We sail." (a transcript)
+    # "Varga: The levee held." (a headline), "VARGA: We sail." (a transcript)
+    if speaker is not None and not NEWSROOM_LABEL.fullmatch(speaker.group("np")):
         content = _trimmed(sentence, speaker.end(), len(sentence))
         if content is not None:
             found.append(Relation(speaker.span("colon"), speaker.span("np"), (content,)))
