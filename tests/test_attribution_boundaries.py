@@ -192,3 +192,15 @@ def test_a_newsroom_label_before_a_colon_is_no_speaker(sentence: str) -> None:
 def test_a_speaker_before_a_colon_is_one() -> None:
     assert (":", "VARGA", ["The dock will reopen in May"]) in _read(
         "VARGA: The dock will reopen in May.")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Varga appeared on the Halden Courier's morning show.",
+    "Brenn will appear before the harbour council on Monday.",
+])
+def test_appear_of_showing_up_is_no_cue(sentence: str) -> None:
+    assert _read(sentence) == []
+
+
+def test_appear_of_seeming_is_a_cue() -> None:
+    assert [cue for cue, _, _ in _read("The levee appears to be holding.")] == ["appears"]

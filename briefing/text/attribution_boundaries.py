@@ -114,3 +114,8 @@ NEWSROOM_LABEL: Final = re.compile(
     r"|breaking\s+news|byline|paid\s+notice|revealed|wow|boom|plus|watch|read\s+more|related"
     r"|photos?|video|source|sources|note|stat\s+of\s+the\s+week|[QA])"
 )
+#: What follows "appear" when someone shows up rather than seems: a place, a stage, a show
+#: ("appeared on the Courier's show", "will appear before the council", "appear in ads").
+SHOWS_UP: Final = re.compile(
+    r"\s+(?:on|in|before|at|with|alongside|onstage|together|live|twice|once|briefly)\b"
+)

@@ -33,6 +33,7 @@ from briefing.text.attribution_boundaries import (
     PHRASE_ONLY,
     PREPOSITION_FIRST,
     QUOTE_BEFORE,
+    SHOWS_UP,
     SUBORDINATE_FIRST,
     TOLD_THAT,
 )
@@ -283,6 +284,8 @@ def _verb_frame(sentence: str, start: int, end: int, cue: str, quotes: list[Span
     object_verb = cue in _OBJECT_FORMS
     if _LEMMA_OF.get(cue) == "continue" and _GOES_ON.match(sentence, end):
         return None  # "continues to trail", "continued campaigning": no saying goes on
+    if _LEMMA_OF.get(cue) in {"appear", "seem"} and SHOWS_UP.match(sentence, end):
+        return None  # "appeared on the Courier's show", "will appear before the council"
     if _LEMMA_OF.get(cue) in _RAISING and sentence.startswith(" to ", end) and (
             previous in BE or _LEMMA_OF.get(cue) != "expect"):  # not "Varga expects to win"
         return _raised(sentence, start, end, quotes, stop, bound, previous in BE)
