@@ -204,3 +204,7 @@ def test_appear_of_showing_up_is_no_cue(sentence: str) -> None:
 
 def test_appear_of_seeming_is_a_cue() -> None:
     assert [cue for cue, _, _ in _read("The levee appears to be holding.")] == ["appears"]
+
+
+def test_a_thing_newly_named_is_no_attribution() -> None:
+    assert _read("The port hired a firm called Halden Freight to move the cargo.") == []

@@ -119,3 +119,8 @@ NEWSROOM_LABEL: Final = re.compile(
 SHOWS_UP: Final = re.compile(
     r"\s+(?:on|in|before|at|with|alongside|onstage|together|live|twice|once|briefly)\b"
 )
+#: A thing newly named, "a firm called ...", "an app dubbed ...": an indefinite noun phrase
+#: right before the participle (ends where the participle stands).
+NAMED_THING: Final = re.compile(r"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w'’-]+\s+){0,3}$")
+#: A name after "called": capitalized words, a quotation or a hashtag.
+NAME_AFTER: Final = re.compile(r"\s+(?:[A-Z\d#@]|[“\"]|``|'')")

@@ -26,6 +26,8 @@ from briefing.text.attribution_boundaries import (
     LEAD_IN,
     LEADING_PHRASE,
     LIGHT_VERBS,
+    NAME_AFTER,
+    NAMED_THING,
     NEWSROOM_LABEL,
     NOT_GOING_ON,
     OBJECT_END,
@@ -286,6 +288,9 @@ def _verb_frame(sentence: str, start: int, end: int, cue: str, quotes: list[Span
         return None  # "continues to trail", "continued campaigning": no saying goes on
     if _LEMMA_OF.get(cue) in {"appear", "seem"} and SHOWS_UP.match(sentence, end):
         return None  # "appeared on the Courier's show", "will appear before the council"
+    if cue in {"called", "named", "dubbed"} and NAMED_THING.search(sentence, 0, start) and (
+            NAME_AFTER.match(sentence, end)):
+        return None  # "a firm called Halden Freight": a name, nothing said
     if _LEMMA_OF.get(cue) in _RAISING and sentence.startswith(" to ", end) and (
             previous in BE or _LEMMA_OF.get(cue) != "expect"):  # not "Varga expects to win"
         return _raised(sentence, start, end, quotes, stop, bound, previous in BE)
