@@ -405,3 +405,13 @@ def test_a_quotation_first_closed_by_its_speaker_and_any_verb() -> None:
         ("gushed", "Varga", ["“The docks will reopen by June,”"])]
     assert _read("''We sail at dawn,'' she quipped.") == [
         ("quipped", "she", ["''We sail at dawn,''"])]
+
+
+def test_a_whole_quotation_whose_speaker_is_named_in_the_next_sentence() -> None:
+    # a splitter parts the sentence after the question or exclamation mark
+    assert _report("“Who would have believed the ferry would sail?” |Varga asked.") == [
+        ["“Who would have believed the ferry would sail?”"]]
+    assert _report("“We sail at dawn!” |Brenn said, looking out over the Halden docks.") == [
+        ["“We sail at dawn!”"]]
+    # a quotation with a speaker of its own is not carried to the next sentence's verb
+    assert _report("“We sail at dawn,” Brenn said. |Varga disagreed.") == [["“We sail at dawn,”"]]

@@ -30,7 +30,8 @@ _PRONOUN_FIRST: Final = re.compile(r"(?:(?:But|And|Then|So),?\s+)?(?P<np>He|She|
 #: A word that joins a clause to the one before it: "But", "And then".
 _JOINER: Final = re.compile(r"\s*(?:(?:But|And|So|Yet|Then|Still),?\s+)+")
 #: Where the clause before a colon begins: after the last mark that closes a clause.
-_CLAUSE_MARK: Final = re.compile(r"[;(—–]|\s-\s|[.!?][”\"']?\s")
+_CLAUSE_MARK: Final = re.compile(  # not the stop of a title: "Dr.", "Sen.", "Mrs."
+    r"[;(—–]|\s-\s|(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})[.!?][”\"']?\s")
 
 
 def colon_quotations(sentence: str, held: list[Span]) -> list[Frame]:
@@ -49,28 +50,45 @@ def colon_quotations(sentence: str, held: list[Span]) -> list[Frame]:
                 or len(sentence[slice(*pieces[0])].split()) < 2
                 or any(a < pieces[0][1] and pieces[0][0] < b for a, b in held)):
             continue
-        begin = max((m.end() for m in _CLAUSE_MARK.finditer(sentence, 0, at)), default=0)
-        clause = sentence[begin:at]
-        pronoun = _PRONOUN_FIRST.match(clause.lstrip())
-        if pronoun is not None:
-            lead = begin + len(clause) - len(clause.lstrip())
-            source: Span | None = (lead + pronoun.start("np"), lead + pronoun.end("np"))
-        else:
-            opener = _JOINER.match(clause)
-            skip = opener.end() if opener is not None else 0
-            subject = (opening_subject(clause[skip:], len(clause) - skip)
-                       or rough_subject(clause[skip:], 0, len(clause) - skip))
-            source = None if subject is None else (begin + skip + subject[0],
-                                                   begin + skip + subject[1])
-        if source is None:
-            continue
-        cue_start = source[1]
-        while cue_start < at and sentence[cue_start] in " ,":
-            cue_start += 1
-        if cue_start >= at:
-            continue  # "Varga: “...”": the speaker and colon of a headline, read elsewhere
-        found.append(((cue_start, at + 1), source, pieces))
+        introducer = _introducer(sentence, at)
+        if introducer is not None:
+            found.append((introducer[0], introducer[1], pieces))
     return found
+
+
+def _introducer(sentence: str, at: int) -> tuple[Span, Span] | None:
+    """The cue and source of the clause that ends at a colon at ``at``: the clause's subject,
+    and the words from it to the colon."""
+    begin = max((m.end() for m in _CLAUSE_MARK.finditer(sentence, 0, at)), default=0)
+    clause = sentence[begin:at]
+    pronoun = _PRONOUN_FIRST.match(clause.lstrip())
+    if pronoun is not None:
+        lead = begin + len(clause) - len(clause.lstrip())
+        source: Span | None = (lead + pronoun.start("np"), lead + pronoun.end("np"))
+    else:
+        opener = _JOINER.match(clause)
+        skip = opener.end() if opener is not None else 0
+        subject = (opening_subject(clause[skip:], len(clause) - skip)
+                   or rough_subject(clause[skip:], 0, len(clause) - skip))
+        source = None if subject is None else (begin + skip + subject[0],
+                                               begin + skip + subject[1])
+    if source is None:
+        return None
+    cue_start = source[1]
+    while cue_start < at and sentence[cue_start] in " ,":
+        cue_start += 1
+    if cue_start >= at:
+        return None  # "Varga: “...”": the speaker and colon of a headline, read elsewhere
+    return (cue_start, at + 1), source
+
+
+def colon_introducer(sentence: str) -> tuple[Span, Span] | None:
+    """The cue and source of a sentence that ends with a colon ("Dr. Varga stated:"), what
+    introduces the quotation of the paragraph after it."""
+    stripped = sentence.rstrip()
+    if not stripped.endswith(":") or len(stripped) < 2 or stripped[-2].isspace():
+        return None
+    return _introducer(sentence, len(stripped) - 1)
 
 
 #: "“The levee held,” Varga gushed." / "''We sail,'' she quipped." : the whole sentence.

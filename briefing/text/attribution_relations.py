@@ -40,6 +40,7 @@ from briefing.text.attribution_boundaries import (
     TOLD_THAT,
 )
 from briefing.text.attribution_frames import verbless_frames
+from briefing.text.attribution_headlines import headline_frames
 from briefing.text.attribution_introduced import (
     closing_speakers,
     colon_quotations,
@@ -238,7 +239,8 @@ def relations_in(sentence: str) -> tuple[Relation, ...]:
         if main_source is None and relation.source is not None:
             main_source = relation.source
         bound = end
-    found = _trailing_cut(found) + [Relation(*f) for f in verbless_frames(sentence, quotes)]
+    found = _trailing_cut(found) + [Relation(*f) for f in (*verbless_frames(sentence, quotes),
+                                                          *headline_frames(sentence))]
     held = [piece for relation in found for piece in relation.content]
     found += [Relation(*frame) for frame in colon_quotations(sentence, held)]
     return tuple(sorted(found + [Relation(*frame) for frame in closing_speakers(sentence, held)]))
