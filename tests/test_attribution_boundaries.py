@@ -178,3 +178,33 @@ def test_a_belief_inside_what_was_said_that_says_much_the_same_is_no_relation_of
     # what "believes" holds is more than half of what "told" holds: one attribution
     assert _report("Varga told the Courier that she believes the dock will reopen in May.") == [
         ["that she believes the dock will reopen in May"]]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Correction: An earlier version of this story misspelled the name of the Halden mayor.",
+    "Contributing: Ilse Varga and Tomas Brenn, Corva Courier.",
+    "A: I think the dock will reopen in May.",
+])
+def test_a_newsroom_label_before_a_colon_is_no_speaker(sentence: str) -> None:
+    assert ":" not in [cue for cue, _, _ in _read(sentence)]
+
+
+def test_a_speaker_before_a_colon_is_one() -> None:
+    assert (":", "VARGA", ["The dock will reopen in May"]) in _read(
+        "VARGA: The dock will reopen in May.")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Varga appeared on the Halden Courier's morning show.",
+    "Brenn will appear before the harbour council on Monday.",
+])
+def test_appear_of_showing_up_is_no_cue(sentence: str) -> None:
+    assert _read(sentence) == []
+
+
+def test_appear_of_seeming_is_a_cue() -> None:
+    assert [cue for cue, _, _ in _read("The levee appears to be holding.")] == ["appears"]
+
+
+def test_a_thing_newly_named_is_no_attribution() -> None:
+    assert _read("The port hired a firm called Halden Freight to move the cargo.") == []

@@ -107,3 +107,20 @@ TOLD_THAT: Final = re.compile(r"[^,;:“\"`]{1,80}?(?=\s+that\s)")
 #: The writer's lead-in to a quotation, the colon or dash just before it opens: "Varga put
 #: it bluntly: “...”" (matched up to the quotation's first mark).
 LEAD_IN: Final = re.compile(r"(?::|\s[—–]|\s-{1,2})\s+$")
+#: A newsroom's label before a colon, no speaker: "Correction: ...", "Contributing: ...",
+#: "Editor's Note: ...", "Breaking: ...", "Q: ..." and "A: ..." of an interview.
+NEWSROOM_LABEL: Final = re.compile(
+    r"(?i:correction|clarification|update|updated|contributing|editor['’]s\s+note|breaking"
+    r"|breaking\s+news|byline|paid\s+notice|revealed|wow|boom|plus|watch|read\s+more|related"
+    r"|photos?|video|source|sources|note|stat\s+of\s+the\s+week|[QA])"
+)
+#: What follows "appear" when someone shows up rather than seems: a place, a stage, a show
+#: ("appeared on the Courier's show", "will appear before the council", "appear in ads").
+SHOWS_UP: Final = re.compile(
+    r"\s+(?:on|in|before|at|with|alongside|onstage|together|live|twice|once|briefly)\b"
+)
+#: A thing newly named, "a firm called ...", "an app dubbed ...": an indefinite noun phrase
+#: right before the participle (ends where the participle stands).
+NAMED_THING: Final = re.compile(r"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w'’-]+\s+){0,3}$")
+#: A name after "called": capitalized words, a quotation or a hashtag.
+NAME_AFTER: Final = re.compile(r"\s+(?:[A-Z\d#@]|[“\"]|``|'')")

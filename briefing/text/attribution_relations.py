@@ -26,12 +26,16 @@ from briefing.text.attribution_boundaries import (
     LEAD_IN,
     LEADING_PHRASE,
     LIGHT_VERBS,
+    NAME_AFTER,
+    NAMED_THING,
+    NEWSROOM_LABEL,
     NOT_GOING_ON,
     OBJECT_END,
     OPENER,
     PHRASE_ONLY,
     PREPOSITION_FIRST,
     QUOTE_BEFORE,
+    SHOWS_UP,
     SUBORDINATE_FIRST,
     TOLD_THAT,
 )
@@ -204,7 +208,8 @@ def relations_in(sentence: str) -> tuple[Relation, ...]:
     """Every attribution relation of one sentence, in the order of their cues."""
     found: list[Relation] = []
     speaker = _SPEAKER_COLON.match(sentence) if ":" in sentence[:60] else None
-    if speaker is not None:  # "Varga: The levee held." (a headline), "VARGA: We sail." (a transcript)
+    # "Varga: The levee held." (a headline), "VARGA: We sail." (a transcript)
+    if speaker is not None and not NEWSROOM_LABEL.fullmatch(speaker.group("np")):
         content = _trimmed(sentence, speaker.end(), len(sentence))
         if content is not None:
             found.append(Relation(speaker.span("colon"), speaker.span("np"), (content,)))
@@ -284,6 +289,11 @@ def _verb_frame(sentence: str, start: int, end: int, cue: str, quotes: list[Span
     object_verb = cue in _OBJECT_FORMS
     if _LEMMA_OF.get(cue) == "continue" and _GOES_ON.match(sentence, end):
         return None  # "continues to trail", "continued campaigning": no saying goes on
+    if _LEMMA_OF.get(cue) in {"appear", "seem"} and SHOWS_UP.match(sentence, end):
+        return None  # "appeared on the Courier's show", "will appear before the council"
+    if cue in {"called", "named", "dubbed"} and NAMED_THING.search(sentence, 0, start) and (
+            NAME_AFTER.match(sentence, end)):
+        return None  # "a firm called Halden Freight": a name, nothing said
     if _LEMMA_OF.get(cue) in _RAISING and sentence.startswith(" to ", end) and (
             previous in BE or _LEMMA_OF.get(cue) != "expect"):  # not "Varga expects to win"
         return _raised(sentence, start, end, quotes, stop, bound, previous in BE)
