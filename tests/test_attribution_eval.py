@@ -100,3 +100,24 @@ def test_a_content_in_pieces_overlaps_by_the_sum_of_its_pieces() -> None:
     assert _overlap(((0, 10), (20, 30)), ((0, 10), (20, 30))) == 1.0
     assert _overlap(((0, 10),), ((0, 10), (20, 30))) == 0.5  # the longer: 20 characters
     assert _overlap(((0, 10),), ((40, 50),)) == 0.0
+
+
+def _bad_pair(tmp_path: Path, ann: bytes) -> str:
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "a.ann").write_bytes(ann)
+    result = CliRunner().invoke(cli, ["eval", "attributions", str(tmp_path)])
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    [line] = [line for line in result.stderr.splitlines() if line.startswith("Error: ")]
+    return line
+
+
+def test_annotations_that_are_not_utf8_are_one_error_line(tmp_path: Path) -> None:
+    line = _bad_pair(tmp_path, _ann(ARTICLE).encode("utf-8") + b"T9\tSource 0 3\t\xff\n")
+    assert "a.ann is not UTF-8 text" in line, line
+
+
+def test_annotations_past_the_end_of_their_text_are_one_error_line(tmp_path: Path) -> None:
+    ann = "T1\tContent 40 9000\tthe levee\nT2\tCue 6 9\tsaid\nE1\tAttribution:T2 Content:T1\n"
+    line = _bad_pair(tmp_path, ann.encode("utf-8"))
+    assert "a content span ends at 9000, past the end of a.txt" in line, line

@@ -176,3 +176,23 @@ def test_a_brief_whose_span_is_no_range_is_not_a_valid_brief(tmp_path: Path, spa
     assert result.exit_code == 1
     errors = [line for line in result.stderr.splitlines() if line.startswith("Error:")]
     assert len(errors) == 1 and "is not a valid brief" in errors[0] and message in errors[0]
+
+
+def test_a_brief_larger_than_the_report_limit_can_be_diffed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    old = Path(brief_file(tmp_path, pair("firmed-up")[0], "old.json"))
+    new = Path(brief_file(tmp_path, pair("firmed-up")[1], "new.json"))
+    reports = [Path(path).stat().st_size for path in pair("firmed-up")]
+    # a limit the reports meet and their briefs (several times larger) do not
+    limit = max(old.stat().st_size, new.stat().st_size) // 8
+    assert max(reports) <= limit < old.stat().st_size
+    monkeypatch.setenv("BRIEFING_MAX_BYTES", str(limit))
+    result = invoke("diff", str(old), str(new))
+    assert result.exit_code == 0, result.stderr
+    assert "## Firmed up" in result.stdout
+    # a report over the limit is still refused, here as the other side of the diff
+    big = tmp_path / "big.txt"
+    big.write_text("The ferry left Osk at dawn. " * (limit // 10), encoding="utf-8")
+    result = invoke("diff", str(old), str(big))
+    assert result.exit_code == 1
+    assert "big.txt is" in result.stderr and "over the limit" in result.stderr

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -73,3 +74,34 @@ def test_sentence_scores_on_the_fixture() -> None:
 ])
 def test_holder_matching(predicted: str | None, gold: str | None, same: bool) -> None:
     assert holders_match(predicted, gold) is same
+
+
+def _gold_folder(tmp_path: Path, annotations: bytes) -> Path:
+    split = tmp_path / "gold" / "dev"
+    split.mkdir(parents=True)
+    (split / "a.txt").write_text("The Osk ferry left at dawn.\n", encoding="utf-8")
+    if annotations:
+        (split / "a.jsonl").write_bytes(annotations)
+    return tmp_path / "gold"
+
+
+@pytest.mark.parametrize(("annotations", "says"), [
+    (b"", "holds no gold files"),
+    (b'{"quote": "The Osk ferry"}\n', "a.jsonl:1: not a gold claim ('kind')"),
+    (b'{"quote": "The Osk ferry", "kind": "rumour"}\n', "not a gold claim (kind 'rumour')"),
+    (b'{"quote": "The Osk ferry", "kind": "fact", "holder": "\xff"}\n', "a.jsonl is not UTF-8"),
+])
+def test_broken_gold_is_one_clear_error(tmp_path: Path, annotations: bytes, says: str) -> None:
+    from briefing.errors import SourceError
+
+    with pytest.raises(SourceError, match=re.escape(says)):
+        load_gold(_gold_folder(tmp_path, annotations), "dev")
+
+
+def test_a_sentences_file_that_is_not_utf8_is_one_clear_error(tmp_path: Path) -> None:
+    from briefing.errors import SourceError
+
+    path = tmp_path / "sentences.jsonl"
+    path.write_bytes(b'{"id": "1", "text": "caf\xe9", "label": "certain"}\n')
+    with pytest.raises(SourceError, match="is not UTF-8 text"):
+        evaluate_sentences(path, OfflineBackend())

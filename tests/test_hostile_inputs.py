@@ -126,3 +126,34 @@ def test_diff_exit_code_follows_diff(tmp_path: Path) -> None:
     usage = run_cli("diff", str(one), "--exit-code")
     assert usage.returncode == 2
     assert "missing.txt" in error_line(run_cli("diff", str(one), str(tmp_path / "missing.txt")))
+
+
+def test_a_link_to_an_endless_device_is_refused_without_reading_it_whole(tmp_path: Path) -> None:
+    link = tmp_path / "zero.txt"
+    link.symlink_to("/dev/zero")
+    result = run_cli("generate", str(link), env={"BRIEFING_MAX_BYTES": "100000"}, timeout=60)
+    line = error_line(result)
+    assert "zero.txt is over the limit" in line, line
+
+
+def test_standard_input_past_the_limit_is_refused() -> None:
+    result = run_cli("generate", "-", input=b"The ferry left Osk. " * 10_000,
+                     env={"BRIEFING_MAX_BYTES": "100000"})
+    line = error_line(result)
+    assert "standard input is over the limit" in line, line
+
+
+def test_pipes_devices_and_dangling_links_in_a_folder_are_skipped_and_named(
+        tmp_path: Path) -> None:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "a.txt").write_text(REPORT.format(n=3), encoding="utf-8")
+    os.mkfifo(folder / "pipe.txt")  # reading it would wait for a writer for ever
+    (folder / "zero.txt").symlink_to("/dev/zero")
+    (folder / "gone.md").symlink_to(tmp_path / "nowhere.md")
+    result = run_cli("generate", str(folder), timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert "3 patrol boats" in result.stdout
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("Warning: ")]
+    assert warnings == [f"Warning: {folder}: 3 entries skipped, not regular files "
+                        "(gone.md, pipe.txt, zero.txt)"], result.stderr

@@ -1,10 +1,17 @@
 """Scale cases that must stay linear, pinned by behaviour (speed is measured by
 benchmarks/bench_scale.py, never asserted here): a fuzzy search with a hint looks only near it,
-and finds there what a search of the whole report finds.
+and finds there what a search of the whole report finds; the work of splitting a sentence into
+clauses and of dating a claim grows with its length, not with its square.
 """
 
 from __future__ import annotations
 
+from datetime import date
+from typing import Any
+
+import pytest
+
+from briefing.schema import Claim
 from briefing.text.grounding import FUZZY_WINDOW, Grounder
 
 FILLER = "The harbour office of Veska logged the weather at dawn and again at dusk. "
@@ -41,3 +48,57 @@ def test_exact_quotes_are_found_anywhere_whatever_the_hint() -> None:
     text, where = _report(6 * FUZZY_WINDOW, 8 * FUZZY_WINDOW)
     span = Grounder(text).find(SENTENCE, hint=0)
     assert span is not None and (span.start, span.method) == (where, "exact")
+
+
+def _work_of_clauses(monkeypatch: pytest.MonkeyPatch, separators: int) -> int:
+    """Characters the clause splitter hands to the cue reader for one sentence of
+    ``separators`` semicolons."""
+    import briefing.backends.offline as offline
+
+    read = 0
+    real = offline.read_cues
+
+    def counted(text: str) -> Any:
+        nonlocal read
+        read += len(text)
+        return real(text)
+
+    monkeypatch.setattr(offline, "read_cues", counted)
+    sentence = "the ferry may dock at Osk today; " * separators + "it left."
+    offline.clauses(sentence, 0, len(sentence))
+    return read
+
+
+def test_a_sentence_of_thousands_of_separators_is_split_in_linear_work(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    small, large = _work_of_clauses(monkeypatch, 300), _work_of_clauses(monkeypatch, 1200)
+    assert small > 0
+    assert large <= 5 * small  # four times the sentence: about four times the reading
+
+
+def test_a_claim_naming_thousands_of_dates_is_dated_in_linear_work(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import briefing.brief.assembly as assembly
+
+    compared = 0
+    real = assembly.islice
+
+    def counted(iterable: Any, stop: int) -> Any:
+        for item in real(iterable, stop):
+            nonlocal compared
+            compared += 1
+            yield item
+
+    monkeypatch.setattr(assembly, "islice", counted)
+
+    def work(repeats: int) -> tuple[int, list[tuple[str, str | None]]]:
+        nonlocal compared
+        compared = 0
+        quote = "The ferry was seen three days ago and again last week, " * repeats
+        claim = Claim(id="C1", kind="fact", statement=quote, quote=quote, source_id="S1",
+                      span=(0, len(quote)), grounding="exact")
+        return compared, assembly._dated_words(claim, date(2026, 3, 20))
+
+    (small, dated), (large, _) = work(500), work(2000)
+    assert {words for words, _ in dated} == {"three days ago", "last week"}
+    assert large <= 5 * small

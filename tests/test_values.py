@@ -111,3 +111,34 @@ def test_a_different_number_of_the_same_event_conflicts() -> None:
     assert [(c.aspect, [s.value for s in c.sides]) for c in brief.conflicts] == [
         ("quantity", ["nine drones", "14 drones"])]
     assert {c.credibility for c in brief.claims} == {6}
+
+
+def test_the_longest_number_anyone_writes_in_words_is_read_whole() -> None:
+    text = "nine hundred and ninety-nine thousand nine hundred and ninety-nine soldiers"
+    [quantity] = quantities(text)
+    assert (quantity.value, quantity.unit) == (999999.0, "soldiers")
+
+
+def test_a_text_of_nothing_but_number_words_is_read_in_linear_work(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import briefing.text.quantities as module
+
+    calls = 0
+    real = module.text2num
+
+    def counted(text: str, lang: str) -> int:
+        nonlocal calls
+        calls += 1
+        return real(text, lang)
+
+    monkeypatch.setattr(module, "text2num", counted)
+
+    def work(repeats: int) -> int:
+        nonlocal calls
+        calls = 0
+        quantities("twenty-one thousand four hundred and " * repeats + "boats")
+        return calls
+
+    small, large = work(200), work(800)
+    assert small > 0
+    assert large <= 5 * small  # four times the words: about four times the work, not sixteen

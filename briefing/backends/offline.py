@@ -39,6 +39,10 @@ _DATELINE_ALONE: Final = re.compile(
     r"\s*(?:\([^()]{1,60}\)|/[^/]{1,60}/)?\s*[.:–—-]?"
 )
 _MIN_CLAUSE_WORDS: Final = 4
+#: Characters of a clause's left part read for its kind: more than any clause real text
+#: writes, so only a hostile sentence of thousands of separators is read in part.
+CLAUSE_WINDOW: Final = 2000
+_WORD: Final = re.compile(r"\S+")
 _OPENING_QUOTES: Final = ("“", '"', "‘", "«", "''", "``")  # '' and `` as wire copy types them
 _ANY_OPENING_QUOTE: Final = re.compile("[“\"‘«]|''|``")
 
@@ -106,6 +110,14 @@ def _calls_to_action(quote: str, found: Attribution | None) -> bool:
             and _CALL_TO_ACTION.search(quote) is not None)
 
 
+def _has_words(text: str, start: int, end: int, least: int = _MIN_CLAUSE_WORDS) -> bool:
+    """Whether text[start:end] holds at least ``least`` words, read no further than the
+    ``least``-th (as ``len(text[start:end].split()) >= least``, in time that does not grow with
+    the rest of a long sentence)."""
+    return any(found >= least
+               for found, _ in enumerate(_WORD.finditer(text, start, end), start=1))
+
+
 def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split a sentence where it joins parts of different kinds; else keep it whole."""
     if text.find("?", start, end) >= 0 and text[start:end].rstrip(" \"'”’)").endswith("?"):
@@ -114,11 +126,11 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     cursor = start
     left_kind = None
     for sep in _SEPARATOR.finditer(text, start, end):
-        left = text[cursor : sep.start()]
-        right = text[sep.end() : end]
-        if len(left.split()) < _MIN_CLAUSE_WORDS or len(right.split()) < _MIN_CLAUSE_WORDS:
+        if not (_has_words(text, cursor, sep.start()) and _has_words(text, sep.end(), end)):
             continue
-        left_kind = read_cues(left).kind
+        # the part since the last cut, up to CLAUSE_WINDOW characters of it: a sentence of
+        # thousands of separators must not re-read its whole growing left part at each one
+        left_kind = read_cues(text[max(cursor, sep.start() - CLAUSE_WINDOW) : sep.start()]).kind
         next_sep = _SEPARATOR.search(text, sep.end(), end)
         right_first = text[sep.end() : next_sep.start() if next_sep else end]
         if read_cues(right_first).kind != left_kind:

@@ -8,6 +8,7 @@ from briefing.backends.base import ReportedAttribution
 from briefing.schema import Source
 from briefing.text.attribution_holders import canonical_holder
 from briefing.text.attribution_memory import HolderMemory
+from briefing.text.attribution_paragraphs import introduced_paragraphs
 from briefing.text.attribution_report import report_relations
 from briefing.text.entities import extract_entities
 from briefing.text.segmentation import blocks, sentences
@@ -21,11 +22,11 @@ def read_attributions(source: Source) -> list[ReportedAttribution]:
     memory = HolderMemory(entities=entities, text=text)
     found: list[ReportedAttribution] = []
     speakers: list[str] = []  # holders of the relations read so far
-    for block in blocks(text):
-        if block.heading:
-            continue
-        spans = [(s.start, s.end) for s in sentences(text, block)]
-        relations = report_relations(text, [spans])
+    paragraphs = [[(s.start, s.end) for s in sentences(text, block)]
+                  for block in blocks(text) if not block.heading]
+    read = introduced_paragraphs(text, paragraphs,
+                                 [report_relations(text, [spans]) for spans in paragraphs])
+    for spans, relations in zip(paragraphs, read, strict=True):
         for start, end in spans:
             for relation in relations:
                 if not start <= relation.cue[0] < end:

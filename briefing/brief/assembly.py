@@ -6,6 +6,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from itertools import islice
 from typing import Any, Final, Generic, TypeVar
 
 from pydantic import TypeAdapter
@@ -211,6 +212,10 @@ def extract_grounded(source: Source, backend: Backend | None = None) -> Grounded
     return ground_extraction(source, chosen.extract(source))
 
 
+#: Distinct dated expressions of one claim that a new one is compared with word by word.
+MAX_DATED_WORDS: Final = 200
+
+
 def _dated_words(claim: Claim, published: date | None) -> list[tuple[str, str | None]]:
     """(words, resolved) of every date or period a claim names: its dates, with relative ones
     the date finder left unresolved resolved by the period table ("last week"), and the table's
@@ -219,14 +224,23 @@ def _dated_words(claim: Claim, published: date | None) -> list[tuple[str, str | 
     for ref in claim.times:
         if ref.kind != "time":
             found.append((ref.text, ref.resolved or resolve_period(ref.text, published)))
-    known = [" ".join(text.lower().split()) for text, _ in found]
+    known = dict.fromkeys(" ".join(text.lower().split()) for text, _ in found)
     for start, _, words in find_periods(claim.quote):
         key = " ".join(words.lower().split())
-        if not any(key in other or other in key for other in known):
-            ahead = future_context(claim.quote, start)
-            found.append((words, resolve_period(words, published, future=ahead)))
-            known.append(key)
+        if key in known or _overlaps_known(key, known):
+            continue
+        ahead = future_context(claim.quote, start)
+        found.append((words, resolve_period(words, published, future=ahead)))
+        known[key] = None
     return found
+
+
+def _overlaps_known(key: str, known: dict[str, None]) -> bool:
+    """Whether a period's words hold, or are held by, words already dated ("last week" and
+    "since last week"). Compared with the first MAX_DATED_WORDS distinct ones only: a claim
+    naming thousands of dates (a hostile one) is compared by exact words past them, so that
+    the work stays linear."""
+    return any(key in other or other in key for other in islice(known, MAX_DATED_WORDS))
 
 
 def _timeline(claims: Sequence[Claim], claim_ids: Sequence[str],

@@ -248,17 +248,28 @@ def report_files(folder: str | os.PathLike[str], *, announce_skipped: bool = Fal
 
 
 def _announce_skipped(directory: Path, others: list[Path]) -> None:
-    skipped = [display_name(entry.name) for entry in others
-               if entry.is_file() and not entry.name.startswith((".", "~"))]
-    if skipped:
-        import warnings
+    visible = [entry for entry in others if not entry.name.startswith((".", "~"))]
+    _warn_skipped(directory, [entry for entry in visible if entry.is_file()], "file",
+                  "not in a report format")
+    # pipes, devices, sockets and links to nothing: reading one could block or never end
+    _warn_skipped(directory, [entry for entry in visible
+                              if not entry.is_file() and not entry.is_dir()], "entry",
+                  "not a regular file")
 
-        from briefing.errors import BriefingWarning
 
-        shown = ", ".join(skipped[:5]) + (f" and {len(skipped) - 5} more" if len(skipped) > 5 else "")
-        warnings.warn(f"{display_name(str(directory))}: {len(skipped)} file"
-                      f"{'s' if len(skipped) != 1 else ''} skipped, not in a report format "
-                      f"({shown})", BriefingWarning, stacklevel=3)
+def _warn_skipped(directory: Path, entries: list[Path], noun: str, why: str) -> None:
+    if not entries:
+        return
+    import warnings
+
+    from briefing.errors import BriefingWarning
+
+    skipped = [display_name(entry.name) for entry in entries]
+    shown = ", ".join(skipped[:5]) + (f" and {len(skipped) - 5} more" if len(skipped) > 5 else "")
+    nouns = {"file": "files", "entry": "entries"}[noun] if len(skipped) != 1 else noun
+    why = why.replace("a regular file", "regular files") if len(skipped) != 1 else why
+    warnings.warn(f"{display_name(str(directory))}: {len(skipped)} {nouns} skipped, {why} "
+                  f"({shown})", BriefingWarning, stacklevel=4)
 
 
 def load_reports(path: str | os.PathLike[str], encoding: str | None = None) -> list[Report]:

@@ -24,23 +24,26 @@ TEXT_SUFFIXES: Final = frozenset({".txt", ".md", ".markdown", ".text", "",
 SHORT_TEXT_BYTES: Final = 4096
 
 
-def check_size(data: bytes, name: str) -> None:
-    """Refuse an empty report, or one over the size limit (BRIEFING_MAX_BYTES)."""
+def check_size(data: bytes, name: str, limit: int | None = None) -> None:
+    """Refuse an empty report, or one over the size limit (``limit``, by default the report
+    limit BRIEFING_MAX_BYTES)."""
     if not data.strip():
         raise SourceError(f"{name} is empty")
-    if len(data) > max_report_bytes():
+    most = max_report_bytes() if limit is None else limit
+    if len(data) > most:
         raise SourceError(
-            f"{name} is {len(data) / 1e6:.1f} MB, over the limit of "
-            f"{max_report_bytes() / 1e6:.0f} MB (set BRIEFING_MAX_BYTES to raise it)"
+            f"{name} is {len(data) / 1e6:.1f} MB, over the limit of {most / 1e6:.0f} MB "
+            "(set BRIEFING_MAX_BYTES to raise it)"
         )
 
 
-def decode(data: bytes, name: str, encoding: str | None = None) -> tuple[str, str]:
+def decode(data: bytes, name: str, encoding: str | None = None, *,
+           limit: int | None = None) -> tuple[str, str]:
     """Decode report bytes, detecting the encoding unless one is given; refuse binary data.
 
     Returns (text, encoding). A guess for short non-UTF-8 text is named in a BriefingWarning.
     """
-    check_size(data, name)
+    check_size(data, name, limit)
     if encoding is not None:
         try:
             text = data.decode(encoding)
@@ -169,16 +172,29 @@ def make_source(
     )
 
 
-def read_bytes(path: str) -> bytes:
-    """Bytes of a report file, or of stdin for "-", with one clear error when unreadable."""
+def read_bytes(path: str, limit: int | None = None) -> bytes:
+    """Bytes of a report file, or of stdin for "-", with one clear error when unreadable.
+
+    Reads no more than ``limit`` bytes (default: the report limit, BRIEFING_MAX_BYTES) and one
+    more: a file past it is refused without being read whole, so a link to /dev/zero or an
+    endless pipe costs a few megabytes, not the machine's memory.
+    """
+    most = max_report_bytes() if limit is None else limit
+    name = "standard input" if path == "-" else path
     if path == "-":
-        return sys.stdin.buffer.read()
-    file = Path(path)
-    if not file.exists():
-        raise SourceError(f"{path}: no such file")
-    if file.is_dir():
-        raise SourceError(f"{path} is a directory, not a report file")
-    try:
-        return file.read_bytes()
-    except OSError as exc:
-        raise SourceError(f"{path} cannot be read: {exc.strerror or exc}") from exc
+        data = sys.stdin.buffer.read(most + 1)
+    else:
+        file = Path(path)
+        if not file.exists():
+            raise SourceError(f"{path}: no such file")
+        if file.is_dir():
+            raise SourceError(f"{path} is a directory, not a report file")
+        try:
+            with file.open("rb") as stream:
+                data = stream.read(most + 1)
+        except OSError as exc:
+            raise SourceError(f"{path} cannot be read: {exc.strerror or exc}") from exc
+    if len(data) > most:
+        raise SourceError(f"{name} is over the limit of {most / 1e6:.0f} MB "
+                          "(set BRIEFING_MAX_BYTES to raise it)")
+    return data

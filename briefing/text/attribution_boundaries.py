@@ -32,11 +32,13 @@ OPENER: Final = re.compile(
 )
 #: A phrase that opens a sentence and leads to its subject, no content of a cue after it:
 #: "In a May interview with the Courier, Varga ...", "Given the storm, ...", "Asked about
-#: it, ...", "Steering clear of the fight, ..." (a quotation in it makes it content).
+#: it, ...", "Speaking to the crew, ..." (a quotation in it makes it content, and so does a
+#: clause with a gerund subject: "Shifting tides could strand the ferry, Varga said").
 LEADING_PHRASE: Final = re.compile(
     r"^(?:In|On|At|With|Without|Given|As|After|Before|During|For|From|Under|Despite|Since"
     r"|Asked|Just|Earlier|Later|Like|Unlike|Amid|Among|Through|Throughout|Over|By"
-    r"|Thus|So\s+far|To\s+date|[A-Z][a-z]+ing|[A-Z][a-z]+ed)\b(?:(?!'')[^“\"`,])*,$"
+    r"|Thus|So\s+far|To\s+date|[A-Z][a-z]+(?:ing|ed)\s+(?:by|in|at|on|to|with|about|from|for"
+    r"|after|during|over|through|into|as|out|up|down|back|off))\b(?:(?!'')[^“\"`,])*,$"
 )
 #: A quotation closed just before its source and cue: "“...,” Varga told the crowd of 500":
 #: what it says is the quotation, whatever follows the cue.
@@ -86,3 +88,39 @@ SUBORDINATE_FIRST: Final = re.compile(
     r"\s*(?:If|When|While|Although|Though|Because|As|After|Before|Since|Unless|Once|Whether"
     r"|Even\s+(?:if|though|as))\b"
 )
+#: A preposition that opens what a verb is about: "complained about the tolls", "testified
+#: against the mayor" (the preposition is no part of the content).
+PREPOSITION_FIRST: Final = re.compile(r"(?:about|of|against|on|over)\s+(?=\S)")
+#: Verbs that say little but through their noun: "expressed concern about", "voiced doubts".
+LIGHT_VERBS: Final = frozenset({"express", "voice", "show", "offer", "continue", "raise",
+                                "register", "signal"})
+#: The noun of a light verb and its preposition: "(deep) concern about", "his attacks on",
+#: "no sign of" (what follows is the content).
+ATTITUDE_OF: Final = re.compile(
+    r"(?:(?:a|an|the|his|her|their|its|no|some|any|little|limited|deep|strong|fresh|new"
+    r"|growing|renewed|emotional|strident|serious|sharp|harsh)\s+){0,2}[a-z]+\s+"
+    r"(?:about|of|for|against|on|over|with|toward|towards)\s+(?=\S)"
+)
+#: Whom a verb of telling addresses when a "that" follows it: "told conservative radio host
+#: Ilse Varga on Wednesday that ..." (the content opens at "that").
+TOLD_THAT: Final = re.compile(r"[^,;:“\"`]{1,80}?(?=\s+that\s)")
+#: The writer's lead-in to a quotation, the colon or dash just before it opens: "Varga put
+#: it bluntly: “...”" (matched up to the quotation's first mark).
+LEAD_IN: Final = re.compile(r"(?::|\s[—–]|\s-{1,2})\s+$")
+#: A newsroom's label before a colon, no speaker: "Correction: ...", "Contributing: ...",
+#: "Editor's Note: ...", "Breaking: ...", "Q: ..." and "A: ..." of an interview.
+NEWSROOM_LABEL: Final = re.compile(
+    r"(?i:correction|clarification|update|updated|contributing|editor['’]s\s+note|breaking"
+    r"|breaking\s+news|byline|paid\s+notice|revealed|wow|boom|plus|watch|read\s+more|related"
+    r"|photos?|video|source|sources|note|stat\s+of\s+the\s+week|[QA])"
+)
+#: What follows "appear" when someone shows up rather than seems: a place, a stage, a show
+#: ("appeared on the Courier's show", "will appear before the council", "appear in ads").
+SHOWS_UP: Final = re.compile(
+    r"\s+(?:on|in|before|at|with|alongside|onstage|together|live|twice|once|briefly)\b"
+)
+#: A thing newly named, "a firm called ...", "an app dubbed ...": an indefinite noun phrase
+#: right before the participle (ends where the participle stands).
+NAMED_THING: Final = re.compile(r"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w'’-]+\s+){0,3}$")
+#: A name after "called": capitalized words, a quotation or a hashtag.
+NAME_AFTER: Final = re.compile(r"\s+(?:[A-Z\d#@]|[“\"]|``|'')")

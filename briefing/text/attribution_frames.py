@@ -51,7 +51,7 @@ _NOUN_CLAUSE_END: Final = re.compile(
 _END: Final = re.compile(r"[\s.,;:!?]*$")
 
 
-def _trim(sentence: str, start: int, end: int) -> Span | None:
+def trim_content(sentence: str, start: int, end: int) -> Span | None:
     """A span without its spaces and its final stop; None when under two words."""
     while start < end and sentence[start] in " \t\n,:":
         start += 1
@@ -68,7 +68,7 @@ def poll_frames(sentence: str) -> list[Frame]:
     first = _POLL_FIRST.match(sentence)
     if first is None:
         return []
-    content = _trim(sentence, first.start("content"), len(sentence))
+    content = trim_content(sentence, first.start("content"), len(sentence))
     source = (first.start("np"), first.end("tail") if first.group("tail").strip()
               else first.end("np"))
     return [(first.span("cue"), source, (content,))] if content else []
@@ -84,7 +84,7 @@ def noun_frames(sentence: str) -> list[Frame]:
         source = (match.start("np"), match.end("np") - (2 if holder.endswith(("'s", "’s"))
                                                          else 1 if holder.endswith("s'") else 0))
         end = _NOUN_CLAUSE_END.search(sentence, match.end())
-        content = _trim(sentence, match.start("that"), end.start() if end else len(sentence))
+        content = trim_content(sentence, match.start("that"), end.start() if end else len(sentence))
         if content is not None:
             found.append((match.span("cue"), source, (content,)))
     return found

@@ -20,30 +20,48 @@ from typing import Final, NamedTuple
 
 from briefing.text.attribution_boundaries import (
     ASIDE_GOES_ON,
+    ATTITUDE_OF,
     BRIDGE,
     CLAUSE_END,
+    LEAD_IN,
     LEADING_PHRASE,
+    LIGHT_VERBS,
+    NAME_AFTER,
+    NAMED_THING,
+    NEWSROOM_LABEL,
     NOT_GOING_ON,
     OBJECT_END,
     OPENER,
     PHRASE_ONLY,
+    PREPOSITION_FIRST,
     QUOTE_BEFORE,
+    SHOWS_UP,
     SUBORDINATE_FIRST,
+    TOLD_THAT,
 )
 from briefing.text.attribution_frames import verbless_frames
-from briefing.text.attribution_introduced import colon_quotations
+from briefing.text.attribution_headlines import headline_frames
+from briefing.text.attribution_introduced import (
+    closing_speakers,
+    colon_quotations,
+    named_speaker,
+    quotation_after_verb,
+)
 from briefing.text.attribution_sources_after import (
     INVERTED_END,
     NP_AFTER,
     TRAILING_REST,
+    according_to,
     source_head,
 )
 from briefing.text.attribution_subjects import (
     BE,
+    contracted_pronoun,
     joined_verb,
     noun_form_is_verb,
     noun_phrase,
     opening_subject,
+    opens_before_subject,
     rough_subject,
     subject_before,
 )
@@ -130,11 +148,12 @@ _TELLING: Final = frozenset({"tell", "inform", "assure", "remind", "warn", "advi
 
 
 def _content_after(sentence: str, cue_end: int, object_verb: bool, quotes: list[Span],
-                   stop: int, addressee: bool = False) -> tuple[Span, ...]:
-    """What a cue governs: the quotations after it, or the clause from it to ``stop``."""
+                   stop: int, addressee: bool = False, light: bool = False) -> tuple[Span, ...]:
+    """What a cue governs: the quotations after it, or the clause from it to ``stop``; of a
+    ``light`` verb ("expressed", "voiced"), what the noun after it is about."""
     start = cue_end
     if addressee:  # "told reporters the channel was clear"
-        told = _ADDRESSEE.match(sentence, start)
+        told = _ADDRESSEE.match(sentence, start) or TOLD_THAT.match(sentence, start, stop)
         if told is not None:
             start = told.end()
     bridge = BRIDGE.match(sentence, start)
@@ -145,6 +164,11 @@ def _content_after(sentence: str, cue_end: int, object_verb: bool, quotes: list[
     that = _THAT_SOON.match(sentence[start:stop])
     if that is not None and not object_verb:
         start += that.end()
+    # "complained about the tolls", "voiced concern about the tolls": what it is about
+    object_of = (PREPOSITION_FIRST.match(sentence, start, stop)
+                 or (ATTITUDE_OF.match(sentence, start, stop) if light else None))
+    if object_of is not None:
+        start = object_of.end()
     if SUBORDINATE_FIRST.match(sentence) and sentence.find(", ", 0, cue_end) < 0:
         # "If the files show that A, B": A ends at the comma that closes the clause
         comma = sentence.find(", ", start, stop)
@@ -184,7 +208,8 @@ def relations_in(sentence: str) -> tuple[Relation, ...]:
     """Every attribution relation of one sentence, in the order of their cues."""
     found: list[Relation] = []
     speaker = _SPEAKER_COLON.match(sentence) if ":" in sentence[:60] else None
-    if speaker is not None:  # "Varga: The levee held." (a headline), "VARGA: We sail." (a transcript)
+    # "Varga: The levee held." (a headline), "VARGA: We sail." (a transcript)
+    if speaker is not None and not NEWSROOM_LABEL.fullmatch(speaker.group("np")):
         content = _trimmed(sentence, speaker.end(), len(sentence))
         if content is not None:
             found.append(Relation(speaker.span("colon"), speaker.span("np"), (content,)))
@@ -200,7 +225,8 @@ def relations_in(sentence: str) -> tuple[Relation, ...]:
         cue = match.group(0)
         stop = next((s for s in stops if s > end), len(sentence))
         if cue.lower() == _ACCORDING:
-            relation = _according(sentence, start, end, quotes, stops)
+            frame = according_to(sentence, start, end)
+            relation = Relation(*frame) if frame is not None else None
         elif cue in ("asked", "Asked") and (asked := _ASKED_WHETHER.match(sentence, end)) and (
                 _WHEN_ASKED.search(sentence, 0, start)):  # "When asked whether it held, ..."
             question = _trimmed(sentence, asked.start("q"),
@@ -214,9 +240,11 @@ def relations_in(sentence: str) -> tuple[Relation, ...]:
         if main_source is None and relation.source is not None:
             main_source = relation.source
         bound = end
-    found = _trailing_cut(found) + [Relation(*f) for f in verbless_frames(sentence, quotes)]
+    found = _trailing_cut(found) + [Relation(*f) for f in (*verbless_frames(sentence, quotes),
+                                                          *headline_frames(sentence))]
     held = [piece for relation in found for piece in relation.content]
-    return tuple(sorted(found + [Relation(*frame) for frame in colon_quotations(sentence, held)]))
+    found += [Relation(*frame) for frame in colon_quotations(sentence, held)]
+    return tuple(sorted(found + [Relation(*frame) for frame in closing_speakers(sentence, held)]))
 
 
 def _trailing_cut(found: list[Relation]) -> list[Relation]:
@@ -238,37 +266,34 @@ def _trailing_cut(found: list[Relation]) -> list[Relation]:
     return [r for r in result if r.content]
 
 
-def _according(sentence: str, start: int, end: int, quotes: list[Span],
-               stops: list[int]) -> Relation | None:
-    """"According to X, C." / "C, according to X." / "C, according to X, C2"."""
-    np = NP_AFTER.match(sentence, end)
-    if np is None:
-        return None
-    source = source_head(sentence, np.span("np"))
-    pieces = []
-    opening = max((sentence.rfind(mark, 0, start) + len(mark) if mark in sentence[:start] else 0)
-                  for mark in ("(", "; ", " — ", " - "))
-    before = _trimmed(sentence, opening, start)  # "(C, according to X)", "A — C, according to X"
-    if before is not None:
-        pieces.append(before)
-    after = _trimmed(sentence, np.end(), len(sentence))
-    if after is not None:
-        pieces.append(after)
-    if not pieces:
-        return None
-    return Relation((start, end), source, tuple(pieces))
-
-
 def _verb(sentence: str, start: int, end: int, cue: str, quotes: list[Span], stop: int,
           bound: int, main_source: Span | None) -> Relation | None:
-    """A relation of a reporting verb, in the form the words around it take."""
+    """A relation of a reporting verb, in the form the words around it take; else, for a verb
+    of saying in any form, the quotation just after it ("went on to say, “...”")."""
+    found = _verb_frame(sentence, start, end, cue, quotes, stop, bound, main_source)
+    if found is not None or cue not in _SPEECH_FORMS:
+        return found
+    frame = quotation_after_verb(sentence, (start, end), quotes, _LEMMA_OF.get(cue) in _TELLING,
+                                 main_source)
+    return Relation(*frame) if frame is not None else None
+
+
+def _verb_frame(sentence: str, start: int, end: int, cue: str, quotes: list[Span], stop: int,
+                bound: int, main_source: Span | None) -> Relation | None:
+    """A relation of a reporting verb in a frame the rules read."""
     before = sentence[:start].split()
     previous = before[-1].lower() if before else ""
-    if previous in _DETERMINERS or (previous.endswith(("'s", "’s")) and previous not in BE):
+    if previous in _DETERMINERS or (previous.endswith(("'s", "’s")) and previous not in BE
+                                    and not contracted_pronoun(previous)):
         return None  # a noun: "the report", "Varga's claim"
     object_verb = cue in _OBJECT_FORMS
     if _LEMMA_OF.get(cue) == "continue" and _GOES_ON.match(sentence, end):
         return None  # "continues to trail", "continued campaigning": no saying goes on
+    if _LEMMA_OF.get(cue) in {"appear", "seem"} and SHOWS_UP.match(sentence, end):
+        return None  # "appeared on the Courier's show", "will appear before the council"
+    if cue in {"called", "named", "dubbed"} and NAMED_THING.search(sentence, 0, start) and (
+            NAME_AFTER.match(sentence, end)):
+        return None  # "a firm called Halden Freight": a name, nothing said
     if _LEMMA_OF.get(cue) in _RAISING and sentence.startswith(" to ", end) and (
             previous in BE or _LEMMA_OF.get(cue) != "expect"):  # not "Varga expects to win"
         return _raised(sentence, start, end, quotes, stop, bound, previous in BE)
@@ -284,7 +309,8 @@ def _verb(sentence: str, start: int, end: int, cue: str, quotes: list[Span], sto
     if cue.endswith("ing") and previous not in BE:
         if _PARTICIPLE_BEFORE.search(sentence, 0, start) is None:
             return None  # a gerund: "after saying", "Speaking to"
-        pieces = _content_after(sentence, end, object_verb, quotes, stop)
+        pieces = _content_after(sentence, end, object_verb, quotes, stop,
+                                addressee=_LEMMA_OF.get(cue) in _TELLING)
         if not pieces:
             return None
         return Relation((start, end), main_source or opening_subject(sentence, start), pieces)
@@ -304,14 +330,23 @@ def _verb(sentence: str, start: int, end: int, cue: str, quotes: list[Span], sto
             return None
         subject = rough_subject(sentence, bound, start)
         if subject is None:
-            return None
+            pieces = _content_after(sentence, end, object_verb, quotes, stop,
+                                    addressee=_LEMMA_OF.get(cue) in _TELLING)
+            if not pieces:
+                return None
+            source = opening_subject(sentence, start)  # "X, who ..., has said": X, if a name
+            if source is None or not named_speaker(sentence[slice(*source)]):
+                return None
+            return Relation((start, end), source, pieces)
     head = sentence[: subject[0]].rstrip()
     # "“The levee held,” Varga said of the storm", "“...,” Varga told the crowd of 500"
     quoted_head = QUOTE_BEFORE.search(head) is not None or quotation_only(head)
     if (head and head[-1] in ",”\"'" and len(head.split()) >= _MIN_CONTENT_WORDS
             and (quoted_head or (not object_verb and TRAILING_REST.match(rest)))
-            and not OPENER.match(head) and not LEADING_PHRASE.match(head)):
-        before_cue = _trimmed(sentence, 0, len(head))
+            and not OPENER.match(head) and not LEADING_PHRASE.match(head)
+            and not opens_before_subject(head, sentence[subject[1] : start])):
+        before_cue = _trimmed(sentence, _lead_in_end(sentence, quotes, len(head))
+                              if quoted_head else 0, len(head))
         parts = [before_cue] if before_cue is not None else []
         parts += [q for q in quotes if q[0] > end]
         aside = ASIDE_GOES_ON.match(rest)
@@ -324,10 +359,21 @@ def _verb(sentence: str, start: int, end: int, cue: str, quotes: list[Span], sto
                 parts.append(after)
         return Relation((start, end), subject, tuple(parts)) if parts else None
     content_pieces = _content_after(sentence, end, object_verb, quotes, stop,
-                                    addressee=_LEMMA_OF.get(cue) in _TELLING)
+                                    addressee=_LEMMA_OF.get(cue) in _TELLING,
+                                    light=_LEMMA_OF.get(cue) in LIGHT_VERBS)
     if not content_pieces:
         return None
     return Relation((start, end), subject, content_pieces)
+
+
+def _lead_in_end(sentence: str, quotes: list[Span], end: int) -> int:
+    """Where a quotation closed before its source opens after the writer's lead-in to it:
+    "Varga put it bluntly: “We sail,” she said" (0 when no colon or dash leads in)."""
+    last = next((q for q in reversed(quotes) if q[1] <= end + 1), None)
+    if last is None:
+        return 0
+    lead = LEAD_IN.search(sentence, 0, last[0])
+    return lead.end() if lead is not None and not _inside(lead.start(), quotes) else 0
 
 
 #: Verbs whose subject is part of what they attribute, not its source: "the levee appears

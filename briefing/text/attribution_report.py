@@ -24,6 +24,7 @@ def report_relations(text: str, sentence_spans: list[list[Span]]) -> list[Relati
         pending: list[Span] = []  # sentences of a quotation whose speaker is not named yet
         owner: int | None = None  # the relation a pending quotation goes on when none follows
         quoting: int | None = None  # index in found of the relation whose quotation goes on
+        loose: int | None = None  # where a whole quotation with no speaker yet opens
         for start, end in paragraph:
             sentence = text[start:end]
             lead = len(sentence) - len(sentence.lstrip())
@@ -36,6 +37,9 @@ def report_relations(text: str, sentence_spans: list[list[Span]]) -> list[Relati
             if inside and own:  # "I think" inside a quotation is the quotation's
                 close = _first_close(sentence)
                 own = [r for r in own if close is not None and r.cue[0] > start + close]
+            if loose is not None:  # "“Who knew?” |Varga asked."
+                own = _named_after(text, loose, end) or own
+            loose = None
             opens = sentence[lead:].startswith(("“", '"', "``", "''"))
             if own:
                 first = own[0]
@@ -63,9 +67,19 @@ def report_relations(text: str, sentence_spans: list[list[Span]]) -> list[Relati
                 if owner is not None:
                     _go_on(found, owner, pending)
                 pending, owner = [], None
+                if opens and sentence.rstrip().endswith(("”", '"', "''")):
+                    loose = start + lead
         if pending and owner is not None:
             _go_on(found, owner, pending)
     return _outermost(text, found)
+
+
+def _named_after(text: str, quotation: int, end: int) -> list[Relation]:
+    """The relations of a whole quotation and the sentence after it read as one sentence,
+    those whose content opens with the quotation: a splitter parts "“Who knew?” Varga
+    asked." after the question mark."""
+    return [r for r in (_shifted(r, quotation) for r in relations_in(text[quotation:end]))
+            if r.content and r.content[0][0] == quotation]
 
 
 def _going_on(text: str, own: list[Relation], sentence: str, end: int) -> int | None:
@@ -91,11 +105,21 @@ def _go_on(found: list[Relation], owner: int, pieces: list[Span]) -> None:
 
 def _outermost(text: str, found: list[Relation]) -> list[Relation]:
     """The relations without those of stance, wish or evidence set inside another's content
-    ("Varga said the crews want a raise": "want" is part of what she said)."""
+    ("Varga said the crews want a raise": "want" is part of what she said), nor those of
+    saying or thinking there that hold much the same words (``_much_the_same``)."""
     return [r for r in found
-            if speech_cue(text[r.cue[0] : r.cue[1]])
-            or not any(other is not r and any(a <= r.cue[0] < b for a, b in other.content)
+            if not any(other is not r and any(a <= r.cue[0] < b for a, b in other.content)
+                       and (not speech_cue(text[r.cue[0] : r.cue[1]])
+                            or _much_the_same(r.content, other.content))
                        for other in found)]
+
+
+def _much_the_same(inner: tuple[Span, ...], outer: tuple[Span, ...]) -> bool:
+    """Whether a relation inside another's content says much the same: its content at least
+    half of the other's ("Varga told us she believes the dock is safe": what "believes" holds
+    is nearly all that "told" does)."""
+    shared = sum(max(0, min(b, d) - max(a, c)) for a, b in inner for c, d in outer)
+    return shared * 2 >= sum(d - c for c, d in outer)
 
 
 def _quote_start(text: str, relation: Relation) -> int:

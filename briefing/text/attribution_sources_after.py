@@ -1,14 +1,18 @@
 """Sources named after their cue, as news writes them: the inverted "“...,” said Mayor Ilse
 Varga, the harbour master", the trailing "“...,” Varga told me", and "according to Sen. Halk
-in the Corva Courier", with the name cut where it ends (titles' stops kept, what follows a
-name, "in The Courier", "who asked not to be named", left out)."""
+in the Corva Courier" (with what it holds before and after it), with the name cut where it
+ends (titles' stops kept, what follows a name, "in The Courier", "who asked not to be named",
+left out)."""
 
 from __future__ import annotations
 
 import re
 from typing import Final
 
+from briefing.text.attribution_frames import trim_content
+
 Span = tuple[int, int]
+Frame = tuple[Span, Span | None, tuple[Span, ...]]
 
 _TITLES: Final = ("Rev", "Sen", "Rep", "Gov", "Gen", "Dr", "Mr", "Mrs", "Ms", "St", "Lt", "Col",
                   "Sgt", "Jr", "Sr", "Prof", "Capt", "Adm", "Maj", "Amb", "Atty", "Supt")
@@ -54,3 +58,26 @@ def source_head(sentence: str, span: Span) -> Span:
     """A source named after its cue, cut where its name ends."""
     tail = _SOURCE_TAIL.search(sentence, span[0], span[1])
     return (span[0], tail.start()) if tail is not None else span
+
+
+def according_to(sentence: str, start: int, end: int) -> Frame | None:
+    """"According to X, C." / "C, according to X." / "C, according to X, C2"; ``start`` and
+    ``end``: where "according to" stands."""
+    np = NP_AFTER.match(sentence, end)
+    if np is None:
+        return None
+    source = source_head(sentence, np.span("np"))
+    pieces = []
+    # "(C, according to X)", "A — C, according to X", "A, who C, according to X"
+    opening = max((sentence.rfind(mark, 0, start) + skip if mark in sentence[:start] else 0)
+                  for mark, skip in (("(", 1), ("; ", 2), (" — ", 3), (" - ", 3),
+                                     (", who ", 2), (", which ", 2)))  # "who" opens its clause
+    before = trim_content(sentence, opening, start)
+    if before is not None:
+        pieces.append(before)
+    after = trim_content(sentence, np.end(), len(sentence))
+    if after is not None:
+        pieces.append(after)
+    if not pieces:
+        return None
+    return ((start, end), source, tuple(pieces))

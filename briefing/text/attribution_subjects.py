@@ -35,11 +35,18 @@ _LEADING_JOINER: Final = re.compile(
     re.IGNORECASE,
 )
 
+#: A pronoun with its auxiliary: "he's", "who've", "they’d".
+_CONTRACTED: Final = re.compile(r"(?P<pronoun>(?i:he|she|it|they|we|i|you|who))['’](?:s|ve|d)$")
+def contracted_pronoun(word: str) -> bool:
+    """Whether a word is a pronoun with its auxiliary ("he's", "who’ve"), not a possessive."""
+    return _CONTRACTED.match(word) is not None
+
+
 #: A time or adverb between a subject and its verb: "Varga on Tuesday said", "Varga also".
 _BETWEEN: Final = re.compile(
     r"(?:\s+(?:(?:on|at|in|during|earlier|late)\s+(?:the\s+)?(?:time|[A-Z][a-z]+day|\w+day"
     r"|week(?:end)?|morning|afternoon|evening|night|interviews?|a\s+statement|an\s+interview"
-    r"|recent\s+(?:days|weeks|months|years))"
+    r"|recent\s+(?:days|weeks|months|years)|past)(?:\s+(?:morning|afternoon|evening|night))?"
     r"|(?:last|this|next)\s+\w+|just|also|first|once|often|recently|now|then|still|again"
     r"|previously|initially|finally|both|all|only|later|earlier|himself|herself|itself|even|never"
     r"|themselves|too|however|privately|publicly|repeatedly|later|[a-z]\w*ly)\b,?)+\s*$"
@@ -98,6 +105,9 @@ def subject_before(sentence: str, bound: int, cue_start: int) -> Span | None:
         if opening > bound:
             cue_start = opening
     words = sentence[bound:cue_start].split()
+    contracted = _CONTRACTED.match(words[-1]) if words else None
+    if contracted is not None:  # "he's said", "who've said": the pronoun
+        words[-1] = contracted.group("pronoun")
     while words and (words[-1].lower() in VERB_AUXILIARIES or words[-1].lower() in BE
                      or NEGATED.match(words[-1].lower())
                      or (words[-1].islower() and words[-1].endswith("ly"))):  # not "Kelly"
@@ -148,6 +158,31 @@ _JOINED: Final = re.compile(
 def joined_verb(sentence: str, verb_start: int) -> bool:
     """Whether the verb at ``verb_start`` goes on with the subject of a verb before it."""
     return _JOINED.search(sentence, 0, verb_start) is not None
+
+
+#: A phrase that opens a sentence before its subject and holds no statement: "On Wednesday,",
+#: "Despite the warnings from the port,", "Courted by both parties,", "Still,"; its comma
+#: not included.
+_OPENING_ONLY: Final = re.compile(
+    r"(?i:(?:on|in|at|during|by|for|from|with|without|under|over|through|via|despite|amid"
+    r"|among|unlike|following)\b[^,;:\"“”`]*"
+    r"|(?:after|before|since|last|this|late|early|earlier|later|still|however|meanwhile|yet|but"
+    r"|and|so|then)\b(?:\s+\S+){0,4}|\w+ly)"
+    r"|[A-Z][a-z]+(?:ed|ing)\s+(?:by|in|at|on|to|with|about|from|for|after|during|over|through"
+    r"|into|as)\b[^,;:\"“”`]*"
+)
+#: A noun phrase set before a name as its appositive: "A harbour spokesman, Tomas Brenn,".
+_APPOSITIVE_FIRST: Final = re.compile(r"(?:A|An|The)(?:\s+[^\s,;:\"“”`]+){1,4},")
+
+
+def opens_before_subject(head: str, after_subject: str) -> bool:
+    """Whether the words before a subject (``head``, its comma kept) open the sentence with no
+    statement of their own: a phrase of time, place or manner, or a noun phrase the subject
+    is an appositive of (``after_subject``, what stands between the subject and its verb,
+    then opens with a comma)."""
+    if head.endswith(",") and _OPENING_ONLY.fullmatch(head[:-1]):
+        return True
+    return after_subject.lstrip().startswith(",") and _APPOSITIVE_FIRST.fullmatch(head) is not None
 
 
 #: A name that ends where a relative clause's comma opens: "from Sen. Ada Fenn Jr.".

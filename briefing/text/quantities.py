@@ -81,6 +81,11 @@ class QuantityFields(TypedDict):
     unit: str | None
 
 
+#: Words a number written in words runs on over after its first: "nine hundred and ninety-nine
+#: thousand nine hundred and ninety-nine" needs 9; more is no number anyone writes in words.
+MAX_RUN_WORDS: Final = 16
+
+
 def _word_value(word: str) -> float | None:
     """Value of a number word: "twenty-three" -> 23.0, "several" -> None."""
     key = " ".join(word.split())
@@ -104,10 +109,12 @@ def _number_run(masked: str, start: int, end: int) -> tuple[int, float] | None:
     ``end`` really ends, and its value, when it runs on over more words ("three hundred",
     "one thousand two hundred"); None when it is one word.
 
-    The longest run that text2num reads wins: "forty and fifty" is forty, then fifty.
+    The longest run that text2num reads wins: "forty and fifty" is forty, then fifty. A run
+    is read over at most MAX_RUN_WORDS words after its first, so that a text of nothing but
+    number words stays linear (each longer try costs text2num the whole run again).
     """
-    ends = []
-    while (more := _MORE_NUMBER.match(masked, end)) is not None:
+    ends: list[int] = []
+    while len(ends) < MAX_RUN_WORDS and (more := _MORE_NUMBER.match(masked, end)) is not None:
         end = more.end()
         ends.append(end)
     for candidate in reversed(ends):

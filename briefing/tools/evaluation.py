@@ -92,17 +92,22 @@ def load_gold(folder: str | Path, split: str | None = None) -> list[GoldReport]:
         part = root / name
         if not part.is_dir():
             raise SourceError(f"{root} has no {name}/ split")
-        for gold_file in sorted(part.glob("*.jsonl")):
+        gold_files = sorted(part.glob("*.jsonl"))
+        if not gold_files:
+            raise SourceError(f"{part} holds no gold files (NAME.jsonl beside NAME.txt)")
+        for gold_file in gold_files:
             report = gold_file.with_suffix(".txt")
             text = load_file(str(report)).text
             claims = []
-            for number, line in enumerate(gold_file.read_text("utf-8").splitlines(), 1):
+            for number, line in enumerate(_utf8_lines(gold_file), 1):
                 if not line.strip():
                     continue
                 try:
                     item = json.loads(line)
                     start = text.find(item["quote"])
-                except (json.JSONDecodeError, KeyError, TypeError) as exc:
+                    if item["kind"] not in ("fact", "assessment", "uncertainty"):
+                        raise ValueError(f"kind {item['kind']!r}")
+                except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
                     raise SourceError(f"{gold_file}:{number}: not a gold claim ({exc})") from exc
                 if start < 0:
                     raise SourceError(f"{gold_file}:{number}: quote not found in {report.name}")
@@ -241,11 +246,21 @@ def format_claim_scores(result: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _utf8_lines(file: Path) -> list[str]:
+    """The lines of a UTF-8 gold file, or one SourceError saying why they cannot be read."""
+    try:
+        return file.read_text("utf-8").splitlines()
+    except UnicodeDecodeError as exc:
+        raise SourceError(f"{file} is not UTF-8 text (byte {exc.start})") from None
+    except OSError as exc:
+        raise SourceError(f"{file} cannot be read: {exc.strerror or exc}") from None
+
+
 def _read_sentences(path: str | Path) -> Iterable[dict[str, Any]]:
     file = Path(path)
     if not file.is_file():
         raise SourceError(f"{file}: no such file")
-    for number, line in enumerate(file.read_text("utf-8").splitlines(), 1):
+    for number, line in enumerate(_utf8_lines(file), 1):
         if not line.strip():
             continue
         try:

@@ -5,17 +5,21 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from datetime import datetime
-from typing import TypeAlias
+from typing import Final, TypeAlias
 
 from pydantic import ValidationError
 
 from briefing.backends import Backend
+from briefing.config import max_report_bytes
 from briefing.errors import BriefFormatError
 from briefing.schema import Brief
 from briefing.tools.diff.classify import diff_briefs
 from briefing.tools.diff.model import BriefDiff
 
 BackendChoice: TypeAlias = Backend | Callable[[], Backend] | None
+#: How much larger than the report limit a brief JSON may be: a brief quotes every claim of
+#: its reports with their citations, about 12 bytes for every byte of report.
+BRIEF_SIZE_RATIO: Final = 16
 
 
 def _brief_from_json(data: object, name: str) -> Brief | None:
@@ -37,6 +41,8 @@ def _brief_from_json(data: object, name: str) -> Brief | None:
 def load_brief_or_report(path: str, backend: BackendChoice = None,
                          generated_at: datetime | None = None) -> Brief:
     """A brief from ``path`` ("-" for stdin): brief JSON as it is, any other report briefed.
+    A brief JSON may be BRIEF_SIZE_RATIO times the report limit (BRIEFING_MAX_BYTES), so the
+    brief of any report that could be briefed can be diffed.
 
     Detected by content, not by extension: a JSON object with ``schema_version`` or
     ``claims`` is a brief (and must validate, else BriefFormatError); anything else is a
@@ -44,10 +50,12 @@ def load_brief_or_report(path: str, backend: BackendChoice = None,
     ``backend`` (a Backend, or a callable making one on first need).
     """
     from briefing.io.formats import parse_reports, to_source
-    from briefing.io.sources import decode, read_bytes
+    from briefing.io.sources import check_size, decode, read_bytes
 
     name = "standard input" if path == "-" else path
-    text, encoding = decode(read_bytes(path), name)
+    most = BRIEF_SIZE_RATIO * max_report_bytes()
+    raw = read_bytes(path, most)
+    text, encoding = decode(raw, name, limit=most)
     stripped = text.lstrip("\ufeff").lstrip()
     if stripped.startswith("{"):
         try:
@@ -59,6 +67,7 @@ def load_brief_or_report(path: str, backend: BackendChoice = None,
             return brief
     from briefing.brief.assembly import build_brief
 
+    check_size(raw, name)  # a report, not a brief: the report limit
     sources = [to_source(report) for report in parse_reports(path, text, encoding)]
     chosen = backend if backend is None or isinstance(backend, Backend) else backend()
     return build_brief(sources, backend=chosen, generated_at=generated_at)
