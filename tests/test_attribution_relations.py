@@ -5,16 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.text.attribution_relations import relations_in
-from briefing.text.attribution_report import report_relations
-
-
-def _read(sentence: str) -> list[tuple[str, str | None, list[str]]]:
-    """(cue, source, contents) of each relation, as text."""
-    return [(sentence[r.cue[0] : r.cue[1]],
-             sentence[r.source[0] : r.source[1]] if r.source else None,
-             [sentence[a:b] for a, b in r.content])
-            for r in relations_in(sentence)]
+from .relations_reading import read_relations, report_contents
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
@@ -136,7 +127,7 @@ def _read(sentence: str) -> list[tuple[str, str | None, list[str]]]:
      ("said", "Varga", ["“The river always wins,”"])),
 ])
 def test_one_relation(sentence: str, expected: tuple[str, str | None, list[str]]) -> None:
-    assert _read(sentence) == [expected]
+    assert read_relations(sentence) == [expected]
 
 
 @pytest.mark.parametrize("sentence", [
@@ -149,32 +140,32 @@ def test_one_relation(sentence: str, expected: tuple[str, str | None, list[str]]
     "Corva Democratic state lawmakers backed the levee.",  # "state" a noun after a name
 ])
 def test_no_relation(sentence: str) -> None:
-    cues = [cue for cue, _, _ in _read(sentence)]
+    cues = [cue for cue, _, _ in read_relations(sentence)]
     assert not {"report", "support", "said", "saying", "continues", "continued",
                 "state"} & set(cues)
 
 
 def test_continue_with_words_is_a_relation() -> None:
-    assert _read("“We sail at dawn,” Varga continued.") == [
+    assert read_relations("“We sail at dawn,” Varga continued.") == [
         ("continued", "Varga", ["“We sail at dawn,”"])]
 
 
 def test_a_participle_goes_on_with_the_subject_of_the_sentence() -> None:
-    assert _read("Governor Halk defended the plan, saying the levee would hold.") == [
+    assert read_relations("Governor Halk defended the plan, saying the levee would hold.") == [
         ("defended", "Governor Halk", ["the plan"]),
         ("saying", "Governor Halk", ["the levee would hold"]),
     ]
 
 
 def test_a_second_verb_of_one_subject_ends_the_first_content() -> None:
-    assert _read("Varga praised the crews, and said the town was safe.") == [
+    assert read_relations("Varga praised the crews, and said the town was safe.") == [
         ("praised", "Varga", ["the crews"]),
         ("said", "Varga", ["the town was safe"]),
     ]
 
 
 def test_a_nested_belief_is_its_own_relation() -> None:
-    found = _read("Brenn said the pilots believe the channel is clear.")
+    found = read_relations("Brenn said the pilots believe the channel is clear.")
     assert found == [
         ("said", "Brenn", ["the pilots believe the channel is clear"]),
         ("believe", "the pilots", ["the channel is clear"]),
@@ -192,7 +183,7 @@ def test_a_nested_belief_is_its_own_relation() -> None:
 ])
 def test_a_noun_with_its_that_clause(sentence: str,
                                      expected: tuple[str, str | None, list[str]]) -> None:
-    assert expected in _read(sentence)
+    assert expected in read_relations(sentence)
 
 
 @pytest.mark.parametrize("sentence", [
@@ -200,53 +191,43 @@ def test_a_noun_with_its_that_clause(sentence: str,
     "Varga leads in the latest survey.",  # a poll after its clause: too often no attribution
 ])
 def test_no_frame(sentence: str) -> None:
-    cues = [cue.lower() for cue, _, _ in _read(sentence)]
+    cues = [cue.lower() for cue, _, _ in read_relations(sentence)]
     assert "claim" not in cues and "in" not in cues
-
-
-def _report(text: str) -> list[list[str]]:
-    spans = []
-    at = 0
-    for sentence in text.split("|"):
-        spans.append((at, at + len(sentence)))
-        at += len(sentence)
-    plain = text.replace("|", "")
-    return [[plain[a:b] for a, b in r.content] for r in report_relations(plain, [spans])]
 
 
 def test_a_wish_or_stance_inside_what_someone_said_is_no_relation_of_its_own() -> None:
     # "want" sits in what Brenn said; "believe" (thinking) stays a relation of its own where
     # it holds less than half of what was said (test_attribution_boundaries: more than half)
-    assert _report("Brenn said the pilots want a raise.") == [["the pilots want a raise"]]
-    assert _report("Brenn said the pilots who sailed from Corva all night believe it is clear.") == [
+    assert report_contents("Brenn said the pilots want a raise.") == [["the pilots want a raise"]]
+    assert report_contents("Brenn said the pilots who sailed from Corva all night believe it is clear.") == [
         ["the pilots who sailed from Corva all night believe it is clear"], ["it is clear"]]
 
 
 def test_a_curly_quotation_closed_straight_does_not_run_on() -> None:
     text = "“The levee held,\" Varga said. |The pumps failed in Corva, Brenn said."
-    assert _report(text) == [["“The levee held,\""], ["The pumps failed in Corva"]]
+    assert report_contents(text) == [["“The levee held,\""], ["The pumps failed in Corva"]]
 
 
 def test_a_quotation_over_sentences_is_one_relation() -> None:
     # the speaker named where the quotation closes; the next quotation with no speaker goes on
     text = "“The ferry is safe. |The crew checked every hull,” said pilot Tomas Brenn. |“We sail.”"
-    assert _report(text) == [["“The ferry is safe.", "The crew checked every hull,”",
+    assert report_contents(text) == [["“The ferry is safe.", "The crew checked every hull,”",
                               "“We sail.”"]]
 
 
 def test_a_cue_inside_a_running_quotation_is_the_quotation_s() -> None:
     text = "Brenn said: “The hull held. |I think the storm is over. |We sail at dawn.”"
-    [relation] = _report(text)
+    [relation] = report_contents(text)
     assert relation == ["“The hull held.", "I think the storm is over.", "We sail at dawn.”"]
 
 
 def test_a_transcript_turn_runs_over_its_paragraph() -> None:
     text = "VARGA: The levee held. |We sail at dawn."
-    assert _report(text) == [["The levee held", "We sail at dawn."]]
+    assert report_contents(text) == [["The levee held", "We sail at dawn."]]
 
 
 def test_according_to_inside_parentheses_holds_what_they_hold() -> None:
-    found = _read("Brenn cites his own figure (the true one is lower, according to the Halden "
+    found = read_relations("Brenn cites his own figure (the true one is lower, according to the Halden "
                   "Audit Office).")
     assert ("cites", "Brenn", ["his own figure"]) in found
     assert ("according to", "the Halden Audit Office", ["the true one is lower"]) in found
@@ -256,9 +237,9 @@ def test_a_straight_quotation_over_sentences_closes_where_its_speaker_is_named()
     # the sentence that names the speaker opens with the quotation's words: its straight
     # mark closes the quotation, and what follows it is no quotation
     text = '"The ferry is safe. |The crew checked every hull," said pilot Tomas Brenn.'
-    assert _report(text) == [['"The ferry is safe.', 'The crew checked every hull,"']]
+    assert report_contents(text) == [['"The ferry is safe.', 'The crew checked every hull,"']]
     text = 'Crews worked all night. |"The levee held. |We sail at dawn," Varga said.'
-    assert _report(text) == [['"The levee held.', 'We sail at dawn,"']]
+    assert report_contents(text) == [['"The levee held.', 'We sail at dawn,"']]
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
@@ -275,13 +256,13 @@ def test_a_straight_quotation_over_sentences_closes_where_its_speaker_is_named()
 ])
 def test_a_quotation_first_is_what_its_speaker_said_whatever_follows(
         sentence: str, expected: tuple[str, str, list[str]]) -> None:
-    assert _read(sentence) == [expected]
+    assert read_relations(sentence) == [expected]
 
 
 def test_a_name_ending_in_ly_is_a_subject_not_an_adverb() -> None:
-    assert _read("“The dam is sound,” Kelly stated in her report.") == [
+    assert read_relations("“The dam is sound,” Kelly stated in her report.") == [
         ("stated", "Kelly", ["“The dam is sound,”"])]
-    assert _read("Ada Fenn quickly said the dam was sound.") == [
+    assert read_relations("Ada Fenn quickly said the dam was sound.") == [
         ("said", "Ada Fenn", ["the dam was sound"])]
 
 
@@ -299,16 +280,16 @@ def test_a_name_ending_in_ly_is_a_subject_not_an_adverb() -> None:
 ])
 def test_a_quotation_a_clause_introduces_with_a_colon(
         sentence: str, expected: tuple[str, str, list[str]]) -> None:
-    assert _read(sentence) == [expected]
+    assert read_relations(sentence) == [expected]
 
 
 def test_a_colon_quotation_a_verb_already_holds_is_read_once() -> None:
-    assert _read("The mayor said flatly: “The levee held.”") == [
+    assert read_relations("The mayor said flatly: “The levee held.”") == [
         ("said", "The mayor", ["“The levee held.”"])]
 
 
 def test_a_straight_quotation_closed_curly_is_closed() -> None:
-    assert _read('"The ferry is late again,” said Tomas Brenn, a pilot.') == [
+    assert read_relations('"The ferry is late again,” said Tomas Brenn, a pilot.') == [
         ("said", "Tomas Brenn", ['"The ferry is late again,”'])]
 
 
@@ -327,7 +308,7 @@ def test_a_straight_quotation_closed_curly_is_closed() -> None:
 ])
 def test_a_verb_whose_subject_stands_before_another_clause(
         sentence: str, expected: tuple[str, str, list[str]]) -> None:
-    assert expected in _read(sentence)
+    assert expected in read_relations(sentence)
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
@@ -344,12 +325,12 @@ def test_a_verb_whose_subject_stands_before_another_clause(
      ("said", "Varga", ["that the docks would reopen"])),
 ])
 def test_an_infinitive_a_verb_holds(sentence: str, expected: tuple[str, str, list[str]]) -> None:
-    assert _read(sentence) == [expected]
+    assert read_relations(sentence) == [expected]
 
 
 def test_a_noun_form_after_a_word_ending_in_s_that_is_no_plural_stays_a_noun() -> None:
     # "news" is no plural subject: "report" is the noun the verb "said" follows
-    assert [cue for cue, _, _ in _read("The Halden news report said the docks would close.")] == [
+    assert [cue for cue, _, _ in read_relations("The Halden news report said the docks would close.")] == [
         "said"]
 
 
@@ -368,7 +349,7 @@ def test_a_noun_form_after_a_word_ending_in_s_that_is_no_plural_stays_a_noun() -
 ])
 def test_what_stands_before_a_subject_and_its_verb(
         sentence: str, expected: tuple[str, str, list[str]]) -> None:
-    assert _read(sentence) == [expected]
+    assert read_relations(sentence) == [expected]
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
@@ -383,7 +364,7 @@ def test_what_stands_before_a_subject_and_its_verb(
 ])
 def test_a_subject_set_apart_from_its_verb(sentence: str,
                                            expected: tuple[str, str, list[str]]) -> None:
-    assert expected in _read(sentence)
+    assert expected in read_relations(sentence)
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
@@ -397,31 +378,31 @@ def test_a_subject_set_apart_from_its_verb(sentence: str,
 ])
 def test_a_quotation_just_after_a_verb_of_saying_in_any_form(
         sentence: str, expected: tuple[str, str, list[str]]) -> None:
-    assert expected in _read(sentence)
+    assert expected in read_relations(sentence)
 
 
 def test_a_quotation_first_closed_by_its_speaker_and_any_verb() -> None:
-    assert _read("“The docks will reopen by June,” Varga gushed.") == [
+    assert read_relations("“The docks will reopen by June,” Varga gushed.") == [
         ("gushed", "Varga", ["“The docks will reopen by June,”"])]
-    assert _read("''We sail at dawn,'' she quipped.") == [
+    assert read_relations("''We sail at dawn,'' she quipped.") == [
         ("quipped", "she", ["''We sail at dawn,''"])]
 
 
 def test_a_whole_quotation_whose_speaker_is_named_in_the_next_sentence() -> None:
     # a splitter parts the sentence after the question or exclamation mark
-    assert _report("“Who would have believed the ferry would sail?” |Varga asked.") == [
+    assert report_contents("“Who would have believed the ferry would sail?” |Varga asked.") == [
         ["“Who would have believed the ferry would sail?”"]]
-    assert _report("“We sail at dawn!” |Brenn said, looking out over the Halden docks.") == [
+    assert report_contents("“We sail at dawn!” |Brenn said, looking out over the Halden docks.") == [
         ["“We sail at dawn!”"]]
     # a quotation with a speaker of its own is not carried to the next sentence's verb
-    assert _report("“We sail at dawn,” Brenn said. |Varga disagreed.") == [["“We sail at dawn,”"]]
+    assert report_contents("“We sail at dawn,” Brenn said. |Varga disagreed.") == [["“We sail at dawn,”"]]
 
 
 def test_a_subject_the_rules_cannot_read_is_the_name_that_opens_the_sentence() -> None:
     # words between the subject and its verb that no subject rule reads past
-    assert ("said", "Varga", ["she would reopen the docks"]) in _read(
+    assert ("said", "Varga", ["she would reopen the docks"]) in read_relations(
         "Varga has since said she would reopen the docks.")
-    assert ("believe", "Tomas Brenn", ["he gets to pilot the ferry again"]) in _read(
+    assert ("believe", "Tomas Brenn", ["he gets to pilot the ferry again"]) in read_relations(
         "Tomas Brenn can barely believe he gets to pilot the ferry again.")
     # no name opens the sentence: no source, no relation
-    assert _read("Even after the vote in the harbour hall, has since said the levee held.") == []
+    assert read_relations("Even after the vote in the harbour hall, has since said the levee held.") == []

@@ -10,21 +10,17 @@ import sqlite3
 import subprocess
 import threading
 import time
-from collections.abc import Callable
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from briefing.backends.llm.cache import CACHE_FILE
 
 from .conftest import SEED
+from .fault_server import Fault, FaultyServer
 from .hostile import error_line, run_cli
 from .llm_server import ScriptedServer
-
-#: A fault: (content type, body) of a 200 answer, or a function that writes the answer itself.
-Fault = tuple[str, bytes] | Callable[[BaseHTTPRequestHandler, threading.Event], None]
 
 
 def _trickle(handler: BaseHTTPRequestHandler, stop: threading.Event) -> None:
@@ -53,55 +49,6 @@ FAULTS: dict[str, Fault] = {
     "not a completion": ("application/json", b'{"hello": "world"}'),
     "a list": ("application/json", b"[1, 2, 3]"),
 }
-
-
-class FaultyServer:
-    """Answers every request with one fault; records how many requests came."""
-
-    def __init__(self, fault: Fault) -> None:
-        self.fault = fault
-        self.requests = 0
-        self.stop = threading.Event()
-        server = self
-
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def log_message(self, format: str, *args: Any) -> None:
-                pass
-
-            def do_POST(self) -> None:  # http.server's naming
-                length = int(self.headers.get("content-length") or 0)
-                self.rfile.read(length)
-                server.requests += 1
-                if callable(server.fault):
-                    server.fault(self, server.stop)
-                    return
-                kind, body = server.fault
-                self.send_response(200)
-                self.send_header("content-type", kind)
-                self.send_header("content-length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            do_GET = do_POST  # http.server's naming
-
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.httpd.daemon_threads = True
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.httpd.server_address[1]}/v1"
-
-    def __enter__(self) -> FaultyServer:
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop.set()
-        self.httpd.shutdown()
-        self.httpd.server_close()
 
 
 FAST = {"BRIEFING_MAX_ATTEMPTS": "2", "BRIEFING_RETRY_WAIT": "0.05"}

@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import json
 import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from .conftest import SEED
+from .fault_server import FaultyServer
 from .hostile import error_line, run_cli
 
 EMPTY_ANSWER = json.dumps({"claims": [], "entities": [], "bluf": []})
@@ -29,48 +30,23 @@ def completion(content: str | None = EMPTY_ANSWER, *, usage: Any = None,
             "usage": usage}
 
 
-class LyingServer:
-    """Answers GET /models with ``models`` and every completion with ``answer``."""
+def lying(answer: dict[str, Any], models: list[Any] | None = None) -> FaultyServer:
+    """A server that answers GET /models with ``models`` and every completion with ``answer``."""
+    listing = {"object": "list", "data": [{"id": "m", "object": "model", "owned_by": "x"}]
+               if models is None else models}
 
-    def __init__(self, answer: dict[str, Any], models: list[Any] | None = None) -> None:
-        listing = {"object": "list", "data": [{"id": "m", "object": "model", "owned_by": "x"}]
-                   if models is None else models}
+    def write(handler: BaseHTTPRequestHandler, stop: threading.Event) -> None:
+        body = json.dumps(listing if handler.path.endswith("/models") else answer).encode()
+        handler.send_response(200)
+        handler.send_header("content-type", "application/json")
+        handler.send_header("content-length", str(len(body)))
+        handler.end_headers()
+        handler.wfile.write(body)
 
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def log_message(self, format: str, *args: Any) -> None:
-                pass
-
-            def do_POST(self) -> None:  # http.server's naming
-                self.rfile.read(int(self.headers.get("content-length") or 0))
-                body = json.dumps(listing if self.path.endswith("/models") else answer).encode()
-                self.send_response(200)
-                self.send_header("content-type", "application/json")
-                self.send_header("content-length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            do_GET = do_POST  # http.server's naming
-
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.httpd.daemon_threads = True
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.httpd.server_address[1]}/v1"
-
-    def __enter__(self) -> LyingServer:
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
+    return FaultyServer(write)
 
 
-def _brief(server: LyingServer, tmp_path: Path, *args: str) -> dict[str, Any]:
+def _brief(server: FaultyServer, tmp_path: Path, *args: str) -> dict[str, Any]:
     result = run_cli("generate", str(SEED), "--backend", "llm", "--base-url", server.url,
                      "--format", "json", "--no-cache", *args, env=FAST, timeout=90)
     assert result.returncode == 0, result.stderr
@@ -86,7 +62,7 @@ def _brief(server: LyingServer, tmp_path: Path, *args: str) -> dict[str, Any]:
     {"prompt_tokens": True, "completion_tokens": 2.5, "total_tokens": 3},
 ])
 def test_token_counts_that_are_no_counts_are_estimated(usage: Any, tmp_path: Path) -> None:
-    with LyingServer(completion(usage=usage)) as server:
+    with lying(completion(usage=usage)) as server:
         brief = _brief(server, tmp_path, "--model", "m")
     counted = brief["usage"]
     assert counted["calls"] == 1
@@ -104,7 +80,7 @@ def test_token_counts_that_are_no_counts_are_estimated(usage: Any, tmp_path: Pat
 ])
 def test_a_model_list_without_a_usable_name_falls_back_to_the_placeholder(
         listed: list[Any], tmp_path: Path) -> None:
-    with LyingServer(completion(usage={"prompt_tokens": 5, "completion_tokens": 5,
+    with lying(completion(usage={"prompt_tokens": 5, "completion_tokens": 5,
                                        "total_tokens": 10}), models=listed) as server:
         brief = _brief(server, tmp_path)
     assert brief["generator"]["model"] == "local-model"
@@ -112,7 +88,7 @@ def test_a_model_list_without_a_usable_name_falls_back_to_the_placeholder(
 
 def test_a_listed_model_name_that_is_plain_text_is_used(tmp_path: Path) -> None:
     listed = [{"id": "\x00bad"}, {"id": "qwen-local", "object": "model", "owned_by": "x"}]
-    with LyingServer(completion(usage={"prompt_tokens": 5, "completion_tokens": 5,
+    with lying(completion(usage={"prompt_tokens": 5, "completion_tokens": 5,
                                        "total_tokens": 10}), models=listed) as server:
         brief = _brief(server, tmp_path)
     assert brief["generator"]["model"] == "qwen-local"
@@ -125,7 +101,7 @@ def test_a_listed_model_name_that_is_plain_text_is_used(tmp_path: Path) -> None:
 ])
 def test_an_answer_without_text_is_one_error_line(answer: dict[str, Any], says: str,
                                                   tmp_path: Path) -> None:
-    with LyingServer(answer) as server:
+    with lying(answer) as server:
         result = run_cli("generate", str(SEED), "--backend", "llm", "--model", "m",
                          "--base-url", server.url, "--no-cache", "-o", str(tmp_path / "b.md"),
                          env=FAST, timeout=90)
