@@ -7,6 +7,7 @@ clauses and of dating a claim grows with its length, not with its square.
 from __future__ import annotations
 
 from datetime import date
+from itertools import pairwise
 from typing import Any
 
 import pytest
@@ -102,3 +103,39 @@ def test_a_claim_naming_thousands_of_dates_is_dated_in_linear_work(
     (small, dated), (large, _) = work(500), work(2000)
     assert {words for words, _ in dated} == {"three days ago", "last week"}
     assert large <= 5 * small
+
+
+def test_relations_read_a_sentence_of_any_length_in_pieces_of_bounded_size(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import briefing.text.attribution_report as report
+    from briefing.backends.offline_attributions import (
+        MAX_SENTENCE_CHARS,
+        bounded_paragraphs,
+        read_attributions,
+    )
+    from briefing.io.sources import make_source
+
+    text = "Varga said that " * 4000 + "the levee held."  # one sentence of 64,000 characters
+    pieces = bounded_paragraphs(text, [[(0, len(text))]])
+    assert all(end - start <= MAX_SENTENCE_CHARS for paragraph in pieces for start, end in paragraph)
+    spans = [span for paragraph in pieces for span in paragraph]
+    assert spans[0][0] == 0 and spans[-1][1] == len(text)
+    assert all(a[1] == b[0] for a, b in pairwise(spans))  # in order, whole
+    read: list[int] = []
+    real = report.relations_in
+
+    def counted(sentence: str) -> Any:
+        read.append(len(sentence))
+        return real(sentence)
+
+    monkeypatch.setattr(report, "relations_in", counted)
+    read_attributions(make_source(text))
+    assert read and max(read) <= MAX_SENTENCE_CHARS
+
+
+def test_sentences_and_paragraphs_of_news_are_read_whole() -> None:
+    from briefing.backends.offline_attributions import bounded_paragraphs
+
+    text = "Varga said the levee held. " * 120
+    paragraphs = [[(at, at + 27) for at in range(0, len(text), 27)]]
+    assert bounded_paragraphs(text, paragraphs) == paragraphs

@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+from typing import Final
+
 from briefing.backends.base import ReportedAttribution
 from briefing.schema import Source
 from briefing.text.attribution_holders import canonical_holder
@@ -12,6 +14,38 @@ from briefing.text.attribution_paragraphs import introduced_paragraphs
 from briefing.text.attribution_report import report_relations
 from briefing.text.entities import extract_entities
 from briefing.text.segmentation import blocks, sentences
+
+#: The longest sentence and paragraph the relation rules read whole. News has none longer
+#: (PolNeAR's longest sentence is 1,094 characters, its longest paragraph 122 sentences); the
+#: rules look back and ahead within a sentence and a paragraph, so a longer one, which only a
+#: hostile text holds, is read in pieces to keep the work linear.
+MAX_SENTENCE_CHARS: Final = 2000
+MAX_PARAGRAPH_SENTENCES: Final = 200
+Span = tuple[int, int]
+
+
+def _pieces(text: str, start: int, end: int) -> list[Span]:
+    """A sentence cut at whitespace into pieces of at most MAX_SENTENCE_CHARS."""
+    pieces: list[Span] = []
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = max(text.rfind(" ", start + 1, start + MAX_SENTENCE_CHARS),
+                  text.rfind("\n", start + 1, start + MAX_SENTENCE_CHARS))
+        cut = cut if cut > start else start + MAX_SENTENCE_CHARS
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, end))
+    return pieces
+
+
+def bounded_paragraphs(text: str, paragraphs: list[list[Span]]) -> list[list[Span]]:
+    """Paragraphs of sentence spans with every sentence at most MAX_SENTENCE_CHARS long and
+    every paragraph at most MAX_PARAGRAPH_SENTENCES sentences; as they are in any news text."""
+    bounded: list[list[Span]] = []
+    for paragraph in paragraphs:
+        spans = [piece for start, end in paragraph for piece in _pieces(text, start, end)]
+        bounded.extend(spans[at : at + MAX_PARAGRAPH_SENTENCES]
+                       for at in range(0, len(spans), MAX_PARAGRAPH_SENTENCES))
+    return bounded
 
 
 def read_attributions(source: Source) -> list[ReportedAttribution]:
@@ -22,8 +56,8 @@ def read_attributions(source: Source) -> list[ReportedAttribution]:
     memory = HolderMemory(entities=entities, text=text)
     found: list[ReportedAttribution] = []
     speakers: list[str] = []  # holders of the relations read so far
-    paragraphs = [[(s.start, s.end) for s in sentences(text, block)]
-                  for block in blocks(text) if not block.heading]
+    paragraphs = bounded_paragraphs(text, [[(s.start, s.end) for s in sentences(text, block)]
+                                           for block in blocks(text) if not block.heading])
     read = introduced_paragraphs(text, paragraphs,
                                  [report_relations(text, [spans]) for spans in paragraphs])
     for spans, relations in zip(paragraphs, read, strict=True):
