@@ -26,15 +26,29 @@ def _env(*names: str) -> str | None:
 DEFAULT_MAX_BYTES: Final = 20 * 1024 * 1024
 
 
+def env_number(name: str, kind: type[int] | type[float], least: float) -> int | float | None:
+    """The number an environment variable holds (None when it is unset or empty), or a
+    ConfigurationError naming it when it is not a finite number (whole, for ``int``) of at
+    least ``least``."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return None
+    try:
+        value = kind(raw)
+    except ValueError:
+        value = None
+    if value is None or not math.isfinite(value) or value < least:
+        whole = "whole " if kind is int else "finite "
+        raise ConfigurationError(f"{name} must be a {whole}number of at least {least:g}, "
+                                 f"not {raw!r}")
+    return value
+
+
 def max_report_bytes() -> int:
     """The largest report read, in bytes: BRIEFING_MAX_BYTES, else DEFAULT_MAX_BYTES. Text
     unpacked from a document (Word, PDF) is held to it too."""
-    raw = os.environ.get("BRIEFING_MAX_BYTES", "").strip()
-    if not raw:
-        return DEFAULT_MAX_BYTES
-    if not raw.isdigit() or int(raw) < 1:
-        raise ConfigurationError(f"BRIEFING_MAX_BYTES must be a whole number of bytes, not {raw!r}")
-    return int(raw)
+    given = env_number("BRIEFING_MAX_BYTES", int, 1)
+    return DEFAULT_MAX_BYTES if given is None else int(given)
 
 
 def default_cache_dir() -> Path:
@@ -150,12 +164,9 @@ class Settings:
         if backend:
             values["backend"] = backend
         for name, (key, kind) in _NUMBER_ENV.items():
-            raw = _env(name)
-            if raw is not None:
-                try:
-                    values[key] = kind(raw)
-                except ValueError:
-                    raise ConfigurationError(f"{name} must be a number, not {raw!r}") from None
+            number = env_number(name, kind, _LEAST[key])
+            if number is not None:
+                values[key] = number
         given = {k: v for k, v in overrides.items() if v is not None}
         values.update(given)
         values["borrowed"] = frozenset(borrowed - given.keys())

@@ -198,3 +198,14 @@ def read_bytes(path: str, limit: int | None = None) -> bytes:
         raise SourceError(f"{name} is over the limit of {most / 1e6:.0f} MB "
                           "(set BRIEFING_MAX_BYTES to raise it)")
     return data
+
+
+def read_utf8_text(path: Path) -> str:
+    """A UTF-8 file's text (gold annotations, brat files), or one SourceError saying why it
+    cannot be read."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise SourceError(f"{path} is not UTF-8 text (byte {exc.start})") from None
+    except OSError as exc:
+        raise SourceError(f"{path} cannot be read: {exc.strerror or exc}") from None

@@ -29,6 +29,7 @@ from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from jinja2.utils import Namespace
 
+from briefing.config import env_number
 from briefing.errors import TemplateError
 
 #: Defaults of the bounds, overridden by BRIEFING_TEMPLATE_TIMEOUT / BRIEFING_TEMPLATE_MAX_BYTES.
@@ -74,23 +75,11 @@ class RenderLimits:
     def from_env(cls) -> RenderLimits:
         """The defaults (growing with the reports), or BRIEFING_TEMPLATE_TIMEOUT (seconds) and
         BRIEFING_TEMPLATE_MAX_BYTES as they are."""
-        seconds, max_bytes = DEFAULT_SECONDS, DEFAULT_MAX_BYTES
-        raw_seconds = os.environ.get("BRIEFING_TEMPLATE_TIMEOUT")
-        if raw_seconds:
-            try:
-                seconds = float(raw_seconds)
-            except ValueError:
-                seconds = math.nan
-            if not math.isfinite(seconds) or seconds <= 0:
-                raise TemplateError(f"BRIEFING_TEMPLATE_TIMEOUT must be a positive number of "
-                                    f"seconds, not {raw_seconds!r}")
-        raw_bytes = os.environ.get("BRIEFING_TEMPLATE_MAX_BYTES")
-        if raw_bytes:
-            if not raw_bytes.isdigit() or int(raw_bytes) <= 0:
-                raise TemplateError(f"BRIEFING_TEMPLATE_MAX_BYTES must be a positive whole number "
-                                    f"of bytes, not {raw_bytes!r}")
-            max_bytes = int(raw_bytes)
-        return cls(seconds, max_bytes, scales=not raw_seconds and not raw_bytes)
+        seconds = env_number("BRIEFING_TEMPLATE_TIMEOUT", float, 0.001)
+        max_bytes = env_number("BRIEFING_TEMPLATE_MAX_BYTES", int, 1)
+        return cls(DEFAULT_SECONDS if seconds is None else float(seconds),
+                   DEFAULT_MAX_BYTES if max_bytes is None else int(max_bytes),
+                   scales=seconds is None and max_bytes is None)
 
     def for_reports(self, report_chars: int) -> RenderLimits:
         """These limits for a brief of reports holding ``report_chars`` characters: defaults

@@ -238,21 +238,10 @@ def score_article(name: str, text: str, gold: list[GoldAttribution],
                                  "predicted": claim.holder, "cue": claim.cue})
 
 
-def _utf8_text(path: Path) -> str:
-    """A file of a brat folder as text (brat files are UTF-8), or one SourceError saying why
-    not."""
-    try:
-        return path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise SourceError(f"{path} is not UTF-8 text (byte {exc.start})") from None
-    except OSError as exc:
-        raise SourceError(f"{path} cannot be read: {exc.strerror or exc}") from None
-
-
 def evaluate_attributions(folder: str | Path, backend: Backend) -> AttributionTally:
     """Run a backend over every ``NAME.txt`` with a ``NAME.ann`` beside it and tally the scores."""
     from briefing.brief.assembly import extract_grounded
-    from briefing.io.sources import make_source
+    from briefing.io.sources import make_source, read_utf8_text
 
     root = Path(folder)
     pairs = [(t, t.with_suffix(".ann")) for t in sorted(root.glob("*.txt"))
@@ -261,8 +250,8 @@ def evaluate_attributions(folder: str | Path, backend: Backend) -> AttributionTa
         raise SourceError(f"{root}: no NAME.txt with a NAME.ann beside it")
     tally = AttributionTally()
     for text_path, ann_path in pairs:
-        text = _utf8_text(text_path)
-        gold = read_brat(_utf8_text(ann_path), str(ann_path))
+        text = read_utf8_text(text_path)
+        gold = read_brat(read_utf8_text(ann_path), str(ann_path))
         past = [end for g in gold for _, end in g.content if end > len(text)]
         if past:
             raise SourceError(f"{ann_path}: a content span ends at {max(past)}, past the end of "

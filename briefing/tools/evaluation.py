@@ -11,6 +11,7 @@ from typing import Any, Final
 
 from briefing.backends import Backend
 from briefing.errors import SourceError
+from briefing.io.sources import read_utf8_text
 from briefing.schema import Claim, ClaimKind
 
 KINDS: Final[tuple[ClaimKind, ...]] = ("fact", "assessment", "uncertainty")
@@ -99,7 +100,7 @@ def load_gold(folder: str | Path, split: str | None = None) -> list[GoldReport]:
             report = gold_file.with_suffix(".txt")
             text = load_file(str(report)).text
             claims = []
-            for number, line in enumerate(_utf8_lines(gold_file), 1):
+            for number, line in enumerate(read_utf8_text(gold_file).splitlines(), 1):
                 if not line.strip():
                     continue
                 try:
@@ -246,21 +247,11 @@ def format_claim_scores(result: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _utf8_lines(file: Path) -> list[str]:
-    """The lines of a UTF-8 gold file, or one SourceError saying why they cannot be read."""
-    try:
-        return file.read_text("utf-8").splitlines()
-    except UnicodeDecodeError as exc:
-        raise SourceError(f"{file} is not UTF-8 text (byte {exc.start})") from None
-    except OSError as exc:
-        raise SourceError(f"{file} cannot be read: {exc.strerror or exc}") from None
-
-
 def _read_sentences(path: str | Path) -> Iterable[dict[str, Any]]:
     file = Path(path)
     if not file.is_file():
         raise SourceError(f"{file}: no such file")
-    for number, line in enumerate(_utf8_lines(file), 1):
+    for number, line in enumerate(read_utf8_text(file).splitlines(), 1):
         if not line.strip():
             continue
         try:
