@@ -17,6 +17,7 @@ from briefing.key_tables import with_shared_keys
 from briefing.rendering.checks import check_lines
 from briefing.rendering.review import review
 from briefing.schema import Brief
+from briefing.shared_empty import NO_ITEMS
 
 _KINDS: Final = ("fact", "assessment", "uncertainty")
 _PLURALS: Final = {"uncertainty": "uncertainties", "entity": "entities", "candidate claim":
@@ -120,12 +121,13 @@ def _paraphrases(claims: list[dict[str, Any]]) -> dict[str, str]:
 
 def stored_compactly(data: Any) -> Any:
     """JSON data with each dict in it stored with a table of keys shared by the dicts of the
-    same keys (``with_shared_keys``): equal data, the same order, a third of the size for a
-    claim's dict. A long report's claims are all in a template's data at once."""
+    same keys (``with_shared_keys``) and each empty list as the one shared ``NO_ITEMS``: equal
+    data, the same order, a third of the size for a claim's dict. A long report's claims are
+    all in a template's data at once, and templates cannot change a list anyway."""
     if type(data) is dict:
         return with_shared_keys({key: stored_compactly(value) for key, value in data.items()})
     if type(data) is list:
-        return [stored_compactly(value) for value in data]
+        return [stored_compactly(value) for value in data] if data else NO_ITEMS
     return data
 
 

@@ -38,6 +38,7 @@ from briefing.schema import (
     FieldSets,
     Source,
 )
+from briefing.shared_empty import or_shared_empty
 from briefing.text.names import EntityTable
 
 _ASPECT_ORDER: tuple[ConflictAspect, ...] = ("quantity", "date", "place", "actor", "stance")
@@ -156,8 +157,9 @@ def corroborate(
         credibility: Credibility = 1 if independent and not contested else 6
         claim = claims[lead]
         field_sets.assign(claim, id=f"C{len(representatives) + 1}", citations=citations,
-                          credibility=credibility, corroborated_by=corroborating,
-                          aspects=aspects)
+                          credibility=credibility,
+                          corroborated_by=or_shared_empty(corroborating),
+                          aspects=or_shared_empty(aspects))
         representatives.append(claim)
         for m in members:
             new_id[m] = claim.id
