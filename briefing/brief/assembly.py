@@ -7,13 +7,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from itertools import islice
-from typing import Any, Final, Generic, TypeVar, get_origin
+from typing import Any, Final, Generic, TypeVar
 
 from pydantic import TypeAdapter
 
 from briefing.backends import Backend, Candidate, Extraction, get_backend
+from briefing.brief.storage import stored_compactly
 from briefing.heap import return_free_heap_pages
-from briefing.key_tables import share_field_names
 from briefing.schema import (
     Brief,
     Claim,
@@ -26,7 +26,6 @@ from briefing.schema import (
     Usage,
     Verification,
 )
-from briefing.shared_empty import NO_ITEMS
 from briefing.text.dates import TimeFields, future_context
 from briefing.text.grounding import Grounder
 from briefing.text.likelihood import band_of, probability_of
@@ -45,10 +44,6 @@ _BATCH: Final = 512
 #: Characters from which a report's scratch is handed back to the system before its claims
 #: are made (``return_free_heap_pages``): a long report's is megabytes, a short one's nothing.
 LONG_REPORT: Final = 1_000_000
-#: The claim fields that hold lists; empty ones share ``NO_ITEMS`` (``stored_compactly``).
-_LIST_FIELDS: Final = tuple(
-    name for name, info in Claim.model_fields.items() if get_origin(info.annotation) is list
-)
 
 
 @dataclass
@@ -200,20 +195,6 @@ def ground_extraction(source: Source, extraction: Extraction, *,
             stored_compactly(claim, field_sets)
         claims.extend(batch)
     return Grounded(source, claims, dropped, extraction, extraction.usage)
-
-
-def stored_compactly(claim: Claim, field_sets: FieldSets) -> None:
-    """Let a claim, its quantities and its times share what equal models can share: the set of
-    set field names (``FieldSets``), the table of field names (``share_field_names``) and, for
-    each empty list field, one read-only empty list (``NO_ITEMS``); a long report has a claim
-    every hundred bytes, and this takes over a kilobyte off each."""
-    for model in (claim, *claim.quantities, *claim.times):
-        field_sets.share(model)
-        share_field_names(model)
-    values = claim.__dict__  # in place: assignment would record the fields as set
-    for name in _LIST_FIELDS:
-        if not values[name]:
-            values[name] = NO_ITEMS
 
 
 def extract_grounded(source: Source, backend: Backend | None = None) -> Grounded:
