@@ -51,6 +51,9 @@ HOSTILE = [
     ("recursion", "{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}", "template brief.md.j2"),
     ("syntax", "{% for %}", "template brief.md.j2"),
     ("sum of objects", "{{ brief.claims | sum }}", "TypeError"),
+    ("fill a list", "{{ brief.claims[0].citations.append('x') }}", "attribute 'append'"),
+    ("fill the shared empty list", "{{ brief.claims[0].aspects.append('x') }}",
+     "attribute 'append'"),
 ]
 
 
